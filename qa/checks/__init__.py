@@ -1,0 +1,40 @@
+"""The check registry: an explicit tuple, in the order checks are listed and run."""
+
+from __future__ import annotations
+
+from qa.checks.alignment import Addition, Omission, UnrelatedTarget
+from qa.checks.base import Check, CheckContext, Example
+
+ALL_CHECKS: tuple[type[Check], ...] = (
+    UnrelatedTarget,
+    Omission,
+    Addition,
+)
+
+__all__ = ["ALL_CHECKS", "Check", "CheckContext", "Example", "select_checks"]
+
+
+def select_checks(select: tuple[str, ...] = (), ignore: tuple[str, ...] = ()) -> list[Check]:
+    """Instantiate the registered checks chosen by code, slug, family or category.
+
+    ``select`` empty means all; an entry matches a check's code (``OMA01``), slug
+    (``alignment.omission``), slug family (``alignment``) or category (``omission``).
+    """
+
+    def matches(cls: type[Check], selector: str) -> bool:
+        return selector in {cls.code, cls.name, cls.name.split(".")[0], cls.category.value}
+
+    chosen = []
+    for cls in ALL_CHECKS:
+        if select and not any(matches(cls, s) for s in select):
+            continue
+        if any(matches(cls, s) for s in ignore):
+            continue
+        chosen.append(cls())
+    return chosen
+
+
+def known_selector(selector: str) -> bool:
+    """True if ``selector`` names at least one registered check."""
+    return any(selector in {c.code, c.name, c.name.split(".")[0], c.category.value}
+               for c in ALL_CHECKS)

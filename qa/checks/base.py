@@ -1,0 +1,136 @@
+"""The check contract: what a check declares, what it reads, what it yields.
+
+A check is a class with explicit attributes (``code``, ``name``, ``category``,
+``severity``, ``summary``, ``examples``) and a ``check(pair, ctx)`` method that yields
+:class:`~qa.model.Finding` objects for one aligned pair, or a ``run(ctx)`` method for
+checks that need the whole document (alignment, consistency). Checks import only the
+records (:mod:`qa.model`), the shared text helpers (:mod:`qa.text`) and this module.
+
+``examples`` are the check's executable specification: in a bad example ``⟦…⟧`` marks
+every span the check must flag (in the source for omissions, in the target otherwise);
+a good example must yield nothing. The test suite runs each example with only that
+check enabled.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, ClassVar, Iterable, Iterator, Mapping
+
+from qa.model import Category, Document, Finding, SegmentPair, Severity, Span
+
+CODE_RE = re.compile(r"^[A-Z]{3}\d{2}$")
+NAME_RE = re.compile(r"^[a-z]+(?:-[a-z]+)*\.[a-z]+(?:-[a-z]+)*$")
+MARK_OPEN, MARK_CLOSE = "⟦", "⟧"
+
+
+def strip_marks(text: str) -> tuple[str, tuple[Span, ...]]:
+    """Remove ``⟦…⟧`` marks; return the plain text and the marked spans in it."""
+    spans = []
+    out = []
+    pos = 0
+    start = None
+    for ch in text:
+        if ch == MARK_OPEN:
+            start = pos
+        elif ch == MARK_CLOSE:
+            if start is None:
+                raise ValueError(f"unbalanced {MARK_CLOSE} in example: {text!r}")
+            spans.append((start, pos))
+            start = None
+        else:
+            out.append(ch)
+            pos += 1
+    if start is not None:
+        raise ValueError(f"unbalanced {MARK_OPEN} in example: {text!r}")
+    return "".join(out), tuple(spans)
+
+
+@dataclass(frozen=True)
+class Example:
+    """A source/target pair the check must flag exactly (bad) or leave alone (good).
+
+    ``termbase`` rows (``{"de": …, "en": …, "forbidden": …}``) and ``config`` values let
+    examples exercise checks that need them.
+    """
+
+    source: str
+    target: str
+    flagged: bool  # True for a bad example (must be flagged at the marks)
+    note: str = ""
+    termbase: tuple[Mapping[str, str], ...] = ()
+    config: Mapping[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def bad(cls, source: str, target: str, note: str = "", **kw) -> "Example":
+        return cls(source, target, True, note, **kw)
+
+    @classmethod
+    def good(cls, source: str, target: str, note: str = "", **kw) -> "Example":
+        return cls(source, target, False, note, **kw)
+
+    @property
+    def plain_source(self) -> str:
+        return strip_marks(self.source)[0]
+
+    @property
+    def plain_target(self) -> str:
+        return strip_marks(self.target)[0]
+
+    @property
+    def source_marks(self) -> tuple[Span, ...]:
+        return strip_marks(self.source)[1]
+
+    @property
+    def target_marks(self) -> tuple[Span, ...]:
+        return strip_marks(self.target)[1]
+
+
+@dataclass(frozen=True)
+class CheckContext:
+    """What a check may read: the documents, the aligned pairs, the alignment evidence
+    and the run's settings."""
+
+    source: Document
+    target: Document
+    pairs: tuple[SegmentPair, ...]
+    alignment: Any  # qa.align.Alignment; typed loosely so checks need not import align
+    termbases: tuple[Any, ...] = ()  # qa.termbase.Termbase
+    settings: Mapping[str, Any] = field(default_factory=dict)
+
+
+class Check:
+    """Base class of all checks. Subclasses set the class attributes and override
+    :meth:`check` (per pair) or :meth:`run` (whole document)."""
+
+    code: ClassVar[str]
+    name: ClassVar[str]
+    category: ClassVar[Category]
+    severity: ClassVar[Severity]
+    summary: ClassVar[str]
+    examples: ClassVar[tuple[Example, ...]] = ()
+    #: what the check needs from the run; the runner skips it, with a reason, if absent
+    requires: ClassVar[tuple[str, ...]] = ()
+
+    def skip_reason(self, ctx: CheckContext) -> str | None:
+        """Why this check cannot run in ``ctx``, or None if it can."""
+        return None
+
+    def run(self, ctx: CheckContext) -> Iterable[Finding]:
+        for pair in ctx.pairs:
+            yield from self.check(pair, ctx)
+
+    def check(self, pair: SegmentPair, ctx: CheckContext) -> Iterator[Finding]:
+        return iter(())
+
+    def finding(self, message: str, *, source_span: Span | None = None,
+                target_span: Span | None = None, segment: str | None = None,
+                suggestion: str | None = None, confidence: float | None = None,
+                data: Mapping[str, Any] | None = None,
+                severity: Severity | None = None) -> Finding:
+        """A finding stamped with this check's code, name, category and severity."""
+        return Finding(code=self.code, name=self.name, category=self.category,
+                       severity=severity or self.severity, message=message,
+                       source_span=source_span, target_span=target_span, segment=segment,
+                       suggestion=suggestion, confidence=confidence, data=dict(data or {}))

@@ -1,0 +1,154 @@
+"""Command line: arguments → Config → runner → reporter → exit code. The one place that exits.
+
+Exit codes: 0 the gate passed, 1 the gate failed, 2 a usage, input or configuration
+error (one line on stderr, never a traceback). Heavy modules are imported inside the
+command functions so that ``qa --version`` starts instantly.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from qa import __version__
+from qa.errors import QAError
+
+EXIT_PASSED, EXIT_FAILED, EXIT_ERROR = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports usage errors as one line and exit status 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise QAError(f"{message} (see `{self.prog} --help`)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="qa",
+        description="Check German→English translations: alignment (omissions, additions), "
+                    "with terminology, numbers, names, residue and MT checks to come. "
+                    "Exit status: 0 gate passed, 1 gate failed, 2 usage/input/config error.")
+    parser.add_argument("--version", action="version", version=f"qa {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    check = sub.add_parser(
+        "check", help="check a translation against its source",
+        description="Check TARGET (English) against SOURCE (German) and report findings. "
+                    "Settings come from [tool.qa] in the nearest pyproject.toml, then "
+                    "--config FILE, then these flags.")
+    check.add_argument("source", metavar="SOURCE", help="German source (.txt or .md)")
+    check.add_argument("target", metavar="TARGET", help="English translation (.txt or .md)")
+    check.add_argument("--termbase", action="append", metavar="FILE",
+                       help="termbase (CSV de,en,forbidden,note or TBX); repeatable")
+    check.add_argument("--lexicon", metavar="FILE",
+                       help="bilingual word list for alignment (Apertium .dix or de,en CSV/TSV)")
+    check.add_argument("--format", choices=("text", "json"),
+                       help="output format (default: text)")
+    check.add_argument("-o", "--output", metavar="FILE",
+                       help="write the report to FILE instead of stdout")
+    check.add_argument("--fail-on", choices=("critical", "major", "minor", "never"),
+                       help="lowest severity that fails the gate (default: major)")
+    check.add_argument("--min-score", type=float, metavar="N",
+                       help="also fail when the MQM score is below N (0–100)")
+    check.add_argument("--config", metavar="FILE", help="TOML file with qa settings")
+    check.add_argument("--no-mt", action="store_true", help="skip machine-translation checks")
+    check.add_argument("--select", action="append", metavar="CHECK",
+                       help="run only these checks (code, slug, family or category); repeatable")
+    check.add_argument("--ignore", action="append", metavar="CHECK",
+                       help="do not run these checks; repeatable")
+
+    checks = sub.add_parser("checks", help="list the checks (generated from the registry)")
+    checks.add_argument("--format", choices=("text", "json", "markdown"), default="text")
+
+    config = sub.add_parser("config", help="show the effective configuration")
+    config.add_argument("--show", action="store_true", help="print the effective config")
+    config.add_argument("--config", metavar="FILE", help="TOML file with qa settings")
+    return parser
+
+
+def _write_output(text: str, output: str | None, protected: list[str]) -> None:
+    if output is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    out = Path(output)
+    for path in protected:
+        if out.exists() and Path(path).exists() and out.resolve() == Path(path).resolve():
+            raise QAError(f"{output}: refusing to overwrite an input file")
+    if out.is_dir():
+        raise QAError(f"{output}: is a directory, expected a file name")
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        tmp = out.with_name(f".{out.name}.tmp{os.getpid()}")
+        tmp.write_text(text, encoding="utf-8")
+        tmp.replace(out)
+    except OSError as exc:
+        raise QAError(f"{output}: cannot write ({exc.strerror or exc})") from None
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    from qa.config import load_config
+    from qa.report import RENDERERS
+    from qa.runner import check_files
+
+    flags = {
+        "fail-on": args.fail_on, "min-score": args.min_score, "format": args.format,
+        "termbase": args.termbase, "lexicon": args.lexicon,
+        "mt": False if args.no_mt else None,
+        "select": args.select, "ignore": args.ignore,
+    }
+    config = load_config(args.config, flags)
+    report = check_files(args.source, args.target, config)
+    text = RENDERERS[config.format](report)
+    _write_output(text, args.output, [args.source, args.target, *config.termbase])
+    return EXIT_PASSED if report.gate.passed else EXIT_FAILED
+
+
+def _cmd_checks(args: argparse.Namespace) -> int:
+    from qa.reference import render_reference
+
+    sys.stdout.write(render_reference(args.format))
+    return EXIT_PASSED
+
+
+def _cmd_config(args: argparse.Namespace) -> int:
+    from qa.config import load_config, render_config
+
+    config = load_config(args.config)
+    sys.stdout.write(render_config(config))
+    return EXIT_PASSED
+
+
+COMMANDS = {"check": _cmd_check, "checks": _cmd_checks, "config": _cmd_config}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+        if args.command is None:
+            parser.print_help(sys.stderr)
+            return EXIT_ERROR
+        return COMMANDS[args.command](args)
+    except QAError as exc:
+        print(f"qa: error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("qa: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        # stdout closed early (| head): not an error of ours
+        try:
+            sys.stdout = open(os.devnull, "w")
+        except OSError:
+            pass
+        return EXIT_PASSED
+    except Exception as exc:  # a bug in qa: one line, traceback only on request
+        if os.environ.get("QA_DEBUG"):
+            raise
+        print(f"qa: internal error: {type(exc).__name__}: {exc} "
+              "(set QA_DEBUG=1 for a traceback and please report it)", file=sys.stderr)
+        return EXIT_ERROR

@@ -1,0 +1,180 @@
+"""Configuration: defaults < ``[tool.qa]`` in the nearest pyproject.toml < ``--config FILE``
+< command-line flags.
+
+Keys are written in kebab-case (``fail-on``); snake_case is accepted too. An unknown key
+or a value of the wrong type is a :class:`ConfigError` naming the key and the file.
+Relative paths (termbases, lexicon) are resolved against the directory of the file that
+sets them.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any, Mapping
+
+from qa.errors import ConfigError
+
+FAIL_ON_CHOICES = ("critical", "major", "minor", "never")
+FORMAT_CHOICES = ("text", "json")
+
+
+@dataclass(frozen=True)
+class Config:
+    """The effective settings of a run. ``origins`` says where each key was set."""
+
+    fail_on: str = "major"
+    min_score: float | None = None
+    format: str = "text"
+    termbase: tuple[str, ...] = ()
+    lexicon: str | None = None
+    mt: bool = True
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    origins: Mapping[str, str] = field(default_factory=dict, compare=False)
+
+    def result_settings(self) -> dict[str, Any]:
+        """The settings that change findings or the verdict (for the signature)."""
+        return {"fail_on": self.fail_on, "min_score": self.min_score,
+                "termbase": list(self.termbase), "lexicon": self.lexicon, "mt": self.mt,
+                "select": list(self.select), "ignore": list(self.ignore)}
+
+
+KEYS = {f.name.replace("_", "-") for f in fields(Config) if f.name != "origins"}
+
+
+def _as_str_list(key: str, value: Any, where: str) -> tuple[str, ...]:
+    if isinstance(value, str):
+        return (value,)
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return tuple(value)
+    raise ConfigError(f"{where}: '{key}' must be a string or a list of strings")
+
+
+def _coerce(key: str, value: Any, where: str, base: Path | None) -> Any:
+    """Validate one value; resolve paths against ``base`` (the config file's folder)."""
+    if key == "fail-on":
+        if value not in FAIL_ON_CHOICES:
+            raise ConfigError(f"{where}: 'fail-on' must be one of {', '.join(FAIL_ON_CHOICES)}, "
+                              f"not {value!r}")
+        return value
+    if key == "min-score":
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 100:
+            raise ConfigError(f"{where}: 'min-score' must be a number from 0 to 100, not {value!r}")
+        return float(value)
+    if key == "format":
+        if value not in FORMAT_CHOICES:
+            raise ConfigError(f"{where}: 'format' must be one of {', '.join(FORMAT_CHOICES)}, "
+                              f"not {value!r}")
+        return value
+    if key == "mt":
+        if not isinstance(value, bool):
+            raise ConfigError(f"{where}: 'mt' must be true or false, not {value!r}")
+        return value
+    if key in {"termbase", "lexicon"}:
+        paths = _as_str_list(key, value, where)
+        if base is not None:
+            paths = tuple(str(base / p) if not Path(p).is_absolute() else p for p in paths)
+        if key == "lexicon":
+            if len(paths) != 1:
+                raise ConfigError(f"{where}: 'lexicon' takes one file")
+            return paths[0]
+        return paths
+    if key in {"select", "ignore"}:
+        from qa.checks import known_selector
+
+        selectors = _as_str_list(key, value, where)
+        for s in selectors:
+            if not known_selector(s):
+                raise ConfigError(f"{where}: '{key}' names no check: {s!r} "
+                                  "(use a code, slug, family or category; see `qa checks`)")
+        return selectors
+    raise ConfigError(f"{where}: unknown key '{key}'")  # pragma: no cover - guarded by caller
+
+
+def apply(config: Config, values: Mapping[str, Any], where: str,
+          base: Path | None = None) -> Config:
+    """Return ``config`` updated with ``values`` (from ``where``), validating every key."""
+    updates: dict[str, Any] = {}
+    origins = dict(config.origins)
+    for raw_key, value in values.items():
+        key = raw_key.replace("_", "-")
+        if key not in KEYS:
+            known = ", ".join(sorted(KEYS))
+            raise ConfigError(f"{where}: unknown key '{raw_key}' (known keys: {known})")
+        updates[key.replace("-", "_")] = _coerce(key, value, where, base)
+        origins[key] = where
+    return replace(config, **updates, origins=origins)
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as fh:
+            return tomllib.load(fh)
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: config file not found") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: invalid TOML ({exc})") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot be read ({exc})") from None
+
+
+def find_pyproject(start: Path) -> Path | None:
+    """The nearest pyproject.toml in ``start`` or its parents."""
+    for folder in (start, *start.parents):
+        candidate = folder / "pyproject.toml"
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def load_config(config_file: str | None = None, flags: Mapping[str, Any] | None = None,
+                cwd: Path | None = None) -> Config:
+    """Build the effective configuration from all layers."""
+    config = Config(origins={k: "default" for k in KEYS})
+    pyproject = find_pyproject((cwd or Path.cwd()).resolve())
+    if pyproject is not None:
+        table = _read_toml(pyproject).get("tool", {}).get("qa")
+        if table is not None:
+            if not isinstance(table, dict):
+                raise ConfigError(f"{pyproject}: [tool.qa] must be a table")
+            config = apply(config, table, f"{pyproject} [tool.qa]", pyproject.parent)
+    if config_file is not None:
+        path = Path(config_file)
+        data = _read_toml(path)
+        table = data.get("tool", {}).get("qa", data) if "tool" in data else data
+        config = apply(config, table, str(path), path.resolve().parent)
+    if flags:
+        present = {k: v for k, v in flags.items() if v is not None}
+        config = apply(config, present, "command line")
+    return config
+
+
+def render_config(config: Config) -> str:
+    """The effective configuration as TOML, each key annotated with where it was set."""
+    lines = ["[tool.qa]"]
+    for f in fields(Config):
+        if f.name == "origins":
+            continue
+        key = f.name.replace("_", "-")
+        value = getattr(config, f.name)
+        origin = config.origins.get(key, "default")
+        if value is None:
+            lines.append(f"# {key} = (not set)  # {origin}")
+            continue
+        lines.append(f"{key} = {_toml_value(value)}  # {origin}")
+    return "\n".join(lines) + "\n"
+
+
+def _toml_value(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return repr(value)
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(_toml_value(v) for v in value) + "]"
+    text = str(value).replace("\\", "\\\\").replace('"', '\\"')
+    return f'"{text}"'

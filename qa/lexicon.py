@@ -1,0 +1,143 @@
+"""Bilingual word lexicons (German → English) used as alignment evidence.
+
+Formats: Apertium bidix XML (``.dix``; ``<l>`` English, ``<r>`` German), and two-column
+TSV/CSV (``de<TAB>en`` or ``de,en``; ``|`` separates variants; a header line ``de,en`` is
+skipped). Lookups go through a light stemmer on both sides so inflected forms
+("Regierungen", "governments") still meet their lemma entries.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from pathlib import Path
+
+from qa.errors import InputError
+from qa.text import STOPWORDS
+
+_DE_SUFFIXES = ("ern", "en", "er", "es", "em", "e", "n", "s")
+
+
+def stem_de(word: str) -> str:
+    """A crude German stem: lower case, one inflectional suffix removed."""
+    w = word.lower()
+    for suffix in _DE_SUFFIXES:
+        if len(w) - len(suffix) >= 4 and w.endswith(suffix):
+            return w[: -len(suffix)]
+    return w
+
+
+def stem_en(word: str) -> str:
+    """A crude English stem: lower case, plural/verb ``s``, ``es``, ``ies`` reduced."""
+    w = word.lower()
+    if len(w) > 4 and w.endswith("ies"):
+        return w[:-3] + "y"
+    if len(w) > 4 and w.endswith(("ches", "shes", "sses", "xes")):
+        return w[:-2]
+    if len(w) > 3 and w.endswith("s") and not w.endswith("ss"):
+        return w[:-1]
+    return w
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """German stem → English stems."""
+
+    path: str
+    entries: dict[str, frozenset[str]]
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def translations(self, german_word: str) -> frozenset[str]:
+        return self.entries.get(stem_de(german_word), frozenset())
+
+    def merged(self, other: "Lexicon") -> "Lexicon":
+        """A lexicon with the entries of both."""
+        table = {k: set(v) for k, v in self.entries.items()}
+        for k, v in other.entries.items():
+            table.setdefault(k, set()).update(v)
+        return Lexicon(f"{self.path}+{other.path}", {k: frozenset(v) for k, v in table.items()})
+
+
+def lexicon_from_termbases(termbases) -> Lexicon | None:
+    """The approved renderings of termbase entries, as a lexicon (None if empty)."""
+    table: dict[str, set[str]] = {}
+    for termbase in termbases:
+        for entry in termbase.entries:
+            for de in entry.de:
+                for en in entry.en:
+                    _add(table, de, en)
+    if not table:
+        return None
+    name = "+".join(tb.path for tb in termbases)
+    return Lexicon(name, {k: frozenset(v) for k, v in table.items()})
+
+
+def _add(table: dict[str, set[str]], de: str, en: str) -> None:
+    de_words = [w for w in de.split() if w.lower() not in STOPWORDS]
+    en_words = [stem_en(w) for w in en.split() if w.lower() not in STOPWORDS and len(w) > 1]
+    if len(de_words) != 1 or not en_words:
+        return
+    table.setdefault(stem_de(de_words[0]), set()).update(en_words)
+
+
+def _element_text(element) -> str:
+    parts = [element.text or ""]
+    for child in element:
+        if child.tag == "b":
+            parts.append(" ")
+        elif child.tag == "g":
+            parts.append(_element_text(child))
+        parts.append(child.tail or "")
+    return "".join(parts).strip()
+
+
+def _load_dix(path: Path) -> dict[str, set[str]]:
+    from defusedxml.ElementTree import parse
+    from xml.etree.ElementTree import ParseError
+
+    try:
+        root = parse(str(path)).getroot()
+    except ParseError as exc:
+        raise InputError(f"{path}: not a valid Apertium dictionary ({exc})") from None
+    table: dict[str, set[str]] = {}
+    for entry in root.iter("e"):
+        pair = entry.find("p")
+        if pair is not None:
+            left, right = pair.find("l"), pair.find("r")
+            if left is not None and right is not None:
+                _add(table, _element_text(right), _element_text(left))
+        else:
+            ident = entry.find("i")
+            if ident is not None:
+                text = _element_text(ident)
+                _add(table, text, text)
+    return table
+
+
+def _load_table(path: Path) -> dict[str, set[str]]:
+    table: dict[str, set[str]] = {}
+    text = path.read_text(encoding="utf-8-sig")
+    delimiter = "\t" if "\t" in text.split("\n", 1)[0] else ","
+    for row in csv.reader(text.splitlines(), delimiter=delimiter):
+        if len(row) < 2 or not row[0].strip() or row[0].strip().lower() == "de":
+            continue
+        for de in row[0].split("|"):
+            for en in row[1].split("|"):
+                _add(table, de.strip(), en.strip())
+    return table
+
+
+def load_lexicon(path: str | Path) -> Lexicon:
+    """Load a lexicon file; :class:`InputError` with one line if it cannot be used."""
+    p = Path(path)
+    if not p.is_file():
+        raise InputError(f"{path}: lexicon file not found")
+    try:
+        table = _load_dix(p) if p.suffix.lower() in {".dix", ".xml"} else _load_table(p)
+    except UnicodeDecodeError:
+        raise InputError(f"{path}: lexicon is not valid UTF-8") from None
+    if not table:
+        raise InputError(f"{path}: lexicon has no usable German→English entries")
+    return Lexicon(str(path), {k: frozenset(v) for k, v in table.items()})

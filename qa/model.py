@@ -1,0 +1,226 @@
+"""The records that flow through qa: documents, sentences, aligned pairs, findings, reports.
+
+All records are frozen dataclasses. Positions are ``[start, end)`` offsets in Unicode code
+points into ``Document.text`` (the decoded file, BOM removed, newlines as in the file);
+reporters derive line and column from them.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any, Mapping
+
+Span = tuple[int, int]
+
+
+class Severity(str, Enum):
+    """MQM severity. ``info`` findings are shown but never fail a gate."""
+
+    CRITICAL = "critical"
+    MAJOR = "major"
+    MINOR = "minor"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        """Higher is worse: critical 3, major 2, minor 1, info 0."""
+        return _SEVERITY_RANK[self]
+
+    @property
+    def penalty(self) -> int:
+        """MQM penalty points: critical 25, major 5, minor 1, info 0."""
+        return _SEVERITY_PENALTY[self]
+
+
+_SEVERITY_RANK = {Severity.CRITICAL: 3, Severity.MAJOR: 2, Severity.MINOR: 1, Severity.INFO: 0}
+_SEVERITY_PENALTY = {Severity.CRITICAL: 25, Severity.MAJOR: 5, Severity.MINOR: 1, Severity.INFO: 0}
+
+
+class Category(str, Enum):
+    """The fixed finding categories (MQM / W3C ITS 2.0 names)."""
+
+    OMISSION = "omission"
+    ADDITION = "addition"
+    MISTRANSLATION = "mistranslation"
+    UNTRANSLATED = "untranslated"
+    TERMINOLOGY = "terminology"
+    CONSISTENCY = "consistency"
+    NUMBERS = "numbers"
+    NAMES = "names"
+    ARTEFACT = "artefact"
+    TYPOGRAPHY = "typography"
+    FLUENCY = "fluency"
+    MARKUP = "markup"
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A paragraph-level unit: a prose paragraph, a heading or one list item."""
+
+    index: int
+    start: int
+    end: int
+    kind: str  # "text" | "heading" | "list"
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence; ``text == document.text[start:end]``."""
+
+    index: int
+    id: str  # "p3.s2": paragraph 3, sentence 2 (1-based)
+    start: int
+    end: int
+    paragraph: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Document:
+    """A loaded and segmented document.
+
+    ``blocks`` are the prose regions the loader found (Markdown syntax, code and front
+    matter excluded); ``markup`` are inline markup ranges inside prose that checks
+    should not read as words (``**``, link targets, inline code).
+    """
+
+    path: str
+    text: str
+    lang: str
+    format: str
+    newline: str
+    bom: bool
+    blocks: tuple[Span, ...]
+    markup: tuple[Span, ...]
+    paragraphs: tuple[Paragraph, ...]
+    sentences: tuple[Sentence, ...]
+    _line_starts: tuple[int, ...] = field(default=(), repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        starts = [0]
+        text = self.text
+        pos = text.find("\n")
+        while pos != -1:
+            starts.append(pos + 1)
+            pos = text.find("\n", pos + 1)
+        object.__setattr__(self, "_line_starts", tuple(starts))
+
+    @property
+    def chars(self) -> int:
+        return len(self.text)
+
+    @property
+    def words(self) -> int:
+        """Words in the prose (sentences), as counted for the MQM score."""
+        from qa.text import count_words
+
+        return sum(count_words(s.text) for s in self.sentences)
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        """1-based line and column (in code points) of a character offset."""
+        line = bisect.bisect_right(self._line_starts, offset) - 1
+        return line + 1, offset - self._line_starts[line] + 1
+
+
+@dataclass(frozen=True)
+class SegmentPair:
+    """An alignment bead: source sentences ↔ target sentences.
+
+    ``bead`` is ``"<n>-<m>"``; ``1-0`` is a source sentence with no counterpart (an
+    omission), ``0-1`` a target sentence with none (an addition).
+    """
+
+    id: str
+    bead: str
+    source: tuple[int, ...]
+    target: tuple[int, ...]
+    source_span: Span | None
+    target_span: Span | None
+    source_text: str
+    target_text: str
+    cost: float
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem found in a translation, with its exact place and evidence."""
+
+    code: str
+    name: str
+    category: Category
+    severity: Severity
+    message: str
+    source_span: Span | None = None
+    target_span: Span | None = None
+    segment: str | None = None
+    suggestion: str | None = None
+    confidence: float | None = None
+    data: Mapping[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON form of the finding (contract version 1)."""
+        return {
+            "code": self.code,
+            "name": self.name,
+            "category": self.category.value,
+            "severity": self.severity.value,
+            "message": self.message,
+            "source_span": list(self.source_span) if self.source_span else None,
+            "target_span": list(self.target_span) if self.target_span else None,
+            "segment": self.segment,
+            "suggestion": self.suggestion,
+            "confidence": None if self.confidence is None else round(float(self.confidence), 3),
+            "data": dict(self.data),
+        }
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A check that did not run, and why (no termbase, no model, crashed…)."""
+
+    check: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Gate:
+    """The gate verdict, computed once per report."""
+
+    passed: bool
+    fail_on: Severity | None  # None: never fail on findings
+    min_score: float | None
+    reasons: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Report:
+    """Everything a reporter renders: documents, pairs, findings, verdict, signature."""
+
+    version: str
+    signature: str
+    source: Document
+    target: Document
+    pairs: tuple[SegmentPair, ...]
+    findings: tuple[Finding, ...]
+    checks_run: tuple[str, ...]
+    skipped: tuple[Skipped, ...]
+    score: float
+    gate: Gate
+
+    @property
+    def passed(self) -> bool:
+        return self.gate.passed
+
+    def by_severity(self) -> dict[str, int]:
+        counts = {s.value: 0 for s in Severity}
+        for f in self.findings:
+            counts[f.severity.value] += 1
+        return counts
+
+    def by_category(self) -> dict[str, int]:
+        counts = {c.value: 0 for c in Category}
+        for f in self.findings:
+            counts[f.category.value] += 1
+        return counts

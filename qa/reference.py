@@ -1,0 +1,38 @@
+"""The check reference (`qa checks`), generated from the registry — never written by hand."""
+
+from __future__ import annotations
+
+import json
+
+from qa.checks import ALL_CHECKS
+from qa.checks.base import strip_marks
+
+
+def _rows():
+    for cls in ALL_CHECKS:
+        yield {"code": cls.code, "name": cls.name, "category": cls.category.value,
+               "severity": cls.severity.value, "summary": cls.summary,
+               "description": " ".join((cls.__doc__ or "").split())}
+
+
+def render_reference(fmt: str = "text") -> str:
+    rows = list(_rows())
+    if fmt == "json":
+        return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
+    if fmt == "markdown":
+        out = ["| code | name | category | severity | summary |", "|---|---|---|---|---|"]
+        out += [f"| {r['code']} | `{r['name']}` | {r['category']} | {r['severity']} | "
+                f"{r['summary']} |" for r in rows]
+        for cls in ALL_CHECKS:
+            out.append(f"\n### {cls.code} `{cls.name}`\n\n{' '.join((cls.__doc__ or '').split())}\n")
+            for ex in cls.examples:
+                label = "flags" if ex.flagged else "passes"
+                marked = ex.source if strip_marks(ex.source)[1] else ex.target
+                out.append(f"- {label}: {marked!s}".replace("\n", " "))
+        return "\n".join(out) + "\n"
+    width = max(len(r["name"]) for r in rows)
+    lines = [f"{'code':<6} {'name':<{width}} {'category':<14} {'severity':<9} summary"]
+    for r in rows:
+        lines.append(f"{r['code']:<6} {r['name']:<{width}} {r['category']:<14} "
+                     f"{r['severity']:<9} {r['summary']}")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,46 @@
+"""The JSON report, contract version 1 (schema: ``qa/schemas/report-v1.schema.json``).
+
+Deterministic: the same input gives byte-identical output (no timestamps, stable order).
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from qa.model import Document, Report
+
+
+def _document(doc: Document) -> dict[str, Any]:
+    return {"path": doc.path, "lang": doc.lang, "chars": doc.chars, "words": doc.words}
+
+
+def report_to_dict(report: Report) -> dict[str, Any]:
+    """The report as plain JSON-ready data, in contract order."""
+    return {
+        "version": 1,
+        "tool": {"name": "qa", "version": report.version, "signature": report.signature},
+        "documents": {"source": _document(report.source), "target": _document(report.target)},
+        "summary": {
+            "pairs": len(report.pairs),
+            "findings": len(report.findings),
+            "by_severity": report.by_severity(),
+            "by_category": report.by_category(),
+            "score": report.score,
+            "fail_on": report.gate.fail_on.value if report.gate.fail_on else "never",
+            "passed": report.gate.passed,
+        },
+        "segments": [
+            {"id": p.id, "bead": p.bead,
+             "source_span": list(p.source_span) if p.source_span else None,
+             "target_span": list(p.target_span) if p.target_span else None,
+             "source": p.source_text, "target": p.target_text}
+            for p in report.pairs
+        ],
+        "findings": [f.to_dict() for f in report.findings],
+        "skipped": [{"check": s.check, "reason": s.reason} for s in report.skipped],
+    }
+
+
+def render_json(report: Report) -> str:
+    return json.dumps(report_to_dict(report), ensure_ascii=False, indent=2) + "\n"

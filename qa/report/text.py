@@ -1,0 +1,41 @@
+"""Linter-style text: ``path:line:col: severity category CODE message``, then a summary.
+
+A finding is placed in the target file when it has a target span, otherwise in the
+source file (omissions), otherwise at the top of the target file.
+"""
+
+from __future__ import annotations
+
+from qa.model import Finding, Report
+
+
+def _location(report: Report, finding: Finding) -> str:
+    if finding.target_span:
+        doc, offset = report.target, finding.target_span[0]
+    elif finding.source_span:
+        doc, offset = report.source, finding.source_span[0]
+    else:
+        doc, offset = report.target, 0
+    line, col = doc.line_col(offset)
+    return f"{doc.path}:{line}:{col}"
+
+
+def _line(report: Report, finding: Finding) -> str:
+    text = (f"{_location(report, finding)}: {finding.severity.value} "
+            f"{finding.category.value} {finding.code} {finding.message}")
+    if finding.suggestion:
+        text += f" (suggestion: {finding.suggestion})"
+    return text
+
+
+def render_text(report: Report) -> str:
+    lines = [_line(report, f) for f in report.findings]
+    for skipped in report.skipped:
+        lines.append(f"skipped {skipped.check}: {skipped.reason}")
+    counts = ", ".join(f"{n} {sev}" for sev, n in report.by_severity().items() if n)
+    fail_on = report.gate.fail_on.value if report.gate.fail_on else "never"
+    verdict = "passed" if report.gate.passed else "failed: " + "; ".join(report.gate.reasons)
+    n = len(report.findings)
+    lines.append(f"{n} finding{'s' if n != 1 else ''}{f' ({counts})' if counts else ''} · "
+                 f"score {report.score:g} · gate {verdict} (--fail-on {fail_on})")
+    return "\n".join(lines) + "\n"

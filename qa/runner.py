@@ -1,0 +1,178 @@
+"""The pipeline: documents → sentences → alignment → checks → one :class:`Report`.
+
+The gate verdict and the score are computed here, once; reporters only render them.
+A check that crashes is isolated: the run goes on, and the check is listed in the
+report's ``skipped`` with the error, so a partial result is never silent.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sys
+from pathlib import Path
+from typing import Iterable
+
+from qa import __version__
+from qa.align import AlignParams, align_documents
+from qa.checks import CheckContext, select_checks
+from qa.config import Config
+from qa.errors import InputError
+from qa.io import load_text
+from qa.lexicon import Lexicon, lexicon_from_termbases, load_lexicon
+from qa.model import Document, Finding, Gate, Report, Severity, Skipped
+from qa.segment import segment
+from qa.termbase import Termbase, load_termbase
+from qa.text import language_evidence
+
+SOURCE_LANG, TARGET_LANG = "de", "en"
+
+
+def load_document(path: str | Path, lang: str, *, text: str | None = None) -> Document:
+    """Load and segment one document (``text`` given: use it instead of reading)."""
+    loaded = load_text(path, text=text)
+    doc = segment(loaded, lang, str(path))
+    if not doc.sentences:
+        raise InputError(f"{path}: contains no prose to check")
+    return doc
+
+
+def verify_languages(source: Document, target: Document) -> None:
+    """Refuse swapped or same-language inputs with one clear line."""
+    src = language_evidence(source.text)
+    tgt = language_evidence(target.text)
+    if tgt.looks("de"):
+        hint = " — are SOURCE and TARGET swapped?" if src.looks("en") else ""
+        raise InputError(f"{target.path}: the translation looks German "
+                         f"({tgt.german:.0%} German function words), expected English{hint}")
+    if src.looks("en"):
+        raise InputError(f"{source.path}: the source looks English "
+                         f"({src.english:.0%} English function words), expected German")
+
+
+def check_files(source_path: str | Path, target_path: str | Path,
+                config: Config | None = None) -> Report:
+    """Load both files, verify them, and run :func:`check_documents`."""
+    config = config or Config()
+    source = load_document(source_path, SOURCE_LANG)
+    target = load_document(target_path, TARGET_LANG)
+    verify_languages(source, target)
+    return check_documents(source, target, config)
+
+
+def _as_document(doc: Document | str, lang: str, default_path: str) -> Document:
+    if isinstance(doc, Document):
+        return doc
+    return load_document(default_path, lang, text=doc)
+
+
+def check_documents(source: Document | str, target: Document | str,
+                    config: Config | None = None) -> Report:
+    """Run the whole pipeline on two documents (or plain texts) and return the report."""
+    config = config or Config()
+    source = _as_document(source, SOURCE_LANG, "source.txt")
+    target = _as_document(target, TARGET_LANG, "target.txt")
+
+    termbases = tuple(load_termbase(path) for path in config.termbase)
+    lexicon = _lexicon(config, termbases)
+    params = AlignParams()
+    alignment = align_documents(source, target, lexicon=lexicon, params=params)
+    ctx = CheckContext(source=source, target=target, pairs=alignment.pairs,
+                       alignment=alignment, termbases=termbases,
+                       settings=config.result_settings())
+
+    checks = select_checks(config.select, config.ignore)
+    findings: list[Finding] = []
+    skipped: list[Skipped] = []
+    run: list[str] = []
+    for check in checks:
+        reason = check.skip_reason(ctx)
+        if reason:
+            skipped.append(Skipped(check.code, reason))
+            continue
+        try:
+            findings.extend(check.run(ctx))
+        except Exception as exc:  # crash isolation: report it, keep the other results
+            message = f"internal error: {type(exc).__name__}: {exc}"
+            print(f"qa: warning: check {check.code} failed ({message})", file=sys.stderr)
+            skipped.append(Skipped(check.code, message))
+            continue
+        run.append(check.code)
+
+    order = {pair.id: index for index, pair in enumerate(alignment.pairs)}
+    findings.sort(key=lambda f: _sort_key(f, order))
+    score = mqm_score(findings, source.words)
+    gate = decide_gate(findings, score, config)
+    signature = make_signature(config, run, params, lexicon)
+    return Report(version=__version__, signature=signature, source=source, target=target,
+                  pairs=alignment.pairs, findings=tuple(findings), checks_run=tuple(run),
+                  skipped=tuple(skipped), score=score, gate=gate)
+
+
+def _lexicon(config: Config, termbases: tuple[Termbase, ...]) -> Lexicon | None:
+    """The user's lexicon file, if any, plus the termbases' approved renderings."""
+    lexicon = load_lexicon(config.lexicon) if config.lexicon else None
+    from_terms = lexicon_from_termbases(termbases)
+    if lexicon and from_terms:
+        return lexicon.merged(from_terms)
+    return lexicon or from_terms
+
+
+def _sort_key(f: Finding, order: dict[str, int]):
+    return (order.get(f.segment, -1) if f.segment else -1,
+            f.source_span or (-1, -1), f.target_span or (-1, -1),
+            -f.severity.rank, f.code, f.message)
+
+
+def mqm_score(findings: Iterable[Finding], source_words: int) -> float:
+    """MQM-style quality score: 100 minus penalty points per 1,000 source words.
+
+    Penalties: minor 1, major 5, critical 25, info 0. Clamped at 0 so a disastrous
+    translation reads 0, not a negative number.
+    """
+    penalty = sum(f.severity.penalty for f in findings)
+    per_thousand = penalty * 1000.0 / max(source_words, 1)
+    return round(max(0.0, 100.0 - per_thousand), 2)
+
+
+def decide_gate(findings: Iterable[Finding], score: float, config: Config) -> Gate:
+    """The one place the pass/fail verdict is decided."""
+    findings = list(findings)
+    fail_on = None if config.fail_on == "never" else Severity(config.fail_on)
+    reasons = []
+    if fail_on is not None:
+        blocking = [f for f in findings
+                    if f.severity is not Severity.INFO and f.severity.rank >= fail_on.rank]
+        if blocking:
+            reasons.append(f"{len(blocking)} finding{'s' if len(blocking) != 1 else ''} "
+                           f"at or above {fail_on.value}")
+    if config.min_score is not None and score < config.min_score:
+        reasons.append(f"score {score:g} below minimum {config.min_score:g}")
+    return Gate(passed=not reasons, fail_on=fail_on, min_score=config.min_score,
+                reasons=tuple(reasons))
+
+
+def _short_hash(value) -> str:
+    blob = json.dumps(value, sort_keys=True, default=str).encode()
+    return hashlib.sha256(blob).hexdigest()[:8]
+
+
+def make_signature(config: Config, checks_run: Iterable[str], params: AlignParams,
+                   lexicon) -> str:
+    """A string recording every setting that changes a result, for honest comparisons."""
+    settings = config.result_settings()
+    # Paths vary between machines; the content of the file is what changes a result.
+    settings["termbase"] = [_file_hash(p) for p in config.termbase]
+    settings["lexicon"] = _file_hash(config.lexicon) if config.lexicon else None
+    parts = [f"qa:{__version__}", f"checks:{','.join(sorted(checks_run))}",
+             f"cfg:{_short_hash(settings)}", f"align:{_short_hash(params.__dict__)}",
+             f"lex:{len(lexicon) if lexicon else 0}",
+             f"mt:{'off' if not config.mt else 'none'}"]
+    return "|".join(parts)
+
+
+def _file_hash(path: str) -> str:
+    try:
+        return hashlib.sha256(Path(path).read_bytes()).hexdigest()[:8]
+    except OSError:
+        return "missing"
