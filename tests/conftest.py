@@ -1,0 +1,35 @@
+"""Shared fixtures. Tests run offline: no model hub, no network."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+
+REPO = Path(__file__).resolve().parent.parent
+CORPORA = REPO / "corpora"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def corpus_pairs() -> list[Path]:
+    return sorted(p for p in CORPORA.iterdir() if (p / "gold.json").is_file())
+
+
+@pytest.fixture
+def write(tmp_path):
+    """Write text (or bytes) to a file under tmp_path and return its path as str."""
+
+    def _write(name: str, content: str | bytes) -> str:
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_bytes(content.encode("utf-8"))
+        return str(path)
+
+    return _write

@@ -1,0 +1,99 @@
+"""Whole-document cases: the article pairs in corpora/ with their gold annotations.
+
+Clean translations must come out clean (nothing above info). Every planted alignment
+defect (a dropped or added sentence or paragraph) must be reported with the right
+category and exactly its span.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import corpus_pairs
+from qa.config import Config
+from qa.model import Severity
+from qa.runner import check_files
+
+PAIRS = corpus_pairs()
+
+
+def _config(pair) -> Config:
+    return Config(termbase=(str(pair / "terms.csv"),))
+
+
+def _gold(pair) -> dict:
+    return json.loads((pair / "gold.json").read_text(encoding="utf-8"))
+
+
+def test_at_least_three_pairs_of_fifteen_sentences():
+    assert len(PAIRS) >= 3
+    for pair in PAIRS:
+        report = check_files(pair / "de.txt", pair / "en.txt", _config(pair))
+        assert len(report.source.sentences) >= 15, pair.name
+
+
+@pytest.mark.parametrize("pair", PAIRS, ids=lambda p: p.name)
+def test_clean_translation_is_clean(pair):
+    gold = _gold(pair)
+    report = check_files(pair / gold["source"], pair / gold["clean"], _config(pair))
+    above_info = [f for f in report.findings if f.severity is not Severity.INFO]
+    assert above_info == [], [(f.code, f.message) for f in above_info]
+    assert report.gate.passed
+
+
+@pytest.mark.parametrize("pair", PAIRS, ids=lambda p: p.name)
+def test_gold_texts_exist_in_files(pair):
+    gold = _gold(pair)
+    for defect in gold["defects"]:
+        name = gold["source"] if defect["side"] == "source" else gold["defective"]
+        text = (pair / name).read_text(encoding="utf-8")
+        assert defect["text"] in text, defect
+
+
+def _expected_alignment_defects(gold):
+    for defect in gold["defects"]:
+        kind = defect.get("alignment") or defect["category"]
+        if kind in ("omission", "addition"):
+            yield kind, defect
+
+
+@pytest.mark.parametrize("pair", PAIRS, ids=lambda p: p.name)
+def test_planted_alignment_defects_are_found(pair):
+    gold = _gold(pair)
+    report = check_files(pair / gold["source"], pair / gold["defective"], _config(pair))
+    source_text = report.source.text
+    target_text = report.target.text
+    expected = list(_expected_alignment_defects(gold))
+    assert expected, "each pair plants at least one alignment defect"
+    for kind, defect in expected:
+        if kind == "omission":
+            start = source_text.index(defect["text"])
+            span = (start, start + len(defect["text"]))
+            hits = [f for f in report.findings
+                    if f.category.value == "omission" and f.source_span == span]
+        else:
+            start = target_text.index(defect["text"])
+            span = (start, start + len(defect["text"]))
+            hits = [f for f in report.findings
+                    if f.category.value == "addition" and f.target_span == span]
+        assert len(hits) == 1, (defect, [(f.code, f.source_span, f.target_span, f.message)
+                                         for f in report.findings])
+    assert not report.gate.passed
+
+
+@pytest.mark.parametrize("pair", PAIRS, ids=lambda p: p.name)
+def test_no_spurious_alignment_findings_on_defective(pair):
+    """Alignment findings on the defective file are only the planted ones (and residue
+    lines that an artefact check will later claim)."""
+    gold = _gold(pair)
+    report = check_files(pair / gold["source"], pair / gold["defective"], _config(pair))
+    planted = [d["text"] for d in gold["defects"]]
+    for f in report.findings:
+        if f.category.value not in ("omission", "addition"):
+            continue
+        doc = report.source if f.source_span else report.target
+        span = f.source_span or f.target_span
+        flagged = doc.text[span[0]:span[1]]
+        assert any(flagged in text or text in flagged for text in planted), flagged
