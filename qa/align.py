@@ -242,14 +242,19 @@ def align_documents(source: Document, target: Document, lexicon: Lexicon | None 
                   / (len_s.sum() + PRIOR_RATIO_CHARS))
     ratio = min(max(ratio, 0.5), 2.0)
 
-    width = min(m + 1, max(params.band, abs(n - m) + 16))
-    while True:
-        lo = _band_lows(len_s, len_t, width)
-        path = _run_dp(src, tgt, src_anchor, tgt_anchor, anchor_weight, ws, wt,
-                       absent_s, absent_t, lex_src, lex_tgt, len_s, len_t, ratio, lo, width, params)
-        if width >= m + 1 or not _touches_edge(path, lo, width, m):
-            break
-        width = min(m + 1, width * 2)
+    fine_s = _Units(src, src_anchor, ws, absent_s, lex_src, len_s)
+    fine_t = _Units(tgt, tgt_anchor, wt, absent_t, lex_tgt, len_t)
+    centre = _proportional_centre(len_s, len_t)
+    if min(n, m) > 4 * params.band:
+        # Long documents: align paragraphs first (the same DP over paragraph units) and
+        # centre the sentence band on that path, so drift from omissions and additions
+        # anywhere in the document stays inside the band.
+        coarse_s = fine_s.by_paragraph(source)
+        coarse_t = fine_t.by_paragraph(target)
+        coarse_path, _ = _search(coarse_s, coarse_t, anchor_weight, ratio, params,
+                                 _proportional_centre(coarse_s.lengths, coarse_t.lengths))
+        centre = _refine_centre(coarse_path, coarse_s.members, coarse_t.members, n)
+    path, width = _search(fine_s, fine_t, anchor_weight, ratio, params, centre)
 
     pairs = _build_pairs(source, target, path)
     overlap, n_src, n_tgt, shared = _document_overlap(source, target, src_anchor, tgt_anchor)
@@ -265,18 +270,106 @@ def align_documents(source: Document, target: Document, lexicon: Lexicon | None 
                      evidence)
 
 
+@dataclass(frozen=True)
+class _Unit:
+    text: str
+    paragraph: int
+
+
+@dataclass
+class _Units:
+    """One side's alignment units (sentences, or paragraphs in the coarse pass) and
+    their per-unit evidence."""
+
+    items: list
+    anchors: list
+    weights: np.ndarray
+    absent: np.ndarray
+    lexicon: list | None
+    lengths: np.ndarray
+    members: list | None = None  # coarse units: the sentence indices of each
+
+    def by_paragraph(self, doc: Document) -> "_Units":
+        groups: dict[int, list[int]] = defaultdict(list)
+        for k, sentence in enumerate(self.items):
+            groups[sentence.paragraph].append(k)
+        members = [groups[p] for p in sorted(groups)]
+        lexicon = None
+        if self.lexicon is not None:
+            if isinstance(self.lexicon[0], tuple):
+                lexicon = [(set().union(*(self.lexicon[k][0] for k in g)),
+                            sum(self.lexicon[k][1] for k in g)) for g in members]
+            else:
+                lexicon = [set().union(*(self.lexicon[k] for k in g)) for g in members]
+        return _Units(
+            items=[_Unit(doc.text[self.items[g[0]].start:self.items[g[-1]].end], 0)
+                   for g in members],
+            anchors=[set().union(*(self.anchors[k] for k in g)) for g in members],
+            weights=np.array([self.weights[g].sum() for g in members]),
+            absent=np.array([self.absent[g].sum() for g in members]),
+            lexicon=lexicon,
+            lengths=np.array([self.lengths[g].sum() for g in members]),
+            members=members)
+
+
+def _search(src: _Units, tgt: _Units, anchor_weight, ratio: float, params: AlignParams,
+            centre: np.ndarray):
+    """Banded DP with re-centring: a path that touches the band edge was constrained, so
+    the band is re-centred on it and, on every second retry, doubled."""
+    n, m = len(src.items), len(tgt.items)
+    width = min(m + 1, params.band)
+    retries = 0
+    while True:
+        lo = _band_lows(centre, width, m)
+        path = _run_dp(src.items, tgt.items, src.anchors, tgt.anchors, anchor_weight,
+                       src.weights, tgt.weights, src.absent, tgt.absent, src.lexicon,
+                       tgt.lexicon, src.lengths, tgt.lengths, ratio, lo, width, params)
+        if width >= m + 1 or not _touches_edge(path, lo, width, m):
+            return path, width
+        retries += 1
+        centre = _path_centre(path, n)
+        if retries % 2 == 0:
+            width = min(m + 1, width * 2)
+
+
+def _refine_centre(coarse_path, src_members, tgt_members, n: int) -> np.ndarray:
+    """Sentence-level band centre from a paragraph-level path (linear inside beads)."""
+    centre = np.zeros(n + 1, dtype=np.int64)
+    s_first = [g[0] for g in src_members] + [n]
+    t_first = [g[0] for g in tgt_members] + [sum(len(g) for g in tgt_members)]
+    for i, j, t, _ in coarse_path:
+        a, b = BEADS[t]
+        s0, s1 = s_first[i - a], s_first[i]
+        t0, t1 = t_first[j - b], t_first[j]
+        if s1 > s0:
+            x = np.arange(s0, s1 + 1)
+            centre[s0:s1 + 1] = np.round(t0 + (x - s0) * (t1 - t0) / (s1 - s0)).astype(np.int64)
+    return np.maximum.accumulate(centre)
+
+
 def _absent(feats: set[str], other_df: dict[str, int], params: AlignParams) -> float:
     missing = sum(_intrinsic_weight(f) for f in feats if f[0] == "#" and f not in other_df)
     return params.absent_numbers * missing
 
 
-def _band_lows(len_s: np.ndarray, len_t: np.ndarray, width: int) -> np.ndarray:
-    n, m = len(len_s), len(len_t)
-    if width >= m + 1:
-        return np.zeros(n + 1, dtype=np.int64)
+def _proportional_centre(len_s: np.ndarray, len_t: np.ndarray) -> np.ndarray:
+    """For each source position, the target position at the same share of the text."""
     cum_s = _prefix(len_s) / max(len_s.sum(), 1.0)
     cum_t = _prefix(len_t) / max(len_t.sum(), 1.0)
-    centre = np.searchsorted(cum_t, cum_s)  # target position at the same text share
+    return np.searchsorted(cum_t, cum_s).astype(np.int64)
+
+
+def _path_centre(path, n: int) -> np.ndarray:
+    """For each row, the target position where ``path`` passes it."""
+    centre = np.zeros(n + 1, dtype=np.int64)
+    for i, j, _, _ in path:
+        centre[i] = j
+    return np.maximum.accumulate(centre)
+
+
+def _band_lows(centre: np.ndarray, width: int, m: int) -> np.ndarray:
+    if width >= m + 1:
+        return np.zeros(len(centre), dtype=np.int64)
     lo = np.clip(centre - width // 2, 0, max(0, m - width + 1)).astype(np.int64)
     lo[0] = 0
     return np.maximum.accumulate(lo)
@@ -359,41 +452,51 @@ def _run_dp(src, tgt, src_anchor, tgt_anchor, anchor_weight, ws, wt, absent_s, a
             cost = np.where(same_para, prior + params.anchor_null * w_tgt - absent, np.inf)
         costs.append(np.where(ok, cost, np.inf))
 
-    D = np.full((n + 1, width), np.inf)
+    # Beads that consume source sentences come from earlier rows: for row i they are
+    # gathered in one fancy-index read of the flattened table and reduced with argmin.
+    # The cell at index `sentinel` is always +inf and stands for "outside the band".
+    down = [t for t, (a, b) in enumerate(BEADS) if a > 0]
+    down_a = np.array([BEADS[t][0] for t in down])
+    down_b = np.array([BEADS[t][1] for t in down])
+    down_costs = np.stack([costs[t] for t in down], axis=1)  # (n+1, beads, width)
+    D = np.full((n + 1) * width + 1, np.inf)
+    sentinel = (n + 1) * width
     B = np.zeros((n + 1, width), dtype=np.int8)
     null_t = BEADS.index((0, 1))
     c01 = np.where(np.isfinite(costs[null_t]), costs[null_t], 1e12)
     same_row = [(t, b) for t, (a, b) in enumerate(BEADS) if a == 0 and b > 1]
+    cols = np.arange(width)
+    down_index = np.array(down, dtype=np.int8)
     for i in range(n + 1):
-        cand = np.full(width, np.inf)
-        back = np.zeros(width, dtype=np.int8)
         if i == 0:
+            cand = np.full(width, np.inf)
             cand[0] = 0.0
-        for t, (a, b) in enumerate(BEADS):
-            if a == 0 or a > i:
-                continue
-            r = i - a
-            d = int(lo[i] - lo[r]) - b
-            k0, k1 = max(0, -d), min(width, width - d)
-            if k0 >= k1:
-                continue
-            values = D[r, k0 + d:k1 + d] + costs[t][i, k0:k1]
-            seg = cand[k0:k1]
-            better = values < seg
-            seg[better] = values[better]
-            back[k0:k1][better] = t
+            back = np.zeros(width, dtype=np.int8)
+        else:
+            rows = i - down_a
+            rows_c = np.maximum(rows, 0)
+            shift = (lo[i] - lo[rows_c]) - down_b                      # per bead
+            src_cols = cols[None, :] + shift[:, None]
+            valid = (rows[:, None] >= 0) & (src_cols >= 0) & (src_cols < width)
+            index = np.where(valid, rows_c[:, None] * width + src_cols, sentinel)
+            values = D[index] + down_costs[i]
+            best = np.argmin(values, axis=0)
+            cand = values[best, cols]
+            back = down_index[best]
         # Same-row beads (0-1, 0-2, 0-3) depend on cells to their left: a prefix-minimum
-        # scan handles 0-1; 0-2/0-3 are relaxed on the scanned row until nothing improves.
+        # scan handles 0-1; 0-2/0-3 are relaxed on the scanned row, rescanning if needed.
         step = c01[i].copy()
         step[0] = 0.0
         C = np.cumsum(step)
         while True:
-            run = np.minimum.accumulate(cand - C)
-            row = run + C
+            row = np.minimum.accumulate(cand - C) + C
             # (cand - C) + C is not exactly cand in floating point: demand a real gain.
             from_left = row < cand - 1e-9
-            row = np.where(from_left, row, cand)
-            back = np.where(from_left, null_t, back).astype(np.int8)
+            if from_left.any():
+                row = np.where(from_left, row, cand)
+                back = np.where(from_left, null_t, back).astype(np.int8)
+            else:
+                row = cand
             improved = False
             for t, b in same_row:
                 values = np.full(width, np.inf)
@@ -406,8 +509,9 @@ def _run_dp(src, tgt, src_anchor, tgt_anchor, anchor_weight, ws, wt, absent_s, a
             cand = row
             if not improved:
                 break
-        D[i] = np.where(valid_cell[i], cand, np.inf)
+        D[i * width:(i + 1) * width] = np.where(valid_cell[i], cand, np.inf)
         B[i] = back
+    D = D[:-1].reshape(n + 1, width)
 
     # backtrace
     path = []

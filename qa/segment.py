@@ -11,6 +11,7 @@ s.text`` for every sentence, sentences are ordered and disjoint, and only whites
 
 from __future__ import annotations
 
+import os
 import re
 from functools import lru_cache
 
@@ -123,7 +124,9 @@ def split_sentences(text: str, start: int, end: int, lang: str) -> list[tuple[in
     # A newline inside a block is a soft wrap; pysbd would treat it as a boundary.
     chunk = text[start:end].replace("\r", " ").replace("\n", " ")
     try:
-        pieces = _segmenter(lang).segment(chunk)
+        # Segmenter.processor(...).process() is pysbd's splitting proper; .segment()
+        # adds a char-span pass (a regex compiled per sentence) that we do ourselves.
+        pieces = _segmenter(lang).processor(chunk).process()
         spans = _map_pieces(text, start, end, pieces)
     except Exception:  # pysbd has crashed on odd input; the regex splitter still works
         spans = None
@@ -146,13 +149,48 @@ def split_sentences(text: str, start: int, end: int, lang: str) -> list[tuple[in
     return result
 
 
+# Below this many blocks, forking workers costs more than it saves.
+PARALLEL_MIN_BLOCKS = 400
+
+
+def _split_chunk(args) -> list[list[tuple[int, int]]]:
+    text, blocks, lang = args
+    return [split_sentences(text, start, end, lang) for start, end in blocks]
+
+
+def _workers() -> int:
+    configured = os.environ.get("QA_WORKERS")
+    if configured and configured.isdigit():
+        return max(1, int(configured))
+    return os.cpu_count() or 1
+
+
+def split_blocks(text: str, blocks: list[tuple[int, int]], lang: str) -> list[list[tuple[int, int]]]:
+    """Sentence spans of every block; long documents are split across CPU cores
+    (pysbd is pure Python, so processes, not threads). Same result either way."""
+    workers = _workers()
+    if workers < 2 or len(blocks) < PARALLEL_MIN_BLOCKS:
+        return _split_chunk((text, blocks, lang))
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    size = -(-len(blocks) // (workers * 4))
+    chunks = [(text, blocks[k:k + size], lang) for k in range(0, len(blocks), size)]
+    try:
+        context = multiprocessing.get_context("fork")
+    except ValueError:  # platforms without fork: stay sequential
+        return _split_chunk((text, blocks, lang))
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        return [spans for part in pool.map(_split_chunk, chunks) for spans in part]
+
+
 def segment(loaded: LoadedText, lang: str, path: str) -> Document:
     """Split a loaded document into paragraphs and sentences."""
     masked = mask_markup(loaded.text, loaded.markup)
     paragraphs: list[Paragraph] = []
     sentences: list[Sentence] = []
-    for start, end, kind in loaded.blocks:
-        spans = split_sentences(masked, start, end, lang)
+    all_spans = split_blocks(masked, [(s, e) for s, e, _ in loaded.blocks], lang)
+    for (start, end, kind), spans in zip(loaded.blocks, all_spans):
         if not spans:
             continue
         p_index = len(paragraphs)
