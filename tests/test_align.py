@@ -1,0 +1,151 @@
+"""The aligner: known pairings from perturbed corpora, banding, lexicons, unrelated texts."""
+
+from __future__ import annotations
+
+import dataclasses
+import random
+
+import pytest
+
+from conftest import CORPORA, corpus_pairs
+from qa.align import AlignParams, align_documents
+from qa.evaluation.synthetic import build_pair, score_alignment
+from qa.lexicon import load_lexicon
+from qa.runner import load_document
+
+
+def _parallel_sentences() -> list[tuple[str, str]]:
+    """Sentence pairs of the clean corpora (each clean translation is sentence-parallel)."""
+    pairs = []
+    for pair in corpus_pairs():
+        de = load_document(pair / "de.txt", "de")
+        en = load_document(pair / "en.txt", "en")
+        assert len(de.sentences) == len(en.sentences)
+        pairs += [(a.text, b.text) for a, b in zip(de.sentences, en.sentences)
+                  if a.text[-1] in ".!?\"“”" and len(a.text) > 25]
+    return pairs
+
+
+PARALLEL = _parallel_sentences()
+
+
+def _align(sp, **kw):
+    s = load_document("s.txt", "de", text=sp.source)
+    t = load_document("t.txt", "en", text=sp.target)
+    return s, t, align_documents(s, t, **kw)
+
+
+def test_known_pairing_with_merges_splits_drops_and_additions():
+    """Micro-averaged over eight perturbed documents built from the corpora (the figures
+    on real WMT data come from benchmarks/alignment.py)."""
+    fillers = ["Readers can find more background on our website.",
+               "The weather in the region remained unusually mild for the season.",
+               "Several other questions remain unanswered, the report says."]
+    f1 = []
+    om_hit = om_gold = add_hit = add_gold = 0
+    for seed in range(8):
+        sp = build_pair(PARALLEL, random.Random(seed), p_merge=0.08, p_split=0.08,
+                        p_drop=0.06, p_add=0.06, p_drop_paragraph=0.03, fillers=fillers)
+        s, t, alignment = _align(sp)
+        gold = sp.gold_sentences(s, t)
+        f1.append(score_alignment(gold, alignment.pairs).f1)
+        gold_om = {b[0][0] for b in gold if not b[1]}
+        gold_add = {b[1][0] for b in gold if not b[0]}
+        om_gold += len(gold_om)
+        add_gold += len(gold_add)
+        om_hit += len(gold_om & {p.source[0] for p in alignment.pairs if p.bead == "1-0"})
+        add_hit += len(gold_add & {p.target[0] for p in alignment.pairs if p.bead == "0-1"})
+    assert sum(f1) / len(f1) >= 0.9, f1
+    assert om_hit / om_gold >= 0.65, (om_hit, om_gold)
+    assert add_hit / add_gold >= 0.7, (add_hit, add_gold)
+
+
+def test_clean_parallel_text_has_no_null_beads():
+    sp = build_pair(PARALLEL, random.Random(7), p_merge=0, p_split=0, p_drop=0, p_add=0,
+                    p_drop_paragraph=0)
+    s, t, alignment = _align(sp)
+    assert all(p.bead == "1-1" for p in alignment.pairs)
+    assert score_alignment(sp.gold_sentences(s, t), alignment.pairs).f1 == 1.0
+
+
+def test_band_gives_the_unbanded_result():
+    rng = random.Random(3)
+    long_pairs = [PARALLEL[rng.randrange(len(PARALLEL))] for _ in range(160)]
+    sp = build_pair(long_pairs, rng, p_drop=0.05, p_add=0.05, p_drop_paragraph=0.05)
+    s = load_document("s.txt", "de", text=sp.source)
+    t = load_document("t.txt", "en", text=sp.target)
+    full = align_documents(s, t, params=AlignParams(band=10_000))
+    banded = align_documents(s, t, params=AlignParams(band=12))
+    assert full.band == len(t.sentences) + 1
+    assert banded.band < full.band
+    assert [(p.source, p.target) for p in banded.pairs] == [(p.source, p.target)
+                                                             for p in full.pairs]
+
+
+def test_paragraph_pass_for_long_documents_keeps_accuracy():
+    rng = random.Random(11)
+    long_pairs = [PARALLEL[rng.randrange(len(PARALLEL))] for _ in range(400)]
+    sp = build_pair(long_pairs, rng, p_drop=0.04, p_add=0.04, p_drop_paragraph=0.03)
+    s, t, alignment = _align(sp, params=AlignParams(band=16))
+    score = score_alignment(sp.gold_sentences(s, t), alignment.pairs)
+    assert score.f1 >= 0.85, score
+
+
+def test_every_sentence_is_in_exactly_one_pair():
+    sp = build_pair(PARALLEL, random.Random(5), p_drop=0.1, p_add=0.1)
+    s, t, alignment = _align(sp)
+    src = [i for p in alignment.pairs for i in p.source]
+    tgt = [j for p in alignment.pairs for j in p.target]
+    assert src == list(range(len(s.sentences)))
+    assert tgt == list(range(len(t.sentences)))
+    for p in alignment.pairs:
+        assert p.bead in {"1-1", "1-0", "0-1", "2-1", "1-2", "2-2", "1-3", "3-1"}
+
+
+def test_numbers_across_conventions_anchor_the_alignment():
+    de = ("Der Umsatz stieg auf 4,2 Mrd. Euro. Die Firma beschäftigt 3.200 Menschen. "
+          "Der Gewinn sank um 12,5 Prozent.")
+    en = ("Revenue rose to 4.2 billion euros. The company's profit fell by 12.5 percent.")
+    s = load_document("s.txt", "de", text=de)
+    t = load_document("t.txt", "en", text=en)
+    alignment = align_documents(s, t)
+    assert [p.bead for p in alignment.pairs] == ["1-1", "1-0", "1-1"]
+
+
+def test_lexicon_resolves_what_length_cannot(write):
+    de = ("Sie kündigte an, vor den Verfassungsrat zu ziehen. Ein Urteil wird im März erwartet.")
+    en = ("She announced that she would take the matter to the Constitutional Council. "
+          "Observers expect the court to side with the government. "
+          "A ruling is expected in March.")
+    s = load_document("s.txt", "de", text=de)
+    t = load_document("t.txt", "en", text=en)
+    lexicon = load_lexicon(write("lex.tsv", "de\ten\nVerfassungsrat\tConstitutional Council\n"
+                                             "Urteil\truling|verdict\n"))
+    alignment = align_documents(s, t, lexicon=lexicon)
+    assert [p.bead for p in alignment.pairs] == ["1-1", "0-1", "1-1"]
+
+
+def test_apertium_dix_lexicon(write):
+    dix = write("x.dix", """<?xml version="1.0" encoding="UTF-8"?>
+<dictionary><section id="main" type="standard">
+<e><p><l>government<s n="n"/></l><r>Regierung<s n="n"/></r></p></e>
+<e><p><l>constitutional<b/>council<s n="n"/></l><r>Verfassungsrat<s n="n"/></r></p></e>
+<e><i>Berlin<s n="np"/></i></e>
+</section></dictionary>""")
+    lexicon = load_lexicon(dix)
+    assert lexicon.translations("Regierungen") == {"government"}
+    assert lexicon.translations("Verfassungsrates") == {"constitutional", "council"}
+    assert "berlin" in lexicon.translations("Berlin")
+
+
+def test_unrelated_documents_are_recognised():
+    de = load_document(CORPORA / "france-politics" / "de.txt", "de")
+    en_other = load_document(CORPORA / "business-windpower" / "en.txt", "en")
+    en_same = load_document(CORPORA / "france-politics" / "en.txt", "en")
+    assert align_documents(de, en_other).unrelated
+    assert not align_documents(de, en_same).unrelated
+
+
+def test_params_are_frozen():
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        AlignParams().band = 3  # type: ignore[misc]

@@ -1,0 +1,185 @@
+"""The command line: exit codes, outputs, one-line errors, determinism, start-up cost."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from conftest import CORPORA, REPO
+from qa.cli import main
+
+PAIR = CORPORA / "france-politics"
+SCHEMA = json.loads((REPO / "qa" / "schemas" / "report-v1.schema.json").read_text())
+
+
+def run(argv, capsys):
+    code = main([str(a) for a in argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_clean_pair_passes_with_exit_0(capsys, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run(["check", PAIR / "de.txt", PAIR / "en.txt",
+                          "--termbase", PAIR / "terms.csv"], capsys)
+    assert code == 0, err
+    assert "gate passed" in out
+
+
+def test_defective_pair_fails_with_exit_1_and_linter_lines(capsys, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = run(["check", PAIR / "de.txt", PAIR / "en.defective.txt",
+                        "--termbase", PAIR / "terms.csv"], capsys)
+    assert code == 1
+    lines = [l for l in out.splitlines() if " OMA01 " in l or " ADA01 " in l]
+    assert lines
+    for line in lines:
+        location, rest = line.split(": ", 1)
+        path, row, col = location.rsplit(":", 2)
+        assert Path(path).name in ("de.txt", "en.defective.txt")
+        assert int(row) >= 1 and int(col) >= 1
+        severity, category, code_, _message = rest.split(" ", 3)
+        assert severity == "major" and category in ("omission", "addition")
+
+
+def test_fail_on_never_and_critical(capsys, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    args = ["check", PAIR / "de.txt", PAIR / "en.defective.txt"]
+    assert run(args + ["--fail-on", "never"], capsys)[0] == 0
+    assert run(args + ["--fail-on", "critical"], capsys)[0] == 0
+    assert run(args + ["--fail-on", "minor"], capsys)[0] == 1
+
+
+def test_min_score_fails_a_clean_gate(capsys, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    args = ["check", PAIR / "de.txt", PAIR / "en.defective.txt", "--fail-on", "never"]
+    code, out, _ = run(args + ["--min-score", "99"], capsys)
+    assert code == 1 and "below minimum 99" in out
+
+
+def test_json_output_matches_schema_and_is_deterministic(capsys, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    out_file = tmp_path / "reports" / "r.json"
+    args = ["check", PAIR / "de.txt", PAIR / "en.defective.txt", "--termbase", PAIR / "terms.csv",
+            "--format", "json", "-o", out_file]
+    assert run(args, capsys)[0] == 1
+    first = out_file.read_bytes()
+    assert run(args, capsys)[0] == 1
+    assert out_file.read_bytes() == first
+    report = json.loads(first)
+    jsonschema.validate(report, SCHEMA)
+    assert report["summary"]["passed"] is False
+    assert report["summary"]["fail_on"] == "major"
+    source_text = (PAIR / "de.txt").read_text(encoding="utf-8")
+    for finding in report["findings"]:
+        if finding["source_span"]:
+            a, b = finding["source_span"]
+            assert source_text[a:b]
+    for seg in report["segments"]:
+        if seg["source_span"]:
+            a, b = seg["source_span"]
+            assert source_text[a:b] == seg["source"]
+
+
+def test_json_to_stdout_diagnostics_to_stderr(capsys, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run(["check", PAIR / "de.txt", PAIR / "en.txt", "--format", "json"], capsys)
+    assert code == 0 and err == ""
+    jsonschema.validate(json.loads(out), SCHEMA)
+
+
+def test_refuses_to_overwrite_an_input(capsys, tmp_path, monkeypatch, write):
+    monkeypatch.chdir(tmp_path)
+    src = write("de.txt", (PAIR / "de.txt").read_text(encoding="utf-8"))
+    tgt = write("en.txt", (PAIR / "en.txt").read_text(encoding="utf-8"))
+    before = Path(tgt).read_bytes()
+    code, _, err = run(["check", src, tgt, "-o", tgt], capsys)
+    assert code == 2 and "refusing to overwrite" in err
+    assert Path(tgt).read_bytes() == before
+
+
+@pytest.mark.parametrize("content,needle", [
+    (b"", "empty"),
+    (b"\xff\xfeG\x00r\x00", "binary"),
+    (b"Gr\xfc\xdfe aus M\xfcnchen, sagte er.", "UTF-8"),
+])
+def test_bad_input_is_one_line_exit_2(capsys, tmp_path, monkeypatch, write, content, needle):
+    monkeypatch.chdir(tmp_path)
+    bad = write("bad.txt", content)
+    code, out, err = run(["check", PAIR / "de.txt", bad], capsys)
+    assert code == 2 and out == ""
+    assert err.count("\n") == 1 and needle in err and "bad.txt" in err
+    assert "Traceback" not in err
+
+
+def test_missing_file_and_bad_flag(capsys, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    code, _, err = run(["check", PAIR / "de.txt", tmp_path / "missing.txt"], capsys)
+    assert code == 2 and "file not found" in err and err.count("\n") == 1
+    code, _, err = run(["check", PAIR / "de.txt", PAIR / "en.txt", "--fail-on", "sometimes"], capsys)
+    assert code == 2 and err.count("\n") == 1
+
+
+def test_swapped_languages_are_refused(capsys, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    code, _, err = run(["check", PAIR / "en.txt", PAIR / "de.txt"], capsys)
+    assert code == 2 and "looks German" in err and "swapped" in err
+    code, _, err = run(["check", PAIR / "de.txt", PAIR / "de.txt"], capsys)
+    assert code == 2 and "looks German" in err
+
+
+def test_unrelated_target_gives_one_critical_finding(capsys, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    other = CORPORA / "business-windpower" / "en.txt"
+    code, out, _ = run(["check", PAIR / "de.txt", other, "--format", "json"], capsys)
+    report = json.loads(out)
+    assert code == 1
+    assert [f["code"] for f in report["findings"]] == ["ALN01"]
+    assert report["findings"][0]["severity"] == "critical"
+
+
+def test_bad_termbase_is_exit_2(capsys, tmp_path, monkeypatch, write):
+    monkeypatch.chdir(tmp_path)
+    tb = write("terms.csv", "german,english\nA,B\n")
+    code, _, err = run(["check", PAIR / "de.txt", PAIR / "en.txt", "--termbase", tb], capsys)
+    assert code == 2 and "'de' and 'en'" in err
+    code, _, err = run(["check", PAIR / "de.txt", PAIR / "en.txt", "--termbase",
+                        tmp_path / "none.csv"], capsys)
+    assert code == 2 and "file not found" in err
+
+
+def test_checks_reference_lists_the_registry(capsys):
+    from qa.checks import ALL_CHECKS
+
+    code, out, _ = run(["checks"], capsys)
+    assert code == 0
+    for cls in ALL_CHECKS:
+        assert cls.code in out and cls.name in out
+    code, out, _ = run(["checks", "--format", "json"], capsys)
+    assert [r["code"] for r in json.loads(out)] == [c.code for c in ALL_CHECKS]
+
+
+def test_python_dash_m_and_version():
+    result = subprocess.run([sys.executable, "-m", "qa", "--version"], capture_output=True,
+                            text=True, cwd=REPO)
+    assert result.returncode == 0 and result.stdout.startswith("qa ")
+
+
+def test_version_imports_nothing_heavy():
+    code = ("import sys; from qa.cli import main\n"
+            "try:\n    main(['--version'])\nexcept SystemExit:\n    pass\n"
+            "heavy = [m for m in ('numpy', 'pysbd', 'torch', 'transformers', 'qa.align') "
+            "if m in sys.modules]\nprint(heavy)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            cwd=REPO)
+    assert result.stdout.strip().endswith("[]"), result.stdout + result.stderr
+
+
+def test_no_command_is_usage_error(capsys):
+    code, _, err = run([], capsys)
+    assert code == 2 and "usage" in err
