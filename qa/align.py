@@ -452,7 +452,8 @@ def _run_dp(src, tgt, src_anchor, tgt_anchor, anchor_weight, ws, wt, absent_s, a
             absent = np.minimum(pabs_t[Jc] - pabs_t[Jb], params.absent_cap)
             same_para = para_t[np.clip(Jc - 1, 0, m)] == para_t[Jb]
             cost = np.where(same_para, prior + params.anchor_null * w_tgt - absent, np.inf)
-        costs.append(np.where(ok, cost, np.inf))
+        # float32 halves the memory of the largest arrays; D accumulates in float64
+        costs.append(np.where(ok, cost, np.inf).astype(np.float32))
 
     # Beads that consume source sentences come from earlier rows: for row i they are
     # gathered in one fancy-index read of the flattened table and reduced with argmin.
@@ -461,11 +462,13 @@ def _run_dp(src, tgt, src_anchor, tgt_anchor, anchor_weight, ws, wt, absent_s, a
     down_a = np.array([BEADS[t][0] for t in down])
     down_b = np.array([BEADS[t][1] for t in down])
     down_costs = np.stack([costs[t] for t in down], axis=1)  # (n+1, beads, width)
+    for t in down:
+        costs[t] = None  # only the same-row beads' arrays are still needed
     D = np.full((n + 1) * width + 1, np.inf)
     sentinel = (n + 1) * width
     B = np.zeros((n + 1, width), dtype=np.int8)
     null_t = BEADS.index((0, 1))
-    c01 = np.where(np.isfinite(costs[null_t]), costs[null_t], 1e12)
+    c01 = np.where(np.isfinite(costs[null_t]), costs[null_t], 1e12).astype(np.float64)
     same_row = [(t, b) for t, (a, b) in enumerate(BEADS) if a == 0 and b > 1]
     cols = np.arange(width)
     down_index = np.array(down, dtype=np.int8)

@@ -59,16 +59,23 @@ def _unit(doc: Document, run: list[SegmentPair], side: str) -> str:
     return "sentence" if len(indices) == 1 else f"{len(indices)} sentences"
 
 
-def _confidence(text: str, other: Document) -> float:
-    """Higher when the unaligned text carries numbers or names the other side lacks."""
-    from qa.text import find_numbers, words
+class _Evidence:
+    """Numbers and words of one document, computed once per run."""
 
-    lang = "de" if other.lang == "en" else "en"
-    numbers = {n.normalized for n in find_numbers(text, lang)}
-    other_numbers = {n.normalized for n in find_numbers(other.text, other.lang)}
-    names = {w for w in words(text) if w[:1].isupper() and len(w) > 3}
-    missing = (numbers - other_numbers) or {w for w in names if w not in other.text}
-    return 0.95 if missing else 0.8
+    def __init__(self, doc: Document):
+        from qa.text import find_numbers, words
+
+        self.numbers = {n.normalized for n in find_numbers(doc.text, doc.lang)}
+        self.words = set(words(doc.text))
+
+    def confidence(self, text: str, lang: str) -> float:
+        """Higher when the unaligned text carries numbers or names the other side lacks."""
+        from qa.text import find_numbers, words
+
+        numbers = {n.normalized for n in find_numbers(text, lang)}
+        names = {w for w in words(text) if w[:1].isupper() and len(w) > 3}
+        missing = (numbers - self.numbers) or (names - self.words)
+        return 0.95 if missing else 0.8
 
 
 class Omission(Check):
@@ -111,14 +118,16 @@ class Omission(Check):
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
         if ctx.alignment.unrelated:
             return
+        evidence = None
         for run in _unaligned_runs(ctx.pairs, "1-0", ctx.source, "source"):
+            evidence = evidence or _Evidence(ctx.target)
             start, end = run[0].source_span[0], run[-1].source_span[1]
             text = ctx.source.text[start:end]
             unit = _unit(ctx.source, run, "source")
             yield self.finding(
                 f"source {unit} not translated: “{_excerpt(text)}”",
                 source_span=(start, end), segment=run[0].id,
-                confidence=_confidence(text, ctx.target),
+                confidence=evidence.confidence(text, ctx.source.lang),
                 data={"sentences": [ctx.source.sentences[i].id for p in run for i in p.source],
                       "bead": "1-0"})
 
@@ -154,14 +163,16 @@ class Addition(Check):
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
         if ctx.alignment.unrelated:
             return
+        evidence = None
         for run in _unaligned_runs(ctx.pairs, "0-1", ctx.target, "target"):
+            evidence = evidence or _Evidence(ctx.source)
             start, end = run[0].target_span[0], run[-1].target_span[1]
             text = ctx.target.text[start:end]
             unit = _unit(ctx.target, run, "target")
             yield self.finding(
                 f"{unit} in the translation has no counterpart in the source: “{_excerpt(text)}”",
                 target_span=(start, end), segment=run[0].id,
-                confidence=_confidence(text, ctx.source),
+                confidence=evidence.confidence(text, ctx.target.lang),
                 data={"sentences": [ctx.target.sentences[i].id for p in run for i in p.target],
                       "bead": "0-1"})
 

@@ -1,0 +1,82 @@
+"""Score, gate and crash isolation: computed once, in the runner."""
+
+from __future__ import annotations
+
+import pytest
+
+from qa.checks import ALL_CHECKS
+from qa.config import Config
+from qa.model import Category, Finding, Severity
+from qa.runner import check_documents, decide_gate, mqm_score
+
+
+def _f(severity: str) -> Finding:
+    return Finding("OMA01", "alignment.omission", Category.OMISSION, Severity(severity), "m")
+
+
+def test_mqm_score_per_thousand_words():
+    assert mqm_score([], 200) == 100.0
+    assert mqm_score([_f("minor")], 1000) == 99.0
+    assert mqm_score([_f("major")], 1000) == 95.0
+    assert mqm_score([_f("critical")], 1000) == 75.0
+    assert mqm_score([_f("major"), _f("minor")], 500) == 88.0
+    assert mqm_score([_f("info")] * 10, 100) == 100.0
+    assert mqm_score([_f("critical")] * 10, 100) == 0.0  # clamped
+
+
+@pytest.mark.parametrize("fail_on,severities,passed", [
+    ("major", ["minor", "info"], True),
+    ("major", ["major"], False),
+    ("major", ["critical"], False),
+    ("minor", ["minor"], False),
+    ("critical", ["major"], True),
+    ("never", ["critical"], True),
+    ("minor", ["info"] * 5, True),
+])
+def test_gate(fail_on, severities, passed):
+    gate = decide_gate([_f(s) for s in severities], 100.0, Config(fail_on=fail_on))
+    assert gate.passed is passed
+    assert bool(gate.reasons) is not passed
+
+
+def test_min_score_gate():
+    gate = decide_gate([], 80.0, Config(min_score=90.0, fail_on="never"))
+    assert not gate.passed and "below minimum" in gate.reasons[0]
+
+
+def test_crashing_check_is_isolated_and_reported(monkeypatch, capsys):
+    victim = ALL_CHECKS[1]
+
+    def boom(self, ctx):
+        raise RuntimeError("kaputt")
+
+    monkeypatch.setattr(victim, "run", boom)
+    report = check_documents("Ein Satz hier. Noch ein Satz dort.",
+                             "One sentence here. Another sentence there.")
+    assert victim.code not in report.checks_run
+    assert any(s.check == victim.code and "kaputt" in s.reason for s in report.skipped)
+    assert "kaputt" in capsys.readouterr().err
+
+
+def test_select_and_ignore():
+    report = check_documents("Ein Satz.", "One sentence.", Config(select=("omission",)))
+    assert report.checks_run == ("OMA01",)
+    report = check_documents("Ein Satz.", "One sentence.", Config(ignore=("alignment",)))
+    assert report.checks_run == ()
+
+
+def test_signature_records_settings():
+    a = check_documents("Ein Satz.", "One sentence.", Config())
+    b = check_documents("Ein Satz.", "One sentence.", Config(fail_on="minor"))
+    c = check_documents("Ein Satz.", "One sentence.", Config(mt=False))
+    assert a.signature.startswith("qa:")
+    assert len({a.signature, b.signature, c.signature}) == 3
+    assert "mt:off" in c.signature
+
+
+def test_public_api():
+    import qa
+
+    report = qa.check_documents("Ein Satz.", "One sentence.")
+    assert isinstance(report, qa.Report) and report.passed
+    assert qa.Severity.MAJOR.rank > qa.Severity.MINOR.rank
