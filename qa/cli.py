@@ -28,8 +28,8 @@ class _Parser(argparse.ArgumentParser):
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="qa",
-        description="Check German→English translations: alignment (omissions, additions), "
-                    "with terminology, numbers, names, residue and MT checks to come. "
+        description="Check German→English translations: align the documents sentence by "
+                    "sentence and report what went wrong where. `qa checks` lists the checks. "
                     "Exit status: 0 gate passed, 1 gate failed, 2 usage/input/config error.")
     parser.add_argument("--version", action="version", version=f"qa {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
@@ -42,7 +42,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("source", metavar="SOURCE", help="German source (.txt or .md)")
     check.add_argument("target", metavar="TARGET", help="English translation (.txt or .md)")
     check.add_argument("--termbase", action="append", metavar="FILE",
-                       help="termbase (CSV de,en,forbidden,note or TBX); repeatable")
+                       help="termbase, CSV/TSV with columns de,en[,forbidden,note,case]; "
+                            "repeatable (also used as alignment evidence)")
     check.add_argument("--lexicon", metavar="FILE",
                        help="bilingual word list for alignment (Apertium .dix or de,en CSV/TSV)")
     check.add_argument("--format", choices=("text", "json"),
@@ -54,7 +55,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--min-score", type=float, metavar="N",
                        help="also fail when the MQM score is below N (0–100)")
     check.add_argument("--config", metavar="FILE", help="TOML file with qa settings")
-    check.add_argument("--no-mt", action="store_true", help="skip machine-translation checks")
+    check.add_argument("--no-mt", action="store_true", help="skip machine-translation checks (recorded in the signature; this "
+                            "version has no MT checks yet)")
     check.add_argument("--select", action="append", metavar="CHECK",
                        help="run only these checks (code, slug, family or category); repeatable")
     check.add_argument("--ignore", action="append", metavar="CHECK",

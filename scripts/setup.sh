@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Create .venv and install qa with its test dependencies. Idempotent: re-installs only
+# when pyproject.toml changed. Used by scripts/demo.sh and scripts/test.sh.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PYTHON=${PYTHON:-python3}
+if [ ! -x .venv/bin/python ]; then
+  "$PYTHON" -m venv .venv
+fi
+stamp=.venv/.qa-installed
+want=$(sha256sum pyproject.toml | cut -d' ' -f1)
+if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
+  .venv/bin/python -m pip install --quiet --disable-pip-version-check --upgrade pip >/dev/null 2>&1 || true
+  .venv/bin/python -m pip install --quiet --disable-pip-version-check -e ".[dev]" 2>&1 \
+    | grep -v "^WARNING: Location" || true
+  .venv/bin/python -c "import qa, pysbd, numpy, pytest" 
+  echo "$want" > "$stamp"
+fi
