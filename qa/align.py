@@ -323,9 +323,7 @@ def _search(src: _Units, tgt: _Units, anchor_weight, ratio: float, params: Align
     retries = 0
     while True:
         lo = _band_lows(centre, width, m)
-        path = _run_dp(src.items, tgt.items, src.anchors, tgt.anchors, anchor_weight,
-                       src.weights, tgt.weights, src.absent, tgt.absent, src.lexicon,
-                       tgt.lexicon, src.lengths, tgt.lengths, ratio, lo, width, params)
+        path = _run_dp(src, tgt, anchor_weight, ratio, lo, width, params)
         if width >= m + 1 or not _touches_edge(path, lo, width, m):
             return path, width
         retries += 1
@@ -385,33 +383,32 @@ def _touches_edge(path, lo, width, m) -> bool:
     return False
 
 
-def _run_dp(src, tgt, src_anchor, tgt_anchor, anchor_weight, ws, wt, absent_s, absent_t,
-            lex_src, lex_tgt,
-            len_s, len_t, ratio, lo, width, params: AlignParams):
-    n, m = len(src), len(tgt)
+def _run_dp(src: _Units, tgt: _Units, anchor_weight, ratio: float, lo: np.ndarray,
+            width: int, params: AlignParams):
+    """One banded DP pass; returns the best path as (i, j, bead index, bead cost) cells,
+    where i and j count the source and target units consumed."""
+    n, m = len(src.items), len(tgt.items)
     g = _Grid(n, m, lo, width)
     J = g.J
     I = g.rows[:, None]
     valid_cell = J <= m
 
-    sim = _sparse_similarity([list(f) for f in src_anchor], [list(f) for f in tgt_anchor],
+    sim = _sparse_similarity([list(f) for f in src.anchors], [list(f) for f in tgt.anchors],
                              lo, width, anchor_weight)
     lex_grid = None
-    if lex_src is not None:
-        lex_grid = _sparse_similarity([sorted(s) for s, _ in lex_src],
-                                      [sorted(t) for t in lex_tgt], lo, width,
+    if src.lexicon is not None:
+        lex_grid = _sparse_similarity([sorted(s) for s, _ in src.lexicon],
+                                      [sorted(t) for t in tgt.lexicon], lo, width,
                                       lambda f: 1.0)
-        lex_cs = _prefix([c for _, c in lex_src])
+        lex_cs = _prefix([c for _, c in src.lexicon])
 
-    ps, pt = _prefix(len_s), _prefix(len_t)
-    pws, pwt = _prefix(ws), _prefix(wt)
-    pabs_s, pabs_t = _prefix(absent_s), _prefix(absent_t)
-    para_s = np.array([s.paragraph for s in src] + [-1])
-    para_t = np.array([t.paragraph for t in tgt] + [-1])
-    start_s = np.array([k == 0 or src[k].paragraph != src[k - 1].paragraph for k in range(n)]
-                       + [True])
-    start_t = np.array([k == 0 or tgt[k].paragraph != tgt[k - 1].paragraph for k in range(m)]
-                       + [True])
+    ps, pt = _prefix(src.lengths), _prefix(tgt.lengths)
+    pws, pwt = _prefix(src.weights), _prefix(tgt.weights)
+    pabs_s, pabs_t = _prefix(src.absent), _prefix(tgt.absent)
+    para_s = np.array([u.paragraph for u in src.items] + [-1])
+    para_t = np.array([u.paragraph for u in tgt.items] + [-1])
+    start_s = np.concatenate([[True], para_s[1:n] != para_s[:n - 1], [True]])
+    start_t = np.concatenate([[True], para_t[1:m] != para_t[:m - 1], [True]])
     Jc = np.clip(J, 0, m)
 
     costs = []

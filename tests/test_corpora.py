@@ -97,3 +97,35 @@ def test_no_spurious_alignment_findings_on_defective(pair):
         span = f.source_span or f.target_span
         flagged = doc.text[span[0]:span[1]]
         assert any(flagged in text or text in flagged for text in planted), flagged
+
+
+def test_markdown_crlf_bom_variant_is_clean_and_offsets_hold(tmp_path):
+    """The same clean pair as Markdown with CRLF newlines and a BOM: still clean, and
+    every span still points into the file as written."""
+    pair = CORPUS_FOR_VARIANTS
+    gold = _gold(pair)
+
+    def to_markdown(text: str) -> str:
+        lines = text.split("\n")
+        lines[0] = "# " + lines[0]
+        body = "\r\n".join(lines).replace("Macron", "**Macron**")
+        return "\ufeff" + body
+
+    src = tmp_path / "de.md"
+    tgt = tmp_path / "en.md"
+    src.write_bytes(to_markdown((pair / "de.txt").read_text(encoding="utf-8")).encode("utf-8"))
+    tgt.write_bytes(to_markdown((pair / gold["defective"]).read_text(encoding="utf-8"))
+                    .encode("utf-8"))
+    report = check_files(src, tgt, _config(pair))
+    decoded = tgt.read_bytes().decode("utf-8")[1:]
+    assert report.target.text == decoded and report.target.bom
+    for p in report.pairs:
+        if p.target_span:
+            assert decoded[p.target_span[0]:p.target_span[1]] == p.target_text
+    kinds = sorted((f.category.value, (report.source if f.source_span else report.target)
+                    .text[slice(*(f.source_span or f.target_span))]) for f in report.findings)
+    expected = sorted((kind, d["text"]) for kind, d in _expected_alignment_defects(gold))
+    assert kinds == expected
+
+
+CORPUS_FOR_VARIANTS = next(p for p in PAIRS if p.name == "france-politics")
