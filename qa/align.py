@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import bisect
 import math
+import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -83,8 +84,15 @@ class Alignment:
 
 # --- features ------------------------------------------------------------------------
 
+def _fold(word: str) -> str:
+    """Lower case without diacritics: Präsident → prasident, Élysée → elysee."""
+    decomposed = unicodedata.normalize("NFKD", word.lower().replace("ß", "ss"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
 def _anchor_features(text: str, lang: str) -> set[str]:
-    """Anchors of one sentence: ``#<number>``, ``=<token>``, ``?`` and ``q`` (quotes)."""
+    """Anchors of one sentence: ``#<number>``, ``=<token>``, ``~<cognate prefix>``,
+    ``?`` and ``q`` (quotes)."""
     feats = {"#" + num.normalized for num in find_numbers(text, lang)}
     for word in words(text):
         low = word.lower()
@@ -92,6 +100,9 @@ def _anchor_features(text: str, lang: str) -> set[str]:
         for part in {low, *low.split("-")}:
             if len(part) >= 3 and part not in STOPWORDS:
                 feats.add("=" + part)
+        # a weak cognate cue: Polizei ~ police, Demokratie ~ democracy, Millionen ~ million
+        if len(low) >= 5 and low not in STOPWORDS:
+            feats.add("~" + _fold(low)[:4])
     if "?" in text:
         feats.add("?")
     if any(q in text for q in "\"“”„«»"):
@@ -100,9 +111,12 @@ def _anchor_features(text: str, lang: str) -> set[str]:
 
 
 def _intrinsic_weight(feature: str) -> float:
-    """Multi-digit numbers are the strongest anchors; punctuation cues the weakest."""
+    """Multi-digit numbers are the strongest anchors; cognate prefixes and punctuation
+    cues the weakest."""
     if feature[0] == "#":
         return 2.0 if len(feature.replace(".", "")) > 2 else 1.0
+    if feature[0] == "~":
+        return 0.3
     return {"?": 0.5, "q": 0.3}.get(feature, 1.0)
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 from enum import Enum
+from functools import cached_property
 from typing import Any, Mapping
 
 Span = tuple[int, int]
@@ -111,7 +112,7 @@ class Document:
     def chars(self) -> int:
         return len(self.text)
 
-    @property
+    @cached_property
     def words(self) -> int:
         """Words in the prose (sentences), as counted for the MQM score."""
         from qa.text import count_words

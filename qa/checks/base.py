@@ -110,11 +110,10 @@ class Check:
     severity: ClassVar[Severity]
     summary: ClassVar[str]
     examples: ClassVar[tuple[Example, ...]] = ()
-    #: what the check needs from the run; the runner skips it, with a reason, if absent
-    requires: ClassVar[tuple[str, ...]] = ()
 
     def skip_reason(self, ctx: CheckContext) -> str | None:
-        """Why this check cannot run in ``ctx``, or None if it can."""
+        """Why this check cannot run in ``ctx`` (no termbase, no model…), or None if it
+        can. The runner lists a skipped check and its reason in the report."""
         return None
 
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
