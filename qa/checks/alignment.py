@@ -78,6 +78,22 @@ class _Evidence:
         return 0.95 if missing else 0.8
 
 
+def _runs(ctx: CheckContext, side: str):
+    """Each run of unaligned sentences on ``side`` as (pairs, start, end, text, unit
+    name, confidence); nothing when the whole target is unrelated (ALN01 reports that)."""
+    if ctx.alignment.unrelated:
+        return
+    doc, other = (ctx.source, ctx.target) if side == "source" else (ctx.target, ctx.source)
+    bead = "1-0" if side == "source" else "0-1"
+    evidence = None
+    for run in _unaligned_runs(ctx.pairs, bead, doc, side):
+        evidence = evidence or _Evidence(other)
+        start = getattr(run[0], f"{side}_span")[0]
+        end = getattr(run[-1], f"{side}_span")[1]
+        text = doc.text[start:end]
+        yield run, start, end, text, _unit(doc, run, side), evidence.confidence(text, doc.lang)
+
+
 class Omission(Check):
     """A source sentence (or run of sentences) with no counterpart in the translation."""
 
@@ -116,18 +132,10 @@ class Omission(Check):
     )
 
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
-        if ctx.alignment.unrelated:
-            return
-        evidence = None
-        for run in _unaligned_runs(ctx.pairs, "1-0", ctx.source, "source"):
-            evidence = evidence or _Evidence(ctx.target)
-            start, end = run[0].source_span[0], run[-1].source_span[1]
-            text = ctx.source.text[start:end]
-            unit = _unit(ctx.source, run, "source")
+        for run, start, end, text, unit, confidence in _runs(ctx, "source"):
             yield self.finding(
                 f"source {unit} not translated: “{_excerpt(text)}”",
-                source_span=(start, end), segment=run[0].id,
-                confidence=evidence.confidence(text, ctx.source.lang),
+                source_span=(start, end), segment=run[0].id, confidence=confidence,
                 data={"sentences": [ctx.source.sentences[i].id for p in run for i in p.source],
                       "bead": "1-0"})
 
@@ -161,18 +169,10 @@ class Addition(Check):
     )
 
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
-        if ctx.alignment.unrelated:
-            return
-        evidence = None
-        for run in _unaligned_runs(ctx.pairs, "0-1", ctx.target, "target"):
-            evidence = evidence or _Evidence(ctx.source)
-            start, end = run[0].target_span[0], run[-1].target_span[1]
-            text = ctx.target.text[start:end]
-            unit = _unit(ctx.target, run, "target")
+        for run, start, end, text, unit, confidence in _runs(ctx, "target"):
             yield self.finding(
                 f"{unit} in the translation has no counterpart in the source: “{_excerpt(text)}”",
-                target_span=(start, end), segment=run[0].id,
-                confidence=evidence.confidence(text, ctx.target.lang),
+                target_span=(start, end), segment=run[0].id, confidence=confidence,
                 data={"sentences": [ctx.target.sentences[i].id for p in run for i in p.target],
                       "bead": "0-1"})
 
