@@ -123,9 +123,35 @@ def test_markdown_crlf_bom_variant_is_clean_and_offsets_hold(tmp_path):
         if p.target_span:
             assert decoded[p.target_span[0]:p.target_span[1]] == p.target_text
     kinds = sorted((f.category.value, (report.source if f.source_span else report.target)
-                    .text[slice(*(f.source_span or f.target_span))]) for f in report.findings)
+                    .text[slice(*(f.source_span or f.target_span))]) for f in report.findings
+                   if f.category.value in ("omission", "addition"))
     expected = sorted((kind, d["text"]) for kind, d in _expected_alignment_defects(gold))
     assert kinds == expected
 
 
 CORPUS_FOR_VARIANTS = next(p for p in PAIRS if p.name == "france-politics")
+
+
+def _implemented_categories() -> set[str]:
+    from qa.checks import ALL_CHECKS
+
+    return {cls.category.value for cls in ALL_CHECKS} - {"omission", "addition"}
+
+
+@pytest.mark.parametrize("pair", PAIRS, ids=lambda p: p.name)
+def test_planted_defects_of_implemented_categories_are_found(pair):
+    """Each planted defect whose category has a check is found by a finding of that
+    category whose span overlaps the defect's text."""
+    gold = _gold(pair)
+    report = check_files(pair / gold["source"], pair / gold["defective"], _config(pair))
+    categories = _implemented_categories()
+    for defect in gold["defects"]:
+        if defect["category"] not in categories:
+            continue
+        doc = report.source if defect["side"] == "source" else report.target
+        start = doc.text.index(defect["text"])
+        end = start + len(defect["text"])
+        spans = [f.source_span if defect["side"] == "source" else f.target_span
+                 for f in report.findings if f.category.value == defect["category"]]
+        assert any(s and s[0] < end and start < s[1] for s in spans), (
+            defect, [(f.code, f.message) for f in report.findings])

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from qa.checks.alignment import Addition, Omission, UnrelatedTarget
 from qa.checks.base import Check, CheckContext, Example
+from qa.checks.numbers import GermanNumberFormat, NumberMismatch
 
 ALL_CHECKS: tuple[type[Check], ...] = (
     UnrelatedTarget,
     Omission,
     Addition,
+    NumberMismatch,
+    GermanNumberFormat,
 )
 
 __all__ = ["ALL_CHECKS", "Check", "CheckContext", "Example", "select_checks"]

@@ -117,6 +117,10 @@ class Check:
         return None
 
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
+        # Pairs of an unrelated target are not translations of each other: ALN01 says
+        # so once, and pair-level checks stay quiet instead of flooding the report.
+        if getattr(ctx.alignment, "unrelated", False):
+            return
         for pair in ctx.pairs:
             yield from self.check(pair, ctx)
 

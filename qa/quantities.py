@@ -1,0 +1,240 @@
+"""Quantities in German and English text: numbers with scale words and units, dates,
+months, weekdays, clock times and small spelled-out numbers, each normalised to a
+convention-free *atom* so that ``4,2 Mrd. Euro`` and ``4.2 billion euros`` compare equal.
+
+A shared text helper (like :mod:`qa.text`): the numbers check and the aligner's evidence
+read it; it knows nothing about documents or findings.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from qa.text import format_decimal, parse_number
+
+GERMAN_MONTHS = {
+    "januar": 1, "jänner": 1, "jan.": 1, "februar": 2, "feb.": 2, "märz": 3, "april": 4,
+    "apr.": 4, "mai": 5, "juni": 6, "juli": 7, "august": 8, "aug.": 8, "september": 9,
+    "sept.": 9, "sep.": 9, "oktober": 10, "okt.": 10, "november": 11, "nov.": 11,
+    "dezember": 12, "dez.": 12,
+}
+ENGLISH_MONTHS = {
+    "january": 1, "jan.": 1, "february": 2, "feb.": 2, "march": 3, "april": 4, "apr.": 4,
+    "may": 5, "june": 6, "july": 7, "august": 8, "aug.": 8, "september": 9, "sept.": 9,
+    "sep.": 9, "october": 10, "oct.": 10, "november": 11, "nov.": 11, "december": 12,
+    "dec.": 12,
+}
+GERMAN_WEEKDAYS = {"montag": 1, "dienstag": 2, "mittwoch": 3, "donnerstag": 4, "freitag": 5,
+                   "samstag": 6, "sonnabend": 6, "sonntag": 7}
+ENGLISH_WEEKDAYS = {"monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5,
+                    "saturday": 6, "sunday": 7}
+GERMAN_SPELLED = {"zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7,
+                  "acht": 8, "neun": 9, "zehn": 10, "elf": 11, "zwölf": 12, "zwanzig": 20,
+                  "dreißig": 30, "vierzig": 40, "fünfzig": 50, "hundert": 100,
+                  "tausend": 1000, "beiden": 2}
+ENGLISH_SPELLED = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                   "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "twenty": 20,
+                   "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100, "thousand": 1000,
+                   "both": 2}
+GERMAN_SCALES = {"tsd.": 3, "tausend": 3, "mio.": 6, "mio": 6, "million": 6, "millionen": 6,
+                 "mrd.": 9, "mrd": 9, "milliarde": 9, "milliarden": 9, "billion": 12,
+                 "billionen": 12}
+ENGLISH_SCALES = {"thousand": 3, "k": 3, "million": 6, "millions": 6, "m": 6, "mn": 6,
+                  "billion": 9, "billions": 9, "bn": 9, "b": 9, "trillion": 12, "tn": 12}
+CURRENCIES = {
+    "euro": "EUR", "euros": "EUR", "eur": "EUR", "€": "EUR", "cent": "EUR-cent",
+    "cents": "EUR-cent", "dollar": "USD", "dollars": "USD", "usd": "USD", "$": "USD",
+    "us-dollar": "USD", "pfund": "GBP", "pound": "GBP", "pounds": "GBP", "£": "GBP",
+    "gbp": "GBP", "franken": "CHF", "francs": "CHF", "franc": "CHF", "chf": "CHF",
+    "yen": "JPY", "yuan": "CNY", "rubel": "RUB", "rubles": "RUB", "roubles": "RUB",
+}
+PERCENT_WORDS = {"prozent", "%", "percent", "per cent", "prozentpunkte", "prozentpunkt",
+                 "percentage points", "percentage point"}
+
+_NUM = r"\d{1,3}(?:[.,\u202f\u00a0]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
+NUMBER_RE = re.compile(rf"(?<![\d.,])(?P<num>{_NUM})(?![\d])")
+NUMERIC_DATE_RE = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})(?![\d])")
+GERMAN_TIME_RE = re.compile(r"(?<![\d.,])(\d{1,2})[.:](\d{2})\s*Uhr\b")
+ENGLISH_TIME_RE = re.compile(r"(?<![\d.,])(\d{1,2})(?:[.:](\d{2}))?\s*([ap])\.?\s?m\.?(?![\w])",
+                             re.IGNORECASE)
+CLOCK_RE = re.compile(r"(?<![\d.,])([01]?\d|2[0-3]):(\d{2})(?![\d])")
+WORD_RE = re.compile(r"[^\W\d_]+\.?|[€$£%]", re.UNICODE)
+_ONE = {"de": {"eine", "einer", "einen", "ein"}, "en": {"a", "one"}}
+RANGE_JOIN = {"de": {"bis", "und", "oder", "-", "–"}, "en": {"to", "and", "or", "-", "–"}}
+
+
+@dataclass(frozen=True)
+class Atom:
+    """One comparable quantity.
+
+    ``kind`` is ``number`` (``value`` a normalised decimal string, ``unit`` a currency
+    code, ``%`` or None), ``month``/``weekday`` (``value`` 1–12 / 1–7), or ``time``
+    (``value`` ``HH:MM``). ``spelled`` marks numbers written as words, which may satisfy
+    a match but are never reported on their own (``both``/``beiden`` are not always 2).
+    """
+
+    kind: str
+    value: str
+    start: int
+    end: int
+    text: str
+    unit: str | None = None
+    spelled: bool = False
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return self.kind, self.value
+
+
+def _tokens_after(text: str, pos: int, count: int = 2) -> list[tuple[str, int, int]]:
+    out = []
+    for m in WORD_RE.finditer(text, pos):
+        between = text[pos:m.start()]
+        if between.strip() and not set(between.strip()) <= {"-", "–"}:
+            break
+        out.append((m.group(0), m.start(), m.end()))
+        pos = m.end()
+        if len(out) == count:
+            break
+    return out
+
+
+def _unit_before(text: str, pos: int) -> tuple[str | None, int]:
+    """Currency written before the number: ``€4.2``, ``$5``, ``EUR 3``."""
+    before = text[max(0, pos - 5):pos]
+    m = re.search(r"(€|\$|£|EUR|USD|GBP|CHF)\s?$", before)
+    if m:
+        return CURRENCIES[m.group(1).lower()], pos - len(before) + m.start()
+    return None, pos
+
+
+def extract_atoms(text: str, lang: str) -> list[Atom]:
+    """All quantities of ``text`` (one sentence or pair side) in order of position."""
+    months = GERMAN_MONTHS if lang == "de" else ENGLISH_MONTHS
+    weekdays = GERMAN_WEEKDAYS if lang == "de" else ENGLISH_WEEKDAYS
+    spelled = GERMAN_SPELLED if lang == "de" else ENGLISH_SPELLED
+    scales = GERMAN_SCALES if lang == "de" else ENGLISH_SCALES
+    atoms: list[Atom] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(a: int, b: int) -> bool:
+        return not any(a < e and s < b for s, e in taken)
+
+    # numeric dates 20.07.2021 and clock times first: their digits are not plain numbers
+    for m in NUMERIC_DATE_RE.finditer(text):
+        day, month, year = int(m.group(1)), int(m.group(2)), m.group(3)
+        if 1 <= day <= 31 and 1 <= month <= 12:
+            year_value = year if len(year) == 4 else "20" + year
+            atoms += [Atom("number", str(day), m.start(1), m.end(1), m.group(1)),
+                      Atom("month", str(month), m.start(2), m.end(2), m.group(2)),
+                      Atom("number", year_value, m.start(3), m.end(3), m.group(3))]
+            taken.append((m.start(), m.end()))
+    time_patterns = (GERMAN_TIME_RE,) if lang == "de" else (ENGLISH_TIME_RE, CLOCK_RE)
+    for pattern in time_patterns:
+        for m in pattern.finditer(text):
+            if not free(m.start(), m.end()):
+                continue
+            hour = int(m.group(1))
+            minute = int(m.group(2) or 0)
+            if pattern is ENGLISH_TIME_RE:
+                pm = m.group(3).lower() == "p"
+                hour = hour % 12 + (12 if pm else 0)
+            if hour < 24 and minute < 60:
+                atoms.append(Atom("time", f"{hour:02d}:{minute:02d}", m.start(), m.end(),
+                                  m.group(0)))
+                taken.append((m.start(), m.end()))
+
+    numbers = []
+    for m in NUMBER_RE.finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        value = parse_number(m.group("num"), lang)
+        if value is None:
+            continue
+        numbers.append((m, value))
+    for index, (m, value) in enumerate(numbers):
+        start, end = m.start(), m.end()
+        after = _tokens_after(text, end, 2)
+        unit, unit_start = _unit_before(text, start)
+        scale = 0
+        span_end = end
+        k = 0
+        if after and after[0][0].lower() in scales:
+            scale = scales[after[0][0].lower()]
+            span_end = after[0][2]
+            k = 1
+        elif text[end:end + 1] == "." and lang == "de":
+            span_end = end  # ordinal "20." — the day
+        if len(after) > k:
+            word = after[k][0].lower().rstrip(".") if after[k][0] != "." else ""
+            word_dot = after[k][0].lower()
+            # a sentence-final "." after the unit word is not part of the quantity
+            word_end = after[k][2] - (1 if after[k][0].endswith(".")
+                                      and word_dot not in CURRENCIES else 0)
+            if word in CURRENCIES or word_dot in CURRENCIES:
+                unit = CURRENCIES.get(word, CURRENCIES.get(word_dot))
+                span_end = word_end
+            elif word in PERCENT_WORDS or after[k][0] == "%":
+                unit = "%"
+                span_end = word_end
+        if text[end:end + 1] == "%":
+            unit, span_end = "%", end + 1
+        if text[end:end + 3].lower() == " %":
+            unit, span_end = "%", end + 2
+        if not scale:
+            # "11 bis 12 Mrd." / "11 to 12 billion": the range shares the scale word
+            nxt = numbers[index + 1] if index + 1 < len(numbers) else None
+            if nxt is not None:
+                gap = text[end:nxt[0].start()].strip().lower()
+                if gap in RANGE_JOIN[lang]:
+                    after_next = _tokens_after(text, nxt[0].end(), 1)
+                    if after_next and after_next[0][0].lower() in scales:
+                        scale = scales[after_next[0][0].lower()]
+        if text[end:end + 1].isalpha() and not scale:
+            # glued suffix: 5bn, 3m, 24jährige — only scale suffixes change the value
+            suffix = re.match(r"[a-zA-Z]+", text[end:])
+            if suffix and lang == "en" and suffix.group(0).lower() in {"bn", "m", "k", "tn"}:
+                scale = ENGLISH_SCALES[suffix.group(0).lower()]
+                span_end = end + len(suffix.group(0))
+        full = value * (Decimal(10) ** scale)
+        atoms.append(Atom("number", format_decimal(full), unit_start if unit_start < start else start,
+                          span_end, text[unit_start if unit_start < start else start:span_end],
+                          unit))
+        taken.append((start, end))
+
+    for m in WORD_RE.finditer(text):
+        word = m.group(0)
+        end = m.end()
+        if word.endswith(".") and word.lower() not in months:
+            word, end = word[:-1], end - 1  # a full stop, not an abbreviation's dot
+        low = word.lower()
+        if not free(m.start(), end):
+            continue
+        if low in months and (word[0].isupper() or lang == "de"):
+            if lang == "en" and low == "may" and not _near_number(text, m.start(), end):
+                continue  # "may" the verb, or Theresa May
+            if lang == "de" and low == "mai" and not word[0].isupper():
+                continue
+            atoms.append(Atom("month", str(months[low]), m.start(), end, word))
+        elif low in weekdays and word[0].isupper():
+            atoms.append(Atom("weekday", str(weekdays[low]), m.start(), end, word))
+        elif low in spelled or low in _ONE[lang]:
+            after = _tokens_after(text, end, 1)
+            if after and after[0][0].lower() in scales:
+                # "vier Millionen", "eine Milliarde", "a million": definite values
+                value = (spelled.get(low, 1)) * 10 ** scales[after[0][0].lower()]
+                atoms.append(Atom("number", str(value), m.start(), after[0][2],
+                                  text[m.start():after[0][2]]))
+                taken.append((m.start(), after[0][2]))
+            elif low in spelled:
+                atoms.append(Atom("number", str(spelled[low]), m.start(), end, word,
+                                  spelled=True))
+    atoms.sort(key=lambda a: (a.start, a.end))
+    return atoms
+
+
+def _near_number(text: str, start: int, end: int) -> bool:
+    return bool(re.search(r"\d\.?\s*$", text[max(0, start - 4):start])
+                or re.match(r"\s*\d", text[end:end + 3]))
