@@ -276,7 +276,9 @@ def align_documents(source: Document, target: Document, lexicon: Lexicon | None 
     overlap, n_src, n_tgt, shared = _document_overlap(source, target, src_anchor, tgt_anchor)
     nulls = sum(1 for p in pairs if p.bead in ("1-0", "0-1"))
     null_share = nulls / max(1, len(pairs))
-    enough = min(n_src, n_tgt) >= 5
+    # "Another article" is a judgement about documents: a sentence or two carry too few
+    # names and numbers to make it (a translated organisation name shares nothing).
+    enough = min(n_src, n_tgt) >= 8 and min(n, m) >= 3
     unrelated = bool(n and m) and ((enough and overlap < 0.15) or
                                    (not enough and null_share >= 0.6 and min(n, m) >= 3))
     evidence = {"anchor_overlap": round(overlap, 3), "source_anchors": n_src,
@@ -441,6 +443,12 @@ def _run_dp(src: _Units, tgt: _Units, anchor_weight, ratio: float, lo: np.ndarra
             matched = np.minimum(matched, np.minimum(w_src, w_tgt))
             unmatched = np.maximum(w_src + w_tgt - 2 * matched, 0.0)
             cost = cost - params.anchor_match * matched + params.anchor_miss * unmatched
+            # Numbers found only in the source facing numbers found only in the target
+            # are a changed number (a mistranslation), as much evidence for pairing the
+            # sentences as for leaving them unaligned: the bead gets the same discount.
+            absent_src = np.minimum(pabs_s[g.rows] - pabs_s[ra], params.absent_cap)[:, None]
+            absent_tgt = np.minimum(pabs_t[Jc] - pabs_t[Jb], params.absent_cap)
+            cost = cost - np.minimum(absent_src, absent_tgt)
             if lex_grid is not None:
                 lex_matched = sum(g.shifted(lex_grid, p, q) for p in range(a) for q in range(b))
                 denom = (lex_cs[g.rows] - lex_cs[np.clip(g.rows - a, 0, n)])[:, None]
@@ -581,7 +589,8 @@ def _document_overlap(source, target, src_anchor, tgt_anchor):
     def distinctive(doc, feats_list):
         out = set()
         for sent, feats in zip(doc.sentences, feats_list):
-            caps = {w.lower() for w in words(sent.text) if w[:1].isupper() and len(w) >= 4}
+            # capitalised words after the first: names (and, in German, nouns)
+            caps = {w.lower() for w in words(sent.text)[1:] if w[:1].isupper() and len(w) >= 4}
             for f in feats:
                 if (f[0] == "#" and len(f) > 2) or (f[0] == "=" and f[1:] in caps):
                     out.add(f)

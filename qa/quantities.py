@@ -30,14 +30,19 @@ GERMAN_WEEKDAYS = {"montag": 1, "dienstag": 2, "mittwoch": 3, "donnerstag": 4, "
                    "samstag": 6, "sonnabend": 6, "sonntag": 7}
 ENGLISH_WEEKDAYS = {"monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5,
                     "saturday": 6, "sunday": 7}
-GERMAN_SPELLED = {"zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7,
+GERMAN_SPELLED = {"eintausend": 1000, "einhundert": 100, "ersten": 1, "erste": 1,
+                  "erster": 1, "zweiten": 2, "dritten": 3, "vierten": 4, "fünften": 5,
+                  "sechsten": 6, "siebten": 7, "achten": 8, "neunten": 9, "zehnten": 10,
+                  "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7,
                   "acht": 8, "neun": 9, "zehn": 10, "elf": 11, "zwölf": 12, "zwanzig": 20,
                   "dreißig": 30, "vierzig": 40, "fünfzig": 50, "hundert": 100,
-                  "tausend": 1000, "beiden": 2}
-ENGLISH_SPELLED = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                  "tausend": 1000}
+ENGLISH_SPELLED = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5,
+                   "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10,
+                   "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "twenty": 20,
                    "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100, "thousand": 1000,
-                   "both": 2}
+                   }
 GERMAN_SCALES = {"tsd.": 3, "tausend": 3, "mio.": 6, "mio": 6, "million": 6, "millionen": 6,
                  "mrd.": 9, "mrd": 9, "milliarde": 9, "milliarden": 9, "billion": 12,
                  "billionen": 12}
@@ -61,7 +66,14 @@ ENGLISH_TIME_RE = re.compile(r"(?<![\d.,])(\d{1,2})(?:[.:](\d{2}))?\s*([ap])\.?\
                              re.IGNORECASE)
 CLOCK_RE = re.compile(r"(?<![\d.,])([01]?\d|2[0-3]):(\d{2})(?![\d])")
 WORD_RE = re.compile(r"[^\W\d_]+\.?|[€$£%]", re.UNICODE)
+_GERMAN_GROUPED_RE = re.compile(r"\d{1,3}(?:\.\d{3})+")
 _ONE = {"de": {"eine", "einer", "einen", "ein"}, "en": {"a", "one"}}
+# "Samstagabend", "Dienstagmorgen": a weekday with a time of day
+_DAYPART = ("abend", "abends", "morgen", "morgens", "nachmittag", "nachmittags", "vormittag",
+            "vormittags", "nacht", "mittag", "früh")
+# words before a capitalised "May" that make it the month, not the verb or a name
+_MONTH_CUES = {"in", "of", "since", "until", "till", "by", "early", "late", "mid", "last",
+               "next", "this", "end", "during", "from", "before", "after", "through"}
 RANGE_JOIN = {"de": {"bis", "und", "oder", "-", "–"}, "en": {"to", "and", "or", "-", "–"}}
 
 
@@ -71,8 +83,9 @@ class Atom:
 
     ``kind`` is ``number`` (``value`` a normalised decimal string, ``unit`` a currency
     code, ``%`` or None), ``month``/``weekday`` (``value`` 1–12 / 1–7), or ``time``
-    (``value`` ``HH:MM``). ``spelled`` marks numbers written as words, which may satisfy
-    a match but are never reported on their own (``both``/``beiden`` are not always 2).
+    (``value`` ``HH:MM``). ``spelled`` marks numbers written as words: reported when they
+    differ from a number on the other side, never when merely unmatched (``zwei`` often
+    becomes ``both`` or ``a couple``).
     """
 
     kind: str
@@ -150,7 +163,13 @@ def extract_atoms(text: str, lang: str) -> list[Atom]:
     for m in NUMBER_RE.finditer(text):
         if not free(m.start(), m.end()):
             continue
-        value = parse_number(m.group("num"), lang)
+        raw = m.group("num")
+        value = parse_number(raw, lang)
+        if lang == "en" and _GERMAN_GROUPED_RE.fullmatch(raw) and (raw.count(".") > 1
+                                                                   or raw.endswith("0")):
+            # "272.000" in English copy is German formatting (NUM02 reports it); compare
+            # the value the writer meant.
+            value = parse_number(raw, "de")
         if value is None:
             continue
         numbers.append((m, value))
@@ -213,13 +232,15 @@ def extract_atoms(text: str, lang: str) -> list[Atom]:
         if not free(m.start(), end):
             continue
         if low in months and (word[0].isupper() or lang == "de"):
-            if lang == "en" and low == "may" and not _near_number(text, m.start(), end):
+            if lang == "en" and low == "may" and not _near_number(text, m.start(), end) \
+                    and _previous_word(text, m.start()) not in _MONTH_CUES:
                 continue  # "may" the verb, or Theresa May
             if lang == "de" and low == "mai" and not word[0].isupper():
                 continue
             atoms.append(Atom("month", str(months[low]), m.start(), end, word))
-        elif low in weekdays and word[0].isupper():
-            atoms.append(Atom("weekday", str(weekdays[low]), m.start(), end, word))
+        elif word[0].isupper() and (low in weekdays or _weekday_compound(low, weekdays)):
+            day = weekdays.get(low) or _weekday_compound(low, weekdays)
+            atoms.append(Atom("weekday", str(day), m.start(), end, word))
         elif low in spelled or low in _ONE[lang]:
             after = _tokens_after(text, end, 1)
             if after and after[0][0].lower() in scales:
@@ -233,6 +254,18 @@ def extract_atoms(text: str, lang: str) -> list[Atom]:
                                   spelled=True))
     atoms.sort(key=lambda a: (a.start, a.end))
     return atoms
+
+
+def _weekday_compound(word: str, weekdays: dict[str, int]) -> int | None:
+    for name, day in weekdays.items():
+        if word.startswith(name) and word[len(name):] in _DAYPART:
+            return day
+    return None
+
+
+def _previous_word(text: str, pos: int) -> str:
+    m = re.search(r"(\w+)\W*$", text[max(0, pos - 20):pos])
+    return m.group(1).lower() if m else ""
 
 
 def _near_number(text: str, start: int, end: int) -> bool:

@@ -3,8 +3,8 @@
 Quantities are compared per aligned pair after normalisation across conventions
 (:mod:`qa.quantities`): ``4,2 Mrd. Euro`` = ``4.2 billion euros``, ``14. Juni 2024`` =
 ``June 14, 2024``, ``21.30 Uhr`` = ``9.30pm``, ``Dienstag`` = ``Tuesday``, ``drei`` =
-``three`` = ``3``. Numbers written as words only ever satisfy a match; they are not
-reported on their own (``both`` is not always a translation of a number).
+``three`` = ``3``. A number written as a word is reported when it differs from a number
+on the other side (``drei Wochen`` → ``four weeks``), never when merely unmatched.
 
 Known false positives: a translator's deliberate rounding (``4,23 Mrd.`` → ``4.2
 billion``) or a date resolved into words (``2023`` → ``last year``).
@@ -102,6 +102,10 @@ class NumberMismatch(Check):
                      "Revenue is expected to be between 11 billion and 12 billion euros."),
         Example.good("Vier Millionen Menschen sahen am Dienstag zu.",
                      "4 million people watched on Tuesday."),
+        Example.bad("Die Person habe sich vor drei Jahren abgesetzt.",
+                    "The person fled ⟦four⟧ years ago."),
+        Example.good("Die zwei Fraktionen warfen der Regierung Versagen vor.",
+                     "Both factions accused the government of failure."),
     )
 
     def check(self, pair: SegmentPair, ctx: CheckContext) -> Iterator[Finding]:
@@ -121,8 +125,6 @@ class NumberMismatch(Check):
                 confidence=0.9,
                 data={"source": src.text, "target": tgt.text, "source_unit": src.unit,
                       "target_unit": tgt.unit})
-        missing = [a for a in missing if not a.spelled]
-        extra = [a for a in extra if not a.spelled]
         for src in list(missing):
             tgt = next((t for t in extra if t.kind == src.kind), None)
             if tgt is None:
@@ -135,12 +137,12 @@ class NumberMismatch(Check):
                 target_span=(t_off + tgt.start, t_off + tgt.end), segment=pair.id,
                 suggestion=english_form(src), confidence=0.9,
                 data={"source": src.text, "target": tgt.text, "kind": src.kind})
-        for src in missing:
+        for src in [a for a in missing if not a.spelled]:
             yield self.finding(
                 f"{_describe(src)!r} in the source is missing from the translation",
                 source_span=(s_off + src.start, s_off + src.end), segment=pair.id,
                 confidence=0.8, data={"missing": src.text, "kind": src.kind})
-        for tgt in extra:
+        for tgt in [a for a in extra if not a.spelled]:
             yield self.finding(
                 f"{_describe(tgt)!r} in the translation is not in the source",
                 target_span=(t_off + tgt.start, t_off + tgt.end), segment=pair.id,
