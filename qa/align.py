@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import bisect
 import math
-import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -34,7 +33,7 @@ import numpy as np
 
 from qa.lexicon import Lexicon, stem_en
 from qa.model import Document, SegmentPair
-from qa.text import STOPWORDS, find_numbers, words
+from qa.text import STOPWORDS, find_numbers, fold, words
 
 BEADS: tuple[tuple[int, int], ...] = ((1, 1), (1, 0), (0, 1), (2, 1), (1, 2), (2, 2), (1, 3),
                                       (3, 1), (2, 0), (3, 0), (0, 2), (0, 3))
@@ -84,12 +83,6 @@ class Alignment:
 
 # --- features ------------------------------------------------------------------------
 
-def _fold(word: str) -> str:
-    """Lower case without diacritics: Präsident → prasident, Élysée → elysee."""
-    decomposed = unicodedata.normalize("NFKD", word.lower().replace("ß", "ss"))
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
 def _anchor_features(text: str, lang: str) -> set[str]:
     """Anchors of one sentence: ``#<number>``, ``=<token>``, ``~<cognate prefix>``,
     ``?`` and ``q`` (quotes)."""
@@ -102,7 +95,7 @@ def _anchor_features(text: str, lang: str) -> set[str]:
                 feats.add("=" + part)
         # a weak cognate cue: Polizei ~ police, Demokratie ~ democracy, Millionen ~ million
         if len(low) >= 5 and low not in STOPWORDS:
-            feats.add("~" + _fold(low)[:4])
+            feats.add("~" + fold(low)[:4])
     if "?" in text:
         feats.add("?")
     if any(q in text for q in "\"“”„«»"):

@@ -2,8 +2,11 @@
 
 CSV/TSV with a header naming the columns ``de``, ``en`` and optionally ``forbidden``,
 ``note`` and ``case`` (``yes``/``true``/``1``: match the English case-sensitively).
-``|`` separates variants inside a cell. The terminology checks read these entries; the
-aligner also uses them as a high-precision bilingual lexicon.
+``|`` separates variants inside a cell. TBX (TBX-Basic ``termEntry/langSet/tig`` and
+TBX-Min/TBX v3 ``conceptEntry/langSec/termSec``), parsed with defusedxml: English terms
+whose administrative status is deprecated, superseded or forbidden become forbidden
+renderings. The terminology checks read these entries; the aligner also uses them as a
+high-precision bilingual lexicon.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from pathlib import Path
 
 from qa.errors import InputError
 
-TERMBASE_SUFFIXES = (".csv", ".tsv")
+TERMBASE_SUFFIXES = (".csv", ".tsv", ".tbx")
 _TRUE = {"yes", "true", "1", "y", "case", "sensitive"}
 
 
@@ -73,6 +76,56 @@ def parse_termbase(text: str, path: str) -> Termbase:
     return Termbase(path=path, entries=tuple(entries))
 
 
+_FORBIDDEN_STATUS = ("deprecated", "superseded", "forbidden", "notrecommended", "obsolete")
+_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
+def _local(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1]
+
+
+def parse_tbx(text: str, path: str) -> Termbase:
+    """Parse TBX-Basic or TBX-Min/v3 XML into entries (namespaces ignored)."""
+    from xml.etree.ElementTree import ParseError
+
+    from defusedxml import DefusedXmlException
+    from defusedxml.ElementTree import fromstring
+
+    try:
+        root = fromstring(text.encode("utf-8"))
+    except (ParseError, DefusedXmlException) as exc:
+        raise InputError(f"{path}: not a valid TBX file ({exc})") from None
+    entries = []
+    for index, concept in enumerate(e for e in root.iter()
+                                    if _local(e.tag) in ("termEntry", "conceptEntry")):
+        terms: dict[str, list[tuple[str, str]]] = {"de": [], "en": []}
+        notes = []
+        for lang_set in (e for e in concept.iter() if _local(e.tag) in ("langSet", "langSec")):
+            lang = (lang_set.get(_XML_LANG) or lang_set.get("lang") or "").lower()[:2]
+            for group in (e for e in lang_set.iter()
+                          if _local(e.tag) in ("tig", "ntig", "termSec")):
+                term = next((e for e in group.iter() if _local(e.tag) == "term"), None)
+                if term is None or not "".join(term.itertext()).strip():
+                    continue
+                status = " ".join((e.text or "") + " " + (e.get("type") or "")
+                                  for e in group.iter() if _local(e.tag) in
+                                  ("termNote", "administrativeStatus"))
+                if lang in terms:
+                    terms[lang].append(("".join(term.itertext()).strip(), status.lower()))
+        for e in concept.iter():
+            if _local(e.tag) in ("note", "descrip", "definition") and (e.text or "").strip():
+                notes.append(e.text.strip())
+        de = tuple(t for t, _ in terms["de"])
+        en = tuple(t for t, st in terms["en"] if not any(k in st for k in _FORBIDDEN_STATUS))
+        forbidden = tuple(t for t, st in terms["en"] if any(k in st for k in _FORBIDDEN_STATUS))
+        if de and (en or forbidden):
+            entries.append(TermEntry(de=de, en=en, forbidden=forbidden,
+                                     note="; ".join(notes), line=index + 1))
+    if not entries:
+        raise InputError(f"{path}: TBX file has no entries with German and English terms")
+    return Termbase(path=path, entries=tuple(entries))
+
+
 def load_termbase(path: str | Path) -> Termbase:
     """Read and parse a termbase file; one clear :class:`InputError` on any problem."""
     from qa.io import read_text_file
@@ -82,4 +135,6 @@ def load_termbase(path: str | Path) -> Termbase:
         raise InputError(f"{path}: unsupported termbase type {suffix or '(none)'!r} "
                          f"(supported: {', '.join(TERMBASE_SUFFIXES)})")
     text, _ = read_text_file(path)
+    if suffix == ".tbx":
+        return parse_tbx(text, str(path))
     return parse_termbase(text, str(path))

@@ -6,11 +6,28 @@ knows about files, configs or reports.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 WORD_RE = re.compile(r"[^\W\d_](?:[\w'’\-]*\w)?", re.UNICODE)
 TOKEN_RE = re.compile(r"\w+(?:[-'’.]\w+)*", re.UNICODE)
+
+
+def fold(text: str) -> str:
+    """Case- and accent-insensitive form: ``Élysée-Palast`` → ``elysee-palast``, ``ß`` → ``ss``."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold().replace("ß", "ss"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+@lru_cache(maxsize=100_000)
+def german_lemma(word: str) -> str:
+    """The dictionary form of a German word (simplemma): ``Verteidigungsrates`` →
+    ``Verteidigungsrat``. Imported lazily: simplemma loads its German table once."""
+    import simplemma
+
+    return simplemma.lemmatize(word, lang="de")
 
 
 def count_words(text: str) -> int:

@@ -5,11 +5,15 @@ from __future__ import annotations
 from qa.checks.alignment import Addition, Omission, UnrelatedTarget
 from qa.checks.base import Check, CheckContext, Example
 from qa.checks.numbers import GermanNumberFormat, NumberMismatch
+from qa.checks.terminology import ForbiddenTerm, InconsistentTerm, MissingTerm
 
 ALL_CHECKS: tuple[type[Check], ...] = (
     UnrelatedTarget,
     Omission,
     Addition,
+    MissingTerm,
+    ForbiddenTerm,
+    InconsistentTerm,
     NumberMismatch,
     GermanNumberFormat,
 )

@@ -98,6 +98,8 @@ class CheckContext:
     alignment: Any  # qa.align.Alignment; typed loosely so checks need not import align
     termbases: tuple[Any, ...] = ()  # qa.termbase.Termbase
     settings: Mapping[str, Any] = field(default_factory=dict)
+    #: per-run scratch space shared by checks (compiled termbases and the like)
+    cache: dict[str, Any] = field(default_factory=dict)
 
 
 class Check:

@@ -30,8 +30,11 @@ def _line(report: Report, finding: Finding) -> str:
 
 def render_text(report: Report) -> str:
     lines = [_line(report, f) for f in report.findings]
+    by_reason: dict[str, list[str]] = {}
     for skipped in report.skipped:
-        lines.append(f"skipped {skipped.check}: {skipped.reason}")
+        by_reason.setdefault(skipped.reason, []).append(skipped.check)
+    for reason, codes in by_reason.items():
+        lines.append(f"skipped {', '.join(codes)}: {reason}")
     counts = ", ".join(f"{n} {sev}" for sev, n in report.by_severity().items() if n)
     fail_on = report.gate.fail_on.value if report.gate.fail_on else "never"
     verdict = "passed" if report.gate.passed else "failed: " + "; ".join(report.gate.reasons)

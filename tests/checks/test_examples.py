@@ -17,16 +17,29 @@ CASES = [pytest.param(cls, ex, id=f"{cls.code}-{'bad' if ex.flagged else 'good'}
          for cls in ALL_CHECKS for i, ex in enumerate(cls.examples)]
 
 
-def run_example(cls: type[Check], example: Example):
-    config = Config(select=(cls.code,))
+def _termbase_file(rows, folder) -> str:
+    import csv
+
+    path = folder / "terms.csv"
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=["de", "en", "forbidden", "note", "case"])
+        writer.writeheader()
+        for row in rows:
+            writer.writerow({k: row.get(k, "") for k in writer.fieldnames})
+    return str(path)
+
+
+def run_example(cls: type[Check], example: Example, folder):
+    termbase = (_termbase_file(example.termbase, folder),) if example.termbase else ()
+    config = Config(select=(cls.code,), termbase=termbase)
     report = check_documents(example.plain_source, example.plain_target, config)
     assert report.checks_run == (cls.code,), report.skipped
     return [f for f in report.findings if f.code == cls.code]
 
 
 @pytest.mark.parametrize("cls,example", CASES)
-def test_example(cls, example):
-    findings = run_example(cls, example)
+def test_example(cls, example, tmp_path):
+    findings = run_example(cls, example, tmp_path)
     if not example.flagged:
         assert findings == [], [f.message for f in findings]
         return
