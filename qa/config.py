@@ -18,6 +18,7 @@ from qa.errors import ConfigError
 
 FAIL_ON_CHOICES = ("critical", "major", "minor", "never")
 FORMAT_CHOICES = ("text", "json")
+DETECTOR_CHOICES = ("lingua", "langdetect")
 
 
 @dataclass(frozen=True)
@@ -32,13 +33,15 @@ class Config:
     mt: bool = True
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
+    language_detector: str = "lingua"
     origins: Mapping[str, str] = field(default_factory=dict, compare=False)
 
     def result_settings(self) -> dict[str, Any]:
         """The settings that change findings or the verdict (for the signature)."""
         return {"fail_on": self.fail_on, "min_score": self.min_score,
                 "termbase": list(self.termbase), "lexicon": self.lexicon, "mt": self.mt,
-                "select": list(self.select), "ignore": list(self.ignore)}
+                "select": list(self.select), "ignore": list(self.ignore),
+                "language_detector": self.language_detector}
 
 
 KEYS = {f.name.replace("_", "-") for f in fields(Config) if f.name != "origins"}
@@ -69,6 +72,11 @@ def _coerce(key: str, value: Any, where: str, base: Path | None) -> Any:
         if value not in FORMAT_CHOICES:
             raise ConfigError(f"{where}: 'format' must be one of {', '.join(FORMAT_CHOICES)}, "
                               f"not {value!r}")
+        return value
+    if key == "language-detector":
+        if value not in DETECTOR_CHOICES:
+            raise ConfigError(f"{where}: 'language-detector' must be one of "
+                              f"{', '.join(DETECTOR_CHOICES)}, not {value!r}")
         return value
     if key == "mt":
         if not isinstance(value, bool):

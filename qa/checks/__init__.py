@@ -6,6 +6,7 @@ from qa.checks.alignment import Addition, Omission, UnrelatedTarget
 from qa.checks.base import Check, CheckContext, Example
 from qa.checks.numbers import GermanNumberFormat, NumberMismatch
 from qa.checks.terminology import ForbiddenTerm, InconsistentTerm, MissingTerm
+from qa.checks.untranslated import UntranslatedSentence, UntranslatedWords
 
 ALL_CHECKS: tuple[type[Check], ...] = (
     UnrelatedTarget,
@@ -16,6 +17,8 @@ ALL_CHECKS: tuple[type[Check], ...] = (
     InconsistentTerm,
     NumberMismatch,
     GermanNumberFormat,
+    UntranslatedSentence,
+    UntranslatedWords,
 )
 
 __all__ = ["ALL_CHECKS", "Check", "CheckContext", "Example", "select_checks"]

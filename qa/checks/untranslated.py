@@ -1,0 +1,203 @@
+"""Untranslated German in the English translation: whole sentences, and words or phrases
+inside English sentences, with the span of just the German part.
+
+Token evidence: the word is in simplemma's German dictionary and not its English one, and
+wordfreq finds it far more frequent in German than in English (``Rotorblätter``,
+``plötzlich``, ``nicht``); hyphenated compounds count when their head is German
+(``Harvard-Professorin``). Not flagged: words common in English too (``Manager``,
+``Pegasus``, ``Kindergarten``), names (not German dictionary words, or a surname after a
+first name: ``Sabine Krüger``), company names before ``AG``/``GmbH``, and termbase
+renderings (do-not-translate entries such as ``Bundestag``). Sentence level: most words
+German-looking and the language detector (lingua restricted to German/English, or
+langdetect seeded, per ``language-detector`` in the config) agrees.
+
+Known false negatives: German words that are also English words (``also``, ``will``,
+``die``); known false positives: a German surname that is a dictionary word, standing
+alone (``Krüger said``).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Iterator
+
+from qa.checks.base import Check, CheckContext, Example
+from qa.model import Category, Finding, SegmentPair, Severity
+from qa.text import STOPWORDS
+
+_TOKEN_RE = re.compile(r"[^\W\d_][\w'’]*(?:-[\w'’]+)*", re.UNICODE)
+_CORPORATE = {"AG", "GmbH", "SE", "KG", "Group", "Inc", "Ltd", "Co"}
+_JOINERS = {"der", "die", "das", "des", "dem", "den", "und", "von", "zu", "zum", "zur", "im",
+            "am", "ein", "eine", "für", "mit"}
+_GERMAN_CHARS = re.compile(r"[äöüßÄÖÜ]")
+
+
+@lru_cache(maxsize=200_000)
+def german_word(token: str) -> bool:
+    """Evidence that ``token`` is a German word, not an English one or a name."""
+    import simplemma
+    from wordfreq import zipf_frequency
+
+    if "-" in token:
+        head = token.rsplit("-", 1)[1]
+        return len(head) >= 4 and german_word(head)
+    if len(token) < 3:
+        return False
+    if not simplemma.is_known(token, lang="de") or simplemma.is_known(token, lang="en"):
+        return False
+    de = zipf_frequency(token, "de")
+    en = zipf_frequency(token, "en")
+    diff = de - en
+    return diff >= 3.0 or (en < 2.5 and diff >= 1.5) or (en == 0.0 and de > 1.0)
+
+
+def _detector(name: str):
+    """A sentence-level German/English detector: returns P(German) for a text."""
+    if name == "langdetect":
+        from langdetect import DetectorFactory, detect_langs
+
+        DetectorFactory.seed = 0  # deterministic
+
+        def probability(text: str) -> float:
+            try:
+                return next((l.prob for l in detect_langs(text) if l.lang == "de"), 0.0)
+            except Exception:  # langdetect raises on text without features
+                return 0.0
+
+        return probability
+    from lingua import Language, LanguageDetectorBuilder
+
+    detector = LanguageDetectorBuilder.from_languages(Language.GERMAN, Language.ENGLISH).build()
+
+    def probability(text: str) -> float:
+        return detector.compute_language_confidence(text, Language.GERMAN)
+
+    return probability
+
+
+def _protected(ctx: CheckContext) -> set[str]:
+    """Words the termbase approves for the English side (do-not-translate names)."""
+    if "untranslated_protected" not in ctx.cache:
+        words = set()
+        for termbase in ctx.termbases:
+            for entry in termbase.entries:
+                for rendering in entry.en:
+                    words.update(w.casefold() for w in _TOKEN_RE.findall(rendering))
+        ctx.cache["untranslated_protected"] = words
+    return ctx.cache["untranslated_protected"]
+
+
+def german_spans(text: str, protected: set[str]) -> tuple[list[tuple[int, int]], int, int]:
+    """Spans of German words/phrases in an English sentence, plus counts (German, all)."""
+    tokens = [(m.group(0), m.start(), m.end()) for m in _TOKEN_RE.finditer(text)]
+    flags = []
+    for k, (tok, _, _) in enumerate(tokens):
+        is_german = german_word(tok) and tok.casefold() not in protected
+        if is_german and tok[0].isupper() and k > 0:
+            prev = tokens[k - 1][0]
+            nxt = tokens[k + 1][0] if k + 1 < len(tokens) else ""
+            # a surname after a first name (Sabine Krüger), a company (Nordwind AG)
+            after_name = (k > 1 and prev[0].isupper() and not german_word(prev)
+                          and prev.casefold() not in STOPWORDS)
+            if after_name or nxt in _CORPORATE:
+                is_german = False
+        flags.append(is_german)
+    spans: list[tuple[int, int]] = []
+    k = 0
+    while k < len(tokens):
+        if not flags[k]:
+            k += 1
+            continue
+        start, end = tokens[k][1], tokens[k][2]
+        j = k + 1
+        while j < len(tokens):
+            if flags[j]:
+                end = tokens[j][2]
+                j += 1
+            elif tokens[j][0].casefold() in _JOINERS and j + 1 < len(tokens) and flags[j + 1]:
+                j += 1
+            else:
+                break
+        spans.append((start, end))
+        k = j
+    return spans, sum(flags), len(tokens)
+
+
+class _UntranslatedBase(Check):
+    def _pieces(self, pair: SegmentPair, ctx: CheckContext):
+        protected = _protected(ctx)
+        for index in pair.target:
+            sentence = ctx.target.sentences[index]
+            spans, german, total = german_spans(sentence.text, protected)
+            yield sentence, spans, german, total
+
+    def _is_german_sentence(self, text: str, german: int, total: int, ctx: CheckContext) -> bool:
+        if total < 3 or german / total < 0.5:
+            return False
+        key = "detector:" + str(ctx.settings.get("language_detector", "lingua"))
+        if key not in ctx.cache:
+            ctx.cache[key] = _detector(str(ctx.settings.get("language_detector", "lingua")))
+        return ctx.cache[key](text) >= 0.7
+
+
+class UntranslatedSentence(_UntranslatedBase):
+    """A whole sentence or line of the translation is still German."""
+
+    code = "UNT01"
+    name = "untranslated.sentence"
+    category = Category.UNTRANSLATED
+    severity = Severity.CRITICAL
+    summary = "A sentence of the translation was left in German."
+    examples = (
+        Example.bad("Die Opposition kritisierte den Besuch. Die Regierung schwieg.",
+                    "The opposition criticised the visit. ⟦Die Regierung schwieg dazu "
+                    "jedoch.⟧"),
+        Example.good("Die Opposition kritisierte den Besuch. Die Regierung schwieg.",
+                     "The opposition criticised the visit. The government said nothing."),
+    )
+
+    def check(self, pair: SegmentPair, ctx: CheckContext) -> Iterator[Finding]:
+        for sentence, _, german, total in self._pieces(pair, ctx):
+            if self._is_german_sentence(sentence.text, german, total, ctx):
+                yield self.finding(
+                    f"sentence left in German: “{sentence.text[:80]}”",
+                    target_span=(sentence.start, sentence.end), segment=pair.id,
+                    confidence=0.9, data={"german_words": german, "words": total})
+
+
+class UntranslatedWords(_UntranslatedBase):
+    """German words or phrases inside an English sentence."""
+
+    code = "UNT02"
+    name = "untranslated.words"
+    category = Category.UNTRANSLATED
+    severity = Severity.MAJOR
+    summary = "German words were left untranslated inside an English sentence."
+    examples = (
+        Example.bad("Die Harvard-Professorin Kayyem widerspricht.",
+                    "The ⟦Harvard-Professorin⟧ Kayyem disagrees."),
+        Example.bad("Lieferengpässe bei Rotorblättern belasteten die Marge.",
+                    "Supply bottlenecks for ⟦Rotorblätter⟧ weighed on the margin."),
+        Example.bad("Die neuen Forderungen könnten nicht erfüllt werden.",
+                    "The new demands could ⟦nicht⟧ be met."),
+        Example.good("Bezirksleiterin Sabine Krüger sprach mit dem Manager.",
+                     "District head Sabine Krüger spoke to the manager."),
+        Example.good("Die Spähsoftware Pegasus im Kindergarten.",
+                     "The Pegasus spyware in the kindergarten."),
+        Example.good("Die Firma Nordwind AG baut in Bremerhaven.",
+                     "The company Nordwind AG builds in Bremerhaven."),
+        Example.good("Ministerpräsident Markus Söder (CSU) kam nach Achleiten.",
+                     "Prime Minister Markus Söder (CSU) came to Achleiten."),
+    )
+
+    def check(self, pair: SegmentPair, ctx: CheckContext) -> Iterator[Finding]:
+        for sentence, spans, german, total in self._pieces(pair, ctx):
+            if self._is_german_sentence(sentence.text, german, total, ctx):
+                continue  # UNT01 reports the whole sentence
+            for start, end in spans:
+                text = sentence.text[start:end]
+                yield self.finding(
+                    f"German left untranslated: {text!r}",
+                    target_span=(sentence.start + start, sentence.start + end),
+                    segment=pair.id, confidence=0.8, data={"german": text})
