@@ -30,7 +30,7 @@ _TOKEN_RE = re.compile(r"[^\W\d_][\w'’]*(?:-[\w'’]+)*", re.UNICODE)
 _CORPORATE = {"AG", "GmbH", "SE", "KG", "Group", "Inc", "Ltd", "Co"}
 _JOINERS = {"der", "die", "das", "des", "dem", "den", "und", "von", "zu", "zum", "zur", "im",
             "am", "ein", "eine", "für", "mit"}
-_GERMAN_CHARS = re.compile(r"[äöüßÄÖÜ]")
+_LOCATIVE = {"in", "at", "near", "from", "outside", "around", "of"}
 
 
 @lru_cache(maxsize=200_000)
@@ -42,14 +42,62 @@ def german_word(token: str) -> bool:
     if "-" in token:
         head = token.rsplit("-", 1)[1]
         return len(head) >= 4 and german_word(head)
-    if len(token) < 3:
-        return False
-    if not simplemma.is_known(token, lang="de") or simplemma.is_known(token, lang="en"):
+    if len(token) < 3 or token.casefold() in _loanwords():
         return False
     de = zipf_frequency(token, "de")
     en = zipf_frequency(token, "en")
+    if not simplemma.is_known(token, lang="de"):
+        return len(token) >= 10 and _german_compound(token)
     diff = de - en
-    return diff >= 3.0 or (en < 2.5 and diff >= 1.5) or (en == 0.0 and de > 1.0)
+    if token.islower() and diff >= 2.8:
+        return True  # nicht, dass, bis, plötzlich
+    if en >= 3.0 and simplemma.is_known(token, lang="en"):
+        return False  # Manager, Pegasus: English too
+    return (diff >= 3.0 or (en < 2.5 and diff >= 1.5) or (en < 3.0 and diff >= 2.0)
+            or (en == 0.0 and de > 1.0))
+
+
+@lru_cache(maxsize=1)
+def _loanwords() -> frozenset[str]:
+    """German words English copy uses as they are (qa/data/german_in_english.txt)."""
+    from importlib.resources import files
+
+    text = files("qa").joinpath("data/german_in_english.txt").read_text(encoding="utf-8")
+    return frozenset(line.strip().casefold() for line in text.splitlines()
+                     if line.strip() and not line.startswith("#"))
+
+
+def _german_compound(token: str) -> bool:
+    """A long word the dictionary lacks, made of two German words with an optional
+    linking s: Wirtschafts|standort, Boot|fahren."""
+    import simplemma
+    from wordfreq import zipf_frequency
+
+    low = token.lower()
+    for cut in range(4, len(low) - 3):
+        left, right = low[:cut], low[cut:]
+        for head in (right, right[1:] if right.startswith("s") else None):
+            if not head or len(head) < 4:
+                continue
+            if (zipf_frequency(left, "de") >= 3.0 and zipf_frequency(left, "en") < 2.5
+                    and simplemma.is_known(head.capitalize(), lang="de")
+                    and zipf_frequency(head, "de") >= 3.0 and zipf_frequency(head, "en") < 2.0):
+                return True
+    return False
+
+
+def _english_frequency(token: str) -> float:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(token, "en")
+
+
+def _name_like(token: str) -> bool:
+    """A capitalised word that reads as a first name or other name, not English prose."""
+    from wordfreq import zipf_frequency
+
+    return (token[:1].isupper() and not german_word(token) and not token.endswith(("'s", "’s"))
+            and token.casefold() not in STOPWORDS and zipf_frequency(token, "en") < 4.0)
 
 
 def _detector(name: str):
@@ -97,10 +145,11 @@ def german_spans(text: str, protected: set[str]) -> tuple[list[tuple[int, int]],
         if is_german and tok[0].isupper() and k > 0:
             prev = tokens[k - 1][0]
             nxt = tokens[k + 1][0] if k + 1 < len(tokens) else ""
-            # a surname after a first name (Sabine Krüger), a company (Nordwind AG)
-            after_name = (k > 1 and prev[0].isupper() and not german_word(prev)
-                          and prev.casefold() not in STOPWORDS)
-            if after_name or nxt in _CORPORATE:
+            # a surname after a first name (Sabine Krüger), a company (Nordwind AG), a
+            # place English writes the same way after a locative (in Bayreuth — but not
+            # in Südostasien, a German exonym)
+            if (k > 1 and _name_like(prev)) or nxt in _CORPORATE or (
+                    prev in _LOCATIVE and _english_frequency(tok) >= 1.5):
                 is_german = False
         flags.append(is_german)
     spans: list[tuple[int, int]] = []
