@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from qa.checks.alignment import Addition, Omission, UnrelatedTarget
 from qa.checks.base import Check, CheckContext, Example
+from qa.checks.names import InconsistentName, MisspelledName, MissingName
 from qa.checks.numbers import GermanNumberFormat, NumberMismatch
 from qa.checks.terminology import ForbiddenTerm, InconsistentTerm, MissingTerm
 from qa.checks.untranslated import UntranslatedSentence, UntranslatedWords
@@ -19,6 +20,9 @@ ALL_CHECKS: tuple[type[Check], ...] = (
     GermanNumberFormat,
     UntranslatedSentence,
     UntranslatedWords,
+    MissingName,
+    MisspelledName,
+    InconsistentName,
 )
 
 __all__ = ["ALL_CHECKS", "Check", "CheckContext", "Example", "select_checks"]

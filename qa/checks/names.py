@@ -1,0 +1,311 @@
+"""Proper names: a name in the source must appear in the aligned translation, spelled as
+in the source or as a legitimate English form.
+
+German capitalises every noun, so a source word counts as a name only on evidence: it is
+in the exonym list (``Tschechien`` → ``Czech Republic``), it follows a title or first
+name (``Präsident Macron``, ``Juliette Kayyem``), it is not a German dictionary word
+(simplemma), or it is as frequent in English as in German (``Twitter``). Legitimate
+differences are accepted: exonyms (``qa/data/exonyms.tsv``), transliteration patterns
+(sch↔sh, tsch↔ch, j↔y, w↔v, z↔s: ``Selenskyj``/``Zelensky``, ``Herzlia``/``Herzliya``),
+accents and the German genitive ``-s``.
+
+Known false positives: a name replaced by a pronoun or a description in the translation
+(``Castex`` → ``the prime minister``) is reported as missing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from functools import lru_cache
+from typing import Iterator
+
+from qa.checks.base import Check, CheckContext, Example
+from qa.model import Category, Finding, Severity
+from qa.text import STOPWORDS, fold
+
+_CAP_RE = re.compile(r"(?<![\w\-])[A-ZÄÖÜÉ][\w'’]*(?:-[A-ZÄÖÜÉ][\w'’]*)*", re.UNICODE)
+_TITLES = {"präsident", "präsidentin", "minister", "ministerin", "kanzler", "kanzlerin",
+           "herr", "frau", "dr", "prof", "bürgermeister", "bürgermeisterin", "chef", "chefin",
+           "premierminister", "premierministerin", "ministerpräsident", "ministerpräsidentin",
+           "vorsitzende", "vorsitzender", "sprecher", "sprecherin", "trainer", "trainerin",
+           "regierungssprecher", "professor", "professorin", "bezirksleiterin",
+           "bezirksleiter", "vorstandschef", "vorstandschefin", "finanzvorstand", "papst",
+           "könig", "königin", "prinz", "prinzessin", "senator", "senatorin", "general",
+           "us-präsident", "ex-präsident", "staatschef", "regierungschef", "gouverneur"}
+_TRANSLIT = (("tsch", "ch"), ("tch", "ch"), ("sch", "sh"), ("kh", "ch"), ("yj", "y"),
+             ("ij", "y"), ("iy", "i"), ("j", "y"), ("y", "i"), ("w", "v"), ("z", "s"),
+             ("ph", "f"), ("ck", "k"), ("c", "k"), ("ae", "a"), ("oe", "o"), ("ue", "u"))
+
+
+def name_key(name: str) -> str:
+    """A spelling-insensitive key for comparing a name across transliterations."""
+    key = fold(name).replace("-", " ").replace("'", "").replace("’", "")
+    for a, b in _TRANSLIT:
+        key = key.replace(a, b)
+    return key
+
+
+@lru_cache(maxsize=1)
+def exonyms() -> dict[str, tuple[str, ...]]:
+    """German name → English forms, from qa/data/exonyms.tsv."""
+    from importlib.resources import files
+
+    table: dict[str, tuple[str, ...]] = {}
+    text = files("qa").joinpath("data/exonyms.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#") or "\t" not in line:
+            continue
+        de, en = line.split("\t", 1)
+        table[fold(de.strip())] = tuple(v.strip() for v in en.split("|") if v.strip())
+    return table
+
+
+def _edit_distance(a: str, b: str) -> int:
+    if abs(len(a) - len(b)) > 2:
+        return 3
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1,
+                               previous[j - 1] + (ca != cb)))
+        previous = current
+    return previous[-1]
+
+
+@lru_cache(maxsize=100_000)
+def _dictionary_word(token: str) -> bool:
+    """A German (or English) dictionary word, or a compound of German words."""
+    import simplemma
+
+    if "-" in token:  # US-Heimatschutzministerium, Harvard-Professorin: the head decides
+        return _dictionary_word(token.rsplit("-", 1)[1])
+    if simplemma.is_known(token, lang="de") or simplemma.is_known(token.lower(), lang="de"):
+        return True
+    if len(token) > 1 and token.endswith("s") and simplemma.is_known(token[:-1], lang="de"):
+        return True
+    return _german_compound(token)
+
+
+@lru_cache(maxsize=100_000)
+def _german_compound(token: str) -> bool:
+    """Spähsoftware, Handynummer, Windkraftanlagenbauer: German words joined, possibly
+    with a linking s/n/en; the dictionary lacks most compounds, names are not made so."""
+    import simplemma
+
+    low = token.lower().replace("-", "")
+    for cut in range(3, len(low) - 3):
+        head = low[cut:]
+        if not simplemma.is_known(head.capitalize(), lang="de") and \
+                not simplemma.is_known(head, lang="de"):
+            continue
+        left = low[:cut]
+        for stem in (left, left[:-1] if left.endswith(("s", "n")) else None,
+                     left[:-2] if left.endswith("en") else None):
+            if stem and len(stem) >= 3 and (simplemma.is_known(stem.capitalize(), lang="de")
+                                             or simplemma.is_known(stem, lang="de")
+                                             or (len(stem) >= 8 and _german_compound(stem))):
+                return True
+    return False
+
+
+def _genitive_base(token: str) -> str | None:
+    if token.endswith("s") and len(token) > 4 and not token.endswith("ss"):
+        return token[:-1]
+    return None
+
+
+def source_names(text: str) -> list[tuple[str, int, int, str]]:
+    """Names in a German text: (name as written, start, end, evidence)."""
+    from wordfreq import zipf_frequency
+
+    names = []
+    tokens = list(_CAP_RE.finditer(text))
+    for k, m in enumerate(tokens):
+        token = m.group(0)
+        if token.isupper() or len(token) < 3 or token.casefold() in STOPWORDS:
+            continue  # abbreviations are often translated (BKA), too short to judge
+        if text[m.end():m.end() + 1] == "." and len(token) <= 4:
+            continue  # Mrd., Mio., Abs.
+        before = text[:m.start()].split()
+        prev_word = before[-1].strip(",;:()„“\"").casefold() if before else ""
+        # "Juliette Kayyem": a surname after a first name; "Macrons Handynummer" is a
+        # genitive before a noun, not a first name
+        after_first_name = (k > 0 and tokens[k - 1].end() + 1 == m.start()
+                            and prev_word not in _TITLES
+                            and not tokens[k - 1].group(0).endswith("s")
+                            and not _dictionary_word(tokens[k - 1].group(0)))
+        base = _genitive_base(token)
+        if fold(token) in exonyms() or (base and fold(base) in exonyms()):
+            evidence = "exonym"
+        elif prev_word in _TITLES or after_first_name:
+            evidence = "title"
+        elif not _dictionary_word(token) and zipf_frequency(token, "de") < 4.0:
+            evidence = "not a German word"
+        else:
+            continue
+        names.append((token, m.start(), m.end(), evidence))
+    return names
+
+
+def _target_tokens(text: str) -> list[tuple[str, int, int]]:
+    return [(m.group(0), m.start(), m.end()) for m in _CAP_RE.finditer(text)]
+
+
+def _forms(name: str) -> list[str]:
+    """The name, its genitive-less form, and their English exonyms."""
+    forms = [name]
+    base = _genitive_base(name)
+    if base:
+        forms.append(base)
+    for form in list(forms):
+        forms.extend(exonyms().get(fold(form), ()))
+    return forms
+
+
+def _present(name: str, target: str) -> bool:
+    folded = fold(target)
+    keys = {name_key(w) for w in re.findall(r"[\w'’\-]+", target)}
+    for form in _forms(name):
+        if re.search(rf"(?<![\w]){re.escape(fold(form))}(?![\w])", folded):
+            return True
+        if " " not in form and name_key(form) in keys:
+            return True
+        if " " in form and name_key(form) in name_key(target):
+            return True
+    return False
+
+
+def _near_miss(name: str, target: str) -> tuple[str, int, int] | None:
+    keys = {name_key(form) for form in _forms(name) if " " not in form}
+    key = name_key(name)
+    if len(key) < 4:
+        return None
+    for token, start, end in _target_tokens(target):
+        if name_key(token) in keys:
+            continue
+        for candidate, offset in ((token, 0), (token.rstrip("s").removesuffix("'").removesuffix("’"), 0)):
+            other = name_key(candidate)
+            if other == key:
+                break
+            distance = _edit_distance(key, other)
+            if 0 < distance <= (1 if len(key) < 7 else 2):
+                return token, start, start + len(candidate)
+    return None
+
+
+class MissingName(Check):
+    """A name of the source sentence is absent from its translation (no exact, exonym
+    or transliterated form), and no near-miss spelling is there either."""
+
+    code = "NAM01"
+    name = "names.missing"
+    category = Category.NAMES
+    severity = Severity.MAJOR
+    summary = "A person, place or organisation named in the source is missing from the translation."
+    examples = (
+        Example.bad("US-Präsident ⟦Trump⟧ schrieb auf Twitter, er beobachte die Stürme.",
+                    "The US President wrote on Twitter that he was watching the storms."),
+        Example.bad("Bisher wurden in ⟦Spanien⟧ mehr als 28.000 Tote registriert.",
+                    "So far more than 28,000 deaths have been registered in Paraguay."),
+        Example.good("In Tschechien und München sprach Selenskyj mit Castex.",
+                     "In the Czech Republic and Munich, Zelensky spoke with Castex."),
+        Example.good("Das Unternehmen mit Sitz in Herzlia bei Tel Aviv schweigt.",
+                     "The company, based in Herzliya near Tel Aviv, is silent."),
+        Example.good("Macrons Handynummer stand auf der Liste der Spähsoftware Pegasus.",
+                     "Macron's mobile number was on the Pegasus spyware list."),
+        Example.good("Die Gouverneursamtszeit von Cuomo endete in Peking.",
+                     "Cuomo's term as governor ended in Beijing."),
+    )
+
+    def check(self, pair, ctx: CheckContext) -> Iterator[Finding]:
+        if not pair.source or not pair.target:
+            return
+        s_off = pair.source_span[0]
+        for name, start, end, evidence in source_names(pair.source_text):
+            if _present(name, pair.target_text) or _near_miss(name, pair.target_text):
+                continue
+            yield self.finding(
+                f"{name!r} is not in the translation",
+                source_span=(s_off + start, s_off + end), segment=pair.id,
+                suggestion=_forms(name)[-1],
+                confidence=0.85 if evidence != "not a German word" else 0.7,
+                data={"name": name, "evidence": evidence, "accepted": _forms(name)})
+
+
+class MisspelledName(Check):
+    """A source name appears in the translation with a near-miss spelling (one or two
+    letters off after allowing for transliteration): ``Castex`` → ``Casteix``."""
+
+    code = "NAM02"
+    name = "names.misspelled"
+    category = Category.NAMES
+    severity = Severity.MAJOR
+    summary = "A name is misspelled in the translation."
+    examples = (
+        Example.bad("Premierminister Castex überstand das Votum.",
+                    "Prime Minister ⟦Casteix⟧ survived the vote."),
+        Example.bad("Die Harvard-Professorin Juliette Kayyem widerspricht.",
+                    "Harvard professor Juliette ⟦Kayem⟧ disagrees."),
+        Example.good("Premierminister Castex überstand das Votum.",
+                     "Prime Minister Castex survived the vote."),
+        Example.good("Selenskyj traf Chruschtschows Enkelin in Herzlia.",
+                     "Zelensky met Khrushchev's granddaughter in Herzliya."),
+    )
+
+    def check(self, pair, ctx: CheckContext) -> Iterator[Finding]:
+        if not pair.source or not pair.target:
+            return
+        t_off = pair.target_span[0]
+        for name, _, _, _ in source_names(pair.source_text):
+            if _present(name, pair.target_text):
+                continue
+            miss = _near_miss(name, pair.target_text)
+            if miss:
+                token, start, end = miss
+                yield self.finding(
+                    f"{pair.target_text[start:end]!r} looks like a misspelling of {name!r}",
+                    target_span=(t_off + start, t_off + end), segment=pair.id,
+                    suggestion=name, confidence=0.85, data={"source": name, "target": token})
+
+
+class InconsistentName(Check):
+    """One name spelled two ways in the translation (``Kayyem`` and ``Kayem``)."""
+
+    code = "NAM03"
+    name = "names.inconsistent"
+    category = Category.CONSISTENCY
+    severity = Severity.MINOR
+    summary = "A name is spelled in two different ways within the translation."
+    examples = (
+        Example.bad("Kayyem widerspricht. Kayyem war früher im Ministerium. Kayyem lehrt.",
+                    "Kayyem disagrees. Kayyem used to work at the ministry. ⟦Kayem⟧ teaches."),
+        Example.good("Kayyem widerspricht. Kayyem war früher im Ministerium.",
+                     "Kayyem disagrees. Kayyem used to work at the ministry."),
+    )
+
+    def run(self, ctx: CheckContext) -> Iterator[Finding]:
+        spellings: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        source = fold(ctx.source.text)
+        for sentence in ctx.target.sentences:
+            for token, start, end in _target_tokens(sentence.text):
+                word = token.removesuffix("'s").removesuffix("’s")
+                if len(word) >= 4 and not _dictionary_word(word) and word.casefold() not in STOPWORDS:
+                    spellings[word].append((sentence.start + start, sentence.start + len(word) + start))
+        names = sorted(spellings, key=lambda w: -len(spellings[w]))
+        seen = set()
+        for major in names:
+            for minor in names:
+                if minor == major or minor in seen or len(spellings[minor]) > len(spellings[major]):
+                    continue
+                if len(spellings[minor]) == len(spellings[major]) and fold(minor) in source:
+                    continue  # equal counts: trust the spelling the source has
+                if _edit_distance(name_key(major), name_key(minor)) == 1 and len(major) >= 5:
+                    seen.add(minor)
+                    for start, end in spellings[minor]:
+                        yield self.finding(
+                            f"{minor!r} — elsewhere spelled {major!r}",
+                            target_span=(start, end), suggestion=major, confidence=0.8,
+                            data={"spellings": {major: len(spellings[major]),
+                                                minor: len(spellings[minor])}})
