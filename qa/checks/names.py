@@ -35,7 +35,8 @@ _TITLES = {"präsident", "präsidentin", "minister", "ministerin", "kanzler", "k
            "us-präsident", "ex-präsident", "staatschef", "regierungschef", "gouverneur"}
 _TRANSLIT = (("tsch", "ch"), ("tch", "ch"), ("sch", "sh"), ("kh", "ch"), ("yj", "y"),
              ("ij", "y"), ("iy", "i"), ("j", "y"), ("y", "i"), ("w", "v"), ("z", "s"),
-             ("ph", "f"), ("ck", "k"), ("c", "k"), ("ae", "a"), ("oe", "o"), ("ue", "u"))
+             ("ph", "f"), ("ck", "k"), ("c", "k"), ("ae", "a"), ("oe", "o"), ("ue", "u"),
+             ("our", "or"))
 
 
 def name_key(name: str) -> str:
@@ -149,6 +150,25 @@ def source_names(text: str) -> list[tuple[str, int, int, str]]:
     return names
 
 
+def name_groups(text: str) -> list[list[tuple[str, int, int, str]]]:
+    """Names grouped into multiword names (Donald Trump, Marine Le Pen): a translation
+    that keeps any part (usually the surname) keeps the name."""
+    groups: list[list[tuple[str, int, int, str]]] = []
+    for name in source_names(text):
+        if groups and text[groups[-1][-1][2]:name[1]] in (" ", "\u00a0"):
+            groups[-1].append(name)
+        else:
+            groups.append([name])
+    return groups
+
+
+def _known_entity(token: str) -> bool:
+    """A word that occurs in news text at all (Trump, Twitter), not a typo."""
+    from wordfreq import zipf_frequency
+
+    return max(zipf_frequency(token, "de"), zipf_frequency(token, "en")) >= 1.5
+
+
 def _target_tokens(text: str) -> list[tuple[str, int, int]]:
     return [(m.group(0), m.start(), m.end()) for m in _CAP_RE.finditer(text)]
 
@@ -159,6 +179,8 @@ def _forms(name: str) -> list[str]:
     base = _genitive_base(name)
     if base:
         forms.append(base)
+    if name.endswith("er") and len(name) > 5:
+        forms.append(name[:-2])  # place adjectives: Friedrichshafener, Washingtoner
     for form in list(forms):
         forms.extend(exonyms().get(fold(form), ()))
     return forms
@@ -167,9 +189,12 @@ def _forms(name: str) -> list[str]:
 def _present(name: str, target: str) -> bool:
     folded = fold(target)
     keys = {name_key(w) for w in re.findall(r"[\w'’\-]+", target)}
+    squeezed = re.sub(r"[\s\-]+", "", folded)
     for form in _forms(name):
         if re.search(rf"(?<![\w]){re.escape(fold(form))}(?![\w])", folded):
             return True
+        if len(form) >= 6 and fold(form) in squeezed:
+            return True  # Tiebreak → tie break
         if " " not in form and name_key(form) in keys:
             return True
         if " " in form and name_key(form) in name_key(target):
@@ -185,6 +210,10 @@ def _near_miss(name: str, target: str) -> tuple[str, int, int] | None:
     for token, start, end in _target_tokens(target):
         if name_key(token) in keys:
             continue
+        other_key = name_key(token.removesuffix("'s").removesuffix("’s"))
+        if any(k.startswith(other_key) and k[len(other_key):] in ("er", "ern", "ers", "s", "en", "es")
+               for k in keys):
+            continue  # Friedrichshafener → Friedrichshafen, Singapurs → Singapur
         for candidate, offset in ((token, 0), (token.rstrip("s").removesuffix("'").removesuffix("’"), 0)):
             other = name_key(candidate)
             if other == key:
@@ -223,9 +252,14 @@ class MissingName(Check):
         if not pair.source or not pair.target:
             return
         s_off = pair.source_span[0]
-        for name, start, end, evidence in source_names(pair.source_text):
-            if _present(name, pair.target_text) or _near_miss(name, pair.target_text):
+        for group in name_groups(pair.source_text):
+            if any(_present(n[0], pair.target_text) or _near_miss(n[0], pair.target_text)
+                   for n in group):
                 continue
+            if all(n[3] == "not a German word" and not _known_entity(n[0]) for n in group):
+                continue  # a typo or unknown compound is not evidence of a name
+            name = " ".join(n[0] for n in group)
+            start, end, evidence = group[0][1], group[-1][2], group[0][3]
             yield self.finding(
                 f"{name!r} is not in the translation",
                 source_span=(s_off + start, s_off + end), segment=pair.id,
