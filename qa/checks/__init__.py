@@ -6,6 +6,7 @@ from qa.checks.alignment import Addition, Omission, UnrelatedTarget
 from qa.checks.base import Check, CheckContext, Example
 from qa.checks.names import InconsistentName, MisspelledName, MissingName
 from qa.checks.numbers import GermanNumberFormat, NumberMismatch
+from qa.checks.polarity import PolarityMismatch
 from qa.checks.terminology import ForbiddenTerm, InconsistentTerm, MissingTerm
 from qa.checks.untranslated import UntranslatedSentence, UntranslatedWords
 
@@ -23,6 +24,7 @@ ALL_CHECKS: tuple[type[Check], ...] = (
     MissingName,
     MisspelledName,
     InconsistentName,
+    PolarityMismatch,
 )
 
 __all__ = ["ALL_CHECKS", "Check", "CheckContext", "Example", "select_checks"]

@@ -1,0 +1,103 @@
+"""Polarity: a negation on one side of an aligned pair and none on the other.
+
+German negators (nicht, kein…, nie, niemand, nichts, ohne, weder, nirgends) and English
+ones (not, n't, no, never, nobody, nothing, without, neither, nor, none, nowhere) are
+counted per pair. ``nicht nur … sondern auch`` / ``not only … but also`` are not
+negations; ``erst`` (``erst 2026``) may legitimately become ``not … until``, ``kaum``
+``hardly``. A pair is flagged when exactly one side negates: the most common polarity
+error of MT (and of perturbations such as DEMETR's) adds or drops a single ``not``.
+
+Known false positives: lexical negation on one side only (``unwahrscheinlich`` → ``not
+likely``, ``fehlen`` → ``is not there``).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from qa.checks.base import Check, CheckContext, Example
+from qa.model import Category, Finding, SegmentPair, Severity
+
+GERMAN_NEGATION = re.compile(
+    r"\b(?:nicht|kein|keine|keinen|keinem|keiner|keines|nie|niemals|niemand|niemanden|"
+    r"niemandem|nichts|ohne|weder|nirgends|nirgendwo|keinesfalls|keineswegs)\b",
+    re.IGNORECASE)
+ENGLISH_NEGATION = re.compile(
+    r"\b(?:not|never|nobody|nothing|without|neither|nor|none|nowhere|cannot|no(?!\.\s*\d)(?!-))\b"
+    r"|n't\b|\bno one\b", re.IGNORECASE)
+GERMAN_NOT_NEGATION = re.compile(r"\bnicht\s+nur\b|\bnichtsdestotrotz\b|\bnicht\s+zuletzt\b",
+                                 re.IGNORECASE)
+ENGLISH_NOT_NEGATION = re.compile(r"\bnot\s+(?:only|just|merely|least)\b|\bno\s+(?:doubt|"
+                                  r"matter|wonder)\b|\bnonetheless\b|\bnevertheless\b",
+                                  re.IGNORECASE)
+# German words whose English translation idiomatically carries a negation
+GERMAN_IMPLICIT = re.compile(r"\b(?:erst|kaum|fehlen|fehlt|fehlte|fehlten|verweigert\w*|"
+                             r"unmöglich\w*|un\w{3,}|ausgeschlossen|verhindert\w*|"
+                             r"verboten\w*)\b", re.IGNORECASE)
+ENGLISH_IMPLICIT = re.compile(r"\b(?:hardly|barely|scarcely|fail\w*|lack\w*|refus\w*|"
+                              r"impossible|unable|un\w+|prevent\w*|ruled out|forbid\w*|"
+                              r"banned)\b", re.IGNORECASE)
+
+
+def negations(text: str, lang: str) -> list[tuple[int, int]]:
+    """Spans of negators, minus the idioms that are not negations."""
+    pattern, exclude = ((GERMAN_NEGATION, GERMAN_NOT_NEGATION) if lang == "de"
+                        else (ENGLISH_NEGATION, ENGLISH_NOT_NEGATION))
+    excluded = [(m.start(), m.end()) for m in exclude.finditer(text)]
+    return [(m.start(), m.end()) for m in pattern.finditer(text)
+            if not any(a <= m.start() < b for a, b in excluded)]
+
+
+class PolarityMismatch(Check):
+    """One side of an aligned pair negates and the other does not."""
+
+    code = "POL01"
+    name = "polarity.negation"
+    category = Category.MISTRANSLATION
+    severity = Severity.MAJOR
+    summary = "A negation is present on one side of a sentence pair and missing on the other."
+    examples = (
+        Example.bad("Die BA habe schnell reagieren müssen.",
+                    "The BA did ⟦not⟧ have to react quickly."),
+        Example.bad("Die neuen Forderungen könnten ⟦nicht⟧ erfüllt werden.",
+                    "The new demands could be met."),
+        Example.good("Castex überstand das Misstrauensvotum unbemerkt.",
+                     "Castex survived the no-confidence vote without being noticed."),
+        Example.good("Die neuen Forderungen könnten nicht erfüllt werden.",
+                     "The new demands could not be met."),
+        Example.good("Er kam nicht nur pünktlich, sondern blieb auch lange.",
+                     "He not only came on time but also stayed long."),
+        Example.good("Erst 2026 will der Konzern wieder Gewinn machen.",
+                     "The group does not expect to return to profit until 2026."),
+        Example.good("Kein Abgeordneter stimmte ohne Zögern zu.",
+                     "No deputy agreed without hesitation."),
+        Example.good("Die Beschäftigten zahlen für Managementfehler.",
+                     "The workers are paying for management mistakes, no doubt."),
+    )
+
+    def check(self, pair: SegmentPair, ctx: CheckContext) -> Iterator[Finding]:
+        if not pair.source or not pair.target:
+            return
+        de = negations(pair.source_text, "de")
+        en = negations(pair.target_text, "en")
+        if bool(de) == bool(en):
+            return
+        if en and GERMAN_IMPLICIT.search(pair.source_text):
+            return
+        if de and ENGLISH_IMPLICIT.search(pair.target_text):
+            return
+        if en:
+            start, end = en[0]
+            word = pair.target_text[start:end]
+            yield self.finding(
+                f"the translation negates ({word!r}) but the source does not",
+                target_span=(pair.target_span[0] + start, pair.target_span[0] + end),
+                segment=pair.id, confidence=0.75, data={"target_negation": word})
+        else:
+            start, end = de[0]
+            word = pair.source_text[start:end]
+            yield self.finding(
+                f"the source negates ({word!r}) but the translation does not",
+                source_span=(pair.source_span[0] + start, pair.source_span[0] + end),
+                segment=pair.id, confidence=0.75, data={"source_negation": word})
