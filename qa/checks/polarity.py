@@ -32,11 +32,11 @@ ENGLISH_NOT_NEGATION = re.compile(r"\bnot\s+(?:only|just|merely|least)\b|\bno\s+
                                   r"matter|wonder)\b|\bnonetheless\b|\bnevertheless\b",
                                   re.IGNORECASE)
 # German words whose English translation idiomatically carries a negation
-GERMAN_IMPLICIT = re.compile(r"\b(?:erst|kaum|fehlen|fehlt|fehlte|fehlten|verweigert\w*|"
+GERMAN_IMPLICIT = re.compile(r"\b(?:erst|kaum|wenig|fehlen|fehlt|fehlte|fehlten|verweigert\w*|"
                              r"unmöglich\w*|un\w{3,}|ausgeschlossen|verhindert\w*|"
                              r"verboten\w*)\b", re.IGNORECASE)
 ENGLISH_IMPLICIT = re.compile(r"\b(?:hardly|barely|scarcely|fail\w*|lack\w*|refus\w*|"
-                              r"impossible|unable|un\w+|prevent\w*|ruled out|forbid\w*|"
+                              r"impossible|unable|un\w+|prevent\w*|ruled out|forbid\w*|absen\w+|little|few|"
                               r"banned)\b", re.IGNORECASE)
 
 
