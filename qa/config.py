@@ -34,6 +34,7 @@ class Config:
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     language_detector: str = "lingua"
+    residue_patterns: str | None = None
     origins: Mapping[str, str] = field(default_factory=dict, compare=False)
 
     def result_settings(self) -> dict[str, Any]:
@@ -41,7 +42,8 @@ class Config:
         return {"fail_on": self.fail_on, "min_score": self.min_score,
                 "termbase": list(self.termbase), "lexicon": self.lexicon, "mt": self.mt,
                 "select": list(self.select), "ignore": list(self.ignore),
-                "language_detector": self.language_detector}
+                "language_detector": self.language_detector,
+                "residue_patterns": self.residue_patterns}
 
 
 KEYS = {f.name.replace("_", "-") for f in fields(Config) if f.name != "origins"}
@@ -82,13 +84,15 @@ def _coerce(key: str, value: Any, where: str, base: Path | None) -> Any:
         if not isinstance(value, bool):
             raise ConfigError(f"{where}: 'mt' must be true or false, not {value!r}")
         return value
-    if key in {"termbase", "lexicon"}:
+    if key in {"termbase", "lexicon", "residue-patterns"}:
         paths = _as_str_list(key, value, where)
         if base is not None:
             paths = tuple(str(base / p) if not Path(p).is_absolute() else p for p in paths)
-        if key == "lexicon":
+        if key in {"lexicon", "residue-patterns"}:
             if len(paths) != 1:
-                raise ConfigError(f"{where}: 'lexicon' takes one file")
+                raise ConfigError(f"{where}: '{key}' takes one file")
+            if key == "residue-patterns" and not Path(paths[0]).is_file():
+                raise ConfigError(f"{where}: 'residue-patterns' file not found: {paths[0]}")
             return paths[0]
         return paths
     if key in {"select", "ignore"}:

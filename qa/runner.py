@@ -20,7 +20,7 @@ from qa.config import Config
 from qa.errors import InputError
 from qa.io import load_text
 from qa.lexicon import Lexicon, lexicon_from_termbases, load_lexicon
-from qa.model import Document, Finding, Gate, Report, Severity, Skipped
+from qa.model import Category, Document, Finding, Gate, Report, Severity, Skipped
 from qa.segment import segment
 from qa.termbase import Termbase, load_termbase
 from qa.text import language_evidence
@@ -99,6 +99,7 @@ def check_documents(source: Document | str, target: Document | str,
             continue
         run.append(check.code)
 
+    findings = supersede(findings)
     order = {pair.id: index for index, pair in enumerate(alignment.pairs)}
     findings.sort(key=lambda f: _sort_key(f, order))
     score = mqm_score(findings, source.words)
@@ -116,6 +117,17 @@ def _lexicon(config: Config, termbases: tuple[Termbase, ...]) -> Lexicon | None:
     if lexicon and from_terms:
         return lexicon.merged(from_terms)
     return lexicon or from_terms
+
+
+def supersede(findings: list[Finding]) -> list[Finding]:
+    """Keep the more specific diagnosis where two checks describe the same text: an
+    unaligned target sentence that an artefact check recognises as page furniture is
+    residue, not an addition."""
+    artefact_spans = [f.target_span for f in findings
+                      if f.category is Category.ARTEFACT and f.target_span]
+    return [f for f in findings
+            if not (f.category is Category.ADDITION and f.target_span and any(
+                a[0] <= f.target_span[0] and f.target_span[1] <= a[1] for a in artefact_spans))]
 
 
 def _sort_key(f: Finding, order: dict[str, int]):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from qa.checks.alignment import Addition, Omission, UnrelatedTarget
+from qa.checks.artefacts import BrokenEncoding, LeftoverMarkup, PageFurniture
 from qa.checks.base import Check, CheckContext, Example
 from qa.checks.names import InconsistentName, MisspelledName, MissingName
 from qa.checks.numbers import GermanNumberFormat, NumberMismatch
@@ -25,6 +26,9 @@ ALL_CHECKS: tuple[type[Check], ...] = (
     MisspelledName,
     InconsistentName,
     PolarityMismatch,
+    PageFurniture,
+    LeftoverMarkup,
+    BrokenEncoding,
 )
 
 __all__ = ["ALL_CHECKS", "Check", "CheckContext", "Example", "select_checks"]
