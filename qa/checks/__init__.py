@@ -8,6 +8,8 @@ from qa.checks.base import Check, CheckContext, Example
 from qa.checks.names import InconsistentName, MisspelledName, MissingName
 from qa.checks.numbers import GermanNumberFormat, NumberMismatch
 from qa.checks.polarity import PolarityMismatch
+from qa.checks.typography import (DoubledWord, GermanQuotes, MissingApostrophe, MixedDialect,
+                                  SpaceBeforePunctuation, UnbalancedQuotes)
 from qa.checks.terminology import ForbiddenTerm, InconsistentTerm, MissingTerm
 from qa.checks.untranslated import UntranslatedSentence, UntranslatedWords
 
@@ -29,6 +31,12 @@ ALL_CHECKS: tuple[type[Check], ...] = (
     PageFurniture,
     LeftoverMarkup,
     BrokenEncoding,
+    GermanQuotes,
+    UnbalancedQuotes,
+    MissingApostrophe,
+    SpaceBeforePunctuation,
+    DoubledWord,
+    MixedDialect,
 )
 
 __all__ = ["ALL_CHECKS", "Check", "CheckContext", "Example", "select_checks"]

@@ -1,0 +1,240 @@
+"""Typography and fluency of the English text: German quotation marks, unbalanced quotes
+and brackets, a German possessive without apostrophe, space before punctuation, doubled
+words, double spaces, and British/American spelling mixed in one document.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Iterator
+
+from qa.checks.base import Check, CheckContext, Example
+from qa.model import Category, Finding, SegmentPair, Severity
+
+_GERMAN_QUOTES = {"„": "“", "‚": "‘", "»": "“", "«": "”", "›": "’", "‹": "‘"}
+_SPACE_BEFORE_RE = re.compile(r"(?<=[^\s\d])([ \t]+)(?=[,;:!?]|\.(?!\.|\d))")
+_DOUBLED_RE = re.compile(r"\b([A-Za-z]+)\s+\1\b", re.IGNORECASE)
+_LEGIT_DOUBLES = {"had", "that", "is", "do", "bye", "no", "very", "so", "far"}
+_DOUBLE_SPACE_RE = re.compile(r"(?<=\S)  +(?=\S)")
+
+
+class GermanQuotes(Check):
+    """German quotation marks („…“ ‚…‘ »…«) in English copy."""
+
+    code = "TYP01"
+    name = "typography.german-quotes"
+    category = Category.TYPOGRAPHY
+    severity = Severity.MINOR
+    summary = "German quotation marks are used in the English text."
+    examples = (
+        Example.bad("„Das ist gut“, sagte er.", "⟦„⟧This is good“, he said."),
+        Example.bad("»Wir gehen«, sagte sie.", "⟦»⟧We are leaving⟦«⟧, she said."),
+        Example.good("„Das ist gut“, sagte er.", "“This is good,” he said."),
+    )
+
+    def check(self, pair: SegmentPair, ctx: CheckContext) -> Iterator[Finding]:
+        if not pair.target:
+            return
+        for m in re.finditer("[„‚»«›‹]", pair.target_text):
+            yield self.finding(
+                f"German quotation mark {m.group(0)!r} in English text",
+                target_span=(pair.target_span[0] + m.start(), pair.target_span[0] + m.end()),
+                segment=pair.id, suggestion=_GERMAN_QUOTES[m.group(0)], confidence=0.95)
+
+
+class UnbalancedQuotes(Check):
+    """A paragraph whose quotation marks or brackets do not pair up (``civilise it,"
+    Araud said`` with no opening quote)."""
+
+    code = "TYP02"
+    name = "typography.unbalanced"
+    category = Category.TYPOGRAPHY
+    severity = Severity.MINOR
+    summary = "Quotation marks or brackets are unbalanced in a paragraph."
+    examples = (
+        Example.bad("„Wir müssen sie zivilisieren“, sagte Araud.",
+                    "We must civilise it,⟦”⟧ Araud said."),
+        Example.bad("Cuomo (53) unterschrieb.", "Cuomo ⟦(⟧53 signed."),
+        Example.good("„Wir müssen sie zivilisieren“, sagte Araud.",
+                     "“We must civilise it,” Araud said."),
+        Example.good("„Wir müssen sie zivilisieren“, sagte Araud (SPD).",
+                     "\"We must civilise it,\" Araud (SPD) said."),
+    )
+
+    def run(self, ctx: CheckContext) -> Iterator[Finding]:
+        text = ctx.target.text
+        for paragraph in ctx.target.paragraphs:
+            yield from self._paragraph(text, paragraph.start, paragraph.end)
+
+    def _paragraph(self, text: str, start: int, end: int) -> Iterator[Finding]:
+        for opener, closer in (("“", "”"), ("(", ")"), ("[", "]")):
+            stack = []
+            for k in range(start, end):
+                ch = text[k]
+                if ch == opener:
+                    stack.append(k)
+                elif ch == closer:
+                    if stack:
+                        stack.pop()
+                    else:
+                        yield self._finding(k, closer, "has no opening")
+                        break
+            for k in stack[:1]:
+                yield self._finding(k, opener, "is never closed")
+        straight = [k for k in range(start, end) if text[k] == '"']
+        if len(straight) % 2:
+            yield self._finding(straight[-1], '"', "has no partner")
+
+    def _finding(self, offset: int, mark: str, problem: str) -> Finding:
+        return self.finding(f"{mark!r} {problem} in this paragraph",
+                            target_span=(offset, offset + 1), confidence=0.8)
+
+
+class MissingApostrophe(Check):
+    """A German genitive copied into English: ``Macrons mobile number`` for ``Macron's``."""
+
+    code = "TYP03"
+    name = "typography.possessive"
+    category = Category.TYPOGRAPHY
+    severity = Severity.MINOR
+    summary = "A possessive name lacks its apostrophe (German genitive form)."
+    examples = (
+        Example.bad("Macrons Handynummer stand auf der Liste.",
+                    "⟦Macrons⟧ mobile number was on the list."),
+        Example.good("Macrons Handynummer stand auf der Liste.",
+                     "Macron's mobile number was on the list."),
+        Example.good("Die Niederlande und Athens Hafen.", "The Netherlands and Athens harbour."),
+    )
+
+    def check(self, pair: SegmentPair, ctx: CheckContext) -> Iterator[Finding]:
+        if not pair.source or not pair.target:
+            return
+        for m in re.finditer(r"\b([A-ZÄÖÜ][a-zäöüéè]+)s\b(?=\s+[a-z])", pair.target_text):
+            word = m.group(0)
+            base = m.group(1)
+            # the source has the same genitive form, and the form is not an English word
+            # (Athens, Reynolds) unless the bare name occurs too
+            if re.search(rf"\b{re.escape(word)}\b", pair.source_text) and len(base) >= 3 \
+                    and (_rare_in_english(word) or re.search(
+                        rf"\b{re.escape(base)}\b", ctx.source.text + ctx.target.text)):
+                yield self.finding(
+                    f"{word!r} is a German genitive; English writes {base + chr(39) + 's'!r}",
+                    target_span=(pair.target_span[0] + m.start(), pair.target_span[0] + m.end()),
+                    segment=pair.id, suggestion=f"{base}'s", confidence=0.8)
+
+
+def _rare_in_english(word: str) -> bool:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "en") < 2.0
+
+
+class SpaceBeforePunctuation(Check):
+    """A space before a comma, full stop, colon, semicolon, question or exclamation mark
+    (French or careless typing), and doubled spaces between words."""
+
+    code = "TYP04"
+    name = "typography.spacing"
+    category = Category.TYPOGRAPHY
+    severity = Severity.MINOR
+    summary = "Space before punctuation or a double space between words."
+    examples = (
+        Example.bad("Er kam an.", "He arrived⟦ ⟧."),
+        Example.bad("Er kam an und blieb.", "He arrived⟦  ⟧and stayed."),
+        Example.good("Er kam an und blieb.", "He arrived and stayed."),
+        Example.good("Er kam an … und blieb.", "He arrived ... and stayed."),
+    )
+
+    def check(self, pair: SegmentPair, ctx: CheckContext) -> Iterator[Finding]:
+        if not pair.target:
+            return
+        offset = pair.target_span[0]
+        for m in _SPACE_BEFORE_RE.finditer(pair.target_text):
+            mark = pair.target_text[m.end():m.end() + 1]
+            yield self.finding(f"space before {mark!r}", suggestion="",
+                               target_span=(offset + m.start(1), offset + m.end(1)),
+                               segment=pair.id, confidence=0.9)
+        for m in _DOUBLE_SPACE_RE.finditer(pair.target_text):
+            yield self.finding("double space between words", suggestion=" ",
+                               target_span=(offset + m.start(), offset + m.end()),
+                               segment=pair.id, confidence=0.9)
+
+
+class DoubledWord(Check):
+    """The same word twice in a row (``an an``), except the grammatical doubles
+    (``had had``, ``that that``)."""
+
+    code = "FLU01"
+    name = "fluency.doubled-word"
+    category = Category.FLUENCY
+    severity = Severity.MINOR
+    summary = "A word is repeated twice in a row."
+    examples = (
+        Example.bad("Es war ein Erfolg.", "It was ⟦an an⟧ success."),
+        Example.good("Er hatte es gehabt.", "He had had it."),
+        Example.good("Es war ein Erfolg.", "It was a success."),
+    )
+
+    def check(self, pair: SegmentPair, ctx: CheckContext) -> Iterator[Finding]:
+        if not pair.target:
+            return
+        for m in _DOUBLED_RE.finditer(pair.target_text):
+            if m.group(1).lower() in _LEGIT_DOUBLES:
+                continue
+            yield self.finding(
+                f"doubled word {m.group(1)!r}", suggestion=m.group(1),
+                target_span=(pair.target_span[0] + m.start(), pair.target_span[0] + m.end()),
+                segment=pair.id, confidence=0.9)
+
+
+# British → American spellings (word stems; inflected forms follow)
+_DIALECT = (("colour", "color"), ("favour", "favor"), ("honour", "honor"), ("labour", "labor"),
+            ("neighbour", "neighbor"), ("behaviour", "behavior"), ("centre", "center"),
+            ("theatre", "theater"), ("metre", "meter"), ("defence", "defense"),
+            ("offence", "offense"), ("licence", "license"), ("programme", "program"),
+            ("travelled", "traveled"), ("travelling", "traveling"), ("cancelled", "canceled"),
+            ("organise", "organize"), ("organisation", "organization"), ("recognise", "recognize"),
+            ("criticise", "criticize"), ("criticised", "criticized"), ("realise", "realize"),
+            ("apologise", "apologize"), ("analyse", "analyze"), ("catalogue", "catalog"),
+            ("civilise", "civilize"), ("modernise", "modernize"), ("emphasise", "emphasize"),
+            ("grey", "gray"), ("tyre", "tire"), ("cheque", "check"), ("jewellery", "jewelry"),
+            ("ageing", "aging"), ("judgement", "judgment"), ("manoeuvre", "maneuver"))
+
+
+class MixedDialect(Check):
+    """British and American spellings mixed in one document (``defence`` and
+    ``defense``); reported as information on the minority spelling."""
+
+    code = "TYP05"
+    name = "typography.dialect-mix"
+    category = Category.CONSISTENCY
+    severity = Severity.INFO
+    summary = "British and American spellings are mixed in the translation."
+    examples = (
+        Example.bad("Die Verteidigung und die Organisation. Das Zentrum und die Farbe.",
+                    "The defence and the organisation. The centre and the ⟦color⟧."),
+        Example.good("Die Verteidigung und die Organisation.",
+                     "The defence and the organisation."),
+    )
+
+    def run(self, ctx: CheckContext) -> Iterator[Finding]:
+        text = ctx.target.text
+        hits: list[tuple[str, int, int, str]] = []
+        for british, american in _DIALECT:
+            for variant, word in (("british", british), ("american", american)):
+                for m in re.finditer(rf"\b{word}\w{{0,3}}\b", text, re.IGNORECASE):
+                    if variant == "american" and word in ("check", "program", "meter") \
+                            and british not in text.lower():
+                        continue  # ordinary English words in both dialects
+                    hits.append((variant, m.start(), m.end(), british))
+        counts = Counter(h[0] for h in hits)
+        if len(counts) < 2:
+            return
+        majority = counts.most_common(1)[0][0]
+        for variant, start, end, british in hits:
+            if variant != majority:
+                yield self.finding(
+                    f"{text[start:end]!r} is {variant} spelling; the rest of the text is "
+                    f"{majority} ({counts[majority]}×)", target_span=(start, end),
+                    confidence=0.7, data=dict(counts))
