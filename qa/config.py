@@ -86,6 +86,8 @@ def _coerce(key: str, value: Any, where: str, base: Path | None) -> Any:
         return value
     if key in {"termbase", "lexicon", "residue-patterns"}:
         paths = _as_str_list(key, value, where)
+        if key == "lexicon" and paths == ("none",):
+            return "none"
         if base is not None:
             paths = tuple(str(base / p) if not Path(p).is_absolute() else p for p in paths)
         if key in {"lexicon", "residue-patterns"}:

@@ -1,14 +1,22 @@
-"""Bilingual word lexicons (German → English) used as alignment evidence.
+"""Bilingual word lexicons (German → English): alignment evidence and the lexical
+adequacy checks.
 
-Formats: Apertium bidix XML (``.dix``; ``<l>`` English, ``<r>`` German), and two-column
-TSV/CSV (``de<TAB>en`` or ``de,en``; ``|`` separates variants; a header line ``de,en`` is
-skipped). Lookups go through a light stemmer on both sides so inflected forms
-("Regierungen", "governments") still meet their lemma entries.
+Formats: the Ding dictionary (``DE :: EN`` lines, as in Debian's ``trans-de-en`` package at
+``/usr/share/trans/de-en``; GPL, read where it is installed, never copied), Apertium
+bidix XML (``.dix``; ``<l>`` English, ``<r>`` German), and two-column TSV/CSV
+(``de<TAB>en`` or ``de,en``; ``|`` separates variants). Lookups go through a light
+stemmer on both sides so inflected forms ("Regierungen", "governments") meet their
+entries. A parsed Ding file is cached (pickle in the user cache folder, keyed by the
+file's size and modification time) because parsing 200,000 lines takes seconds.
 """
 
 from __future__ import annotations
 
 import csv
+import os
+from functools import lru_cache
+import pickle
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -52,6 +60,11 @@ class Lexicon:
     def translations(self, german_word: str) -> frozenset[str]:
         return self.entries.get(stem_de(german_word), frozenset())
 
+    @staticmethod
+    def english_stem(word: str) -> str:
+        """The stem English words are stored and compared under."""
+        return stem_en(word)
+
     def merged(self, other: "Lexicon") -> "Lexicon":
         """A lexicon with the entries of both."""
         table = {k: set(v) for k, v in self.entries.items()}
@@ -76,7 +89,8 @@ def lexicon_from_termbases(termbases) -> Lexicon | None:
 
 def _add(table: dict[str, set[str]], de: str, en: str) -> None:
     de_words = [w for w in de.split() if w.lower() not in STOPWORDS]
-    en_words = [stem_en(w) for w in en.split() if w.lower() not in STOPWORDS and len(w) > 1]
+    en_words = [stem_en(w) for w in en.split()
+                if w.lower() not in STOPWORDS and len(w) > 1 and w.replace("-", "").isalpha()]
     if len(de_words) != 1 or not en_words:
         return
     table.setdefault(stem_de(de_words[0]), set()).update(en_words)
@@ -129,13 +143,91 @@ def _load_table(path: Path) -> dict[str, set[str]]:
     return table
 
 
+DING_PATH = Path("/usr/share/trans/de-en")
+_DING_TAGS = re.compile(r"\{[^}]*\}|\[[^\]]*\]|\([^)]*\)|<[^>]*>")
+
+
+def _ding_variants(side: str) -> list[list[str]]:
+    """``A {n}; B {m} | C {pl}`` → [["A", "B"], ["C"]] with tags and comments removed."""
+    out = []
+    for part in side.split(" | "):
+        out.append([v.strip() for v in _DING_TAGS.sub("", part).split(";") if v.strip()])
+    return out
+
+
+def _load_ding(path: Path) -> dict[str, set[str]]:
+    table: dict[str, set[str]] = {}
+    with path.open(encoding="utf-8", errors="replace") as fh:
+        for line in fh:
+            if line.startswith("#") or " :: " not in line:
+                continue
+            de_side, en_side = line.rstrip("\n").split(" :: ", 1)
+            for de_group, en_group in zip(_ding_variants(de_side), _ding_variants(en_side)):
+                for de in de_group:
+                    if " " in de.strip():
+                        continue  # phrases and idioms: single words only
+                    for en in en_group:
+                        _add(table, de, en)
+    return table
+
+
+def _cache_dir() -> Path:
+    base = os.environ.get("QA_CACHE_DIR") or os.environ.get("XDG_CACHE_HOME") \
+        or str(Path.home() / ".cache")
+    return Path(base) / "qa"
+
+
+def _load_ding_cached(path: Path) -> dict[str, set[str]]:
+    stat = path.stat()
+    cache = _cache_dir() / f"ding-{stat.st_size}-{int(stat.st_mtime)}.pickle"
+    try:
+        with cache.open("rb") as fh:
+            return pickle.load(fh)
+    except (OSError, pickle.PickleError, EOFError, AttributeError, ValueError):
+        pass  # missing or unreadable cache: parse again
+    table = _load_ding(path)
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        tmp = cache.with_suffix(f".tmp{os.getpid()}")
+        with tmp.open("wb") as fh:
+            pickle.dump(table, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        tmp.replace(cache)
+    except OSError:
+        pass  # a read-only cache folder only costs speed
+    return table
+
+
+def _looks_like_ding(path: Path) -> bool:
+    with path.open(encoding="utf-8", errors="replace") as fh:
+        head = [next(fh, "") for _ in range(40)]
+    return any(" :: " in line for line in head)
+
+
+def default_lexicon_path() -> Path | None:
+    """The Ding dictionary where Debian's trans-de-en package installs it, if present."""
+    return DING_PATH if DING_PATH.is_file() else None
+
+
 def load_lexicon(path: str | Path) -> Lexicon:
-    """Load a lexicon file; :class:`InputError` with one line if it cannot be used."""
+    """Load a lexicon file; :class:`InputError` with one line if it cannot be used.
+    Loaded lexicons are kept for the life of the process (batch runs, tests)."""
     p = Path(path)
     if not p.is_file():
         raise InputError(f"{path}: lexicon file not found")
+    stat = p.stat()
+    return _load_lexicon(str(p), stat.st_size, stat.st_mtime_ns)
+
+
+@lru_cache(maxsize=4)
+def _load_lexicon(path: str, size: int, mtime: int) -> Lexicon:
+    p = Path(path)
     try:
-        table = _load_dix(p) if p.suffix.lower() in {".dix", ".xml"} else _load_table(p)
+        if p.suffix.lower() in {".dix", ".xml"}:
+            table = _load_dix(p)
+        elif _looks_like_ding(p):
+            table = _load_ding_cached(p)
+        else:
+            table = _load_table(p)
     except UnicodeDecodeError:
         raise InputError(f"{path}: lexicon is not valid UTF-8") from None
     if not table:

@@ -19,7 +19,7 @@ from qa.checks import CheckContext, select_checks
 from qa.config import Config
 from qa.errors import InputError
 from qa.io import load_text
-from qa.lexicon import Lexicon, lexicon_from_termbases, load_lexicon
+from qa.lexicon import Lexicon, default_lexicon_path, lexicon_from_termbases, load_lexicon
 from qa.model import Category, Document, Finding, Gate, Report, Severity, Skipped
 from qa.segment import segment
 from qa.termbase import Termbase, load_termbase
@@ -77,11 +77,12 @@ def check_documents(source: Document | str, target: Document | str,
     lexicon = _lexicon(config, termbases)
     params = AlignParams()
     alignment = align_documents(source, target, lexicon=lexicon, params=params)
+    checks = select_checks(config.select, config.ignore)
     ctx = CheckContext(source=source, target=target, pairs=alignment.pairs,
                        alignment=alignment, termbases=termbases,
-                       settings=config.result_settings())
+                       settings=config.result_settings(),
+                       lexicon=_adequacy_lexicon(config, checks, termbases))
 
-    checks = select_checks(config.select, config.ignore)
     findings: list[Finding] = []
     skipped: list[Skipped] = []
     run: list[str] = []
@@ -111,8 +112,10 @@ def check_documents(source: Document | str, target: Document | str,
 
 
 def _lexicon(config: Config, termbases: tuple[Termbase, ...]) -> Lexicon | None:
-    """The user's lexicon file, if any, plus the termbases' approved renderings."""
-    lexicon = load_lexicon(config.lexicon) if config.lexicon else None
+    """Alignment evidence: the user's lexicon file, if any, plus the termbases' approved
+    renderings. (The Ding dictionary is too broad for alignment: with several
+    translations per word it matches unrelated sentences; the adequacy checks use it.)"""
+    lexicon = load_lexicon(config.lexicon) if config.lexicon not in (None, "none") else None
     from_terms = lexicon_from_termbases(termbases)
     if lexicon and from_terms:
         return lexicon.merged(from_terms)
@@ -128,6 +131,23 @@ def supersede(findings: list[Finding]) -> list[Finding]:
     return [f for f in findings
             if not (f.category is Category.ADDITION and f.target_span and any(
                 a[0] <= f.target_span[0] and f.target_span[1] <= a[1] for a in artefact_spans))]
+
+
+def _adequacy_lexicon(config: Config, checks, termbases) -> Lexicon | None:
+    """The word lexicon for the lexical adequacy checks: ``lexicon`` from the config, else
+    the Ding dictionary where Debian's trans-de-en is installed (``lexicon = "none"``:
+    neither), plus the termbases; loaded only if such a check runs."""
+    if not any(getattr(check, "needs_lexicon", False) for check in checks):
+        return None
+    path = config.lexicon
+    if path is None:
+        found = default_lexicon_path()
+        path = str(found) if found else None
+    lexicon = load_lexicon(path) if path and path != "none" else None
+    from_terms = lexicon_from_termbases(termbases)
+    if lexicon and from_terms:
+        return lexicon.merged(from_terms)
+    return lexicon or from_terms
 
 
 def _sort_key(f: Finding, order: dict[str, int]):

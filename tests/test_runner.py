@@ -59,7 +59,7 @@ def test_crashing_check_is_isolated_and_reported(monkeypatch, capsys):
 
 
 def test_select_and_ignore():
-    report = check_documents("Ein Satz.", "One sentence.", Config(select=("omission",)))
+    report = check_documents("Ein Satz.", "One sentence.", Config(select=("alignment.omission",)))
     assert report.checks_run == ("OMA01",)
     everything = tuple(sorted({c.category.value for c in ALL_CHECKS}))
     report = check_documents("Ein Satz.", "One sentence.", Config(ignore=everything))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from qa.checks.adequacy import SourceCoverage, TargetCoverage
 from qa.checks.alignment import Addition, Omission, UnrelatedTarget
 from qa.checks.artefacts import BrokenEncoding, LeftoverMarkup, PageFurniture
 from qa.checks.base import Check, CheckContext, Example
@@ -37,6 +38,8 @@ ALL_CHECKS: tuple[type[Check], ...] = (
     SpaceBeforePunctuation,
     DoubledWord,
     MixedDialect,
+    SourceCoverage,
+    TargetCoverage,
 )
 
 __all__ = ["ALL_CHECKS", "Check", "CheckContext", "Example", "select_checks"]

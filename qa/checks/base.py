@@ -98,6 +98,7 @@ class CheckContext:
     alignment: Any  # qa.align.Alignment; typed loosely so checks need not import align
     termbases: tuple[Any, ...] = ()  # qa.termbase.Termbase
     settings: Mapping[str, Any] = field(default_factory=dict)
+    lexicon: Any = None  # qa.lexicon.Lexicon for checks that declare needs_lexicon
     #: per-run scratch space shared by checks (compiled termbases and the like)
     cache: dict[str, Any] = field(default_factory=dict)
 

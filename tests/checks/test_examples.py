@@ -31,7 +31,7 @@ def _termbase_file(rows, folder) -> str:
 
 def run_example(cls: type[Check], example: Example, folder):
     termbase = (_termbase_file(example.termbase, folder),) if example.termbase else ()
-    config = Config(select=(cls.code,), termbase=termbase)
+    config = Config(select=(cls.code,), termbase=termbase, **example.config)
     report = check_documents(example.plain_source, example.plain_target, config)
     assert report.checks_run == (cls.code,), report.skipped
     return [f for f in report.findings if f.code == cls.code]
