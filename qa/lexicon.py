@@ -17,7 +17,7 @@ import os
 from functools import lru_cache
 import pickle
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from qa.errors import InputError
@@ -53,12 +53,18 @@ class Lexicon:
 
     path: str
     entries: dict[str, frozenset[str]]
+    _memo: dict[str, frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
 
     def __len__(self) -> int:
         return len(self.entries)
 
     def translations(self, german_word: str) -> frozenset[str]:
-        return self.entries.get(stem_de(german_word), frozenset())
+        """English stems for a German word (any inflected form)."""
+        found = self._memo.get(german_word)
+        if found is None:
+            found = self.entries.get(stem_de(german_word), frozenset())
+            self._memo[german_word] = found
+        return found
 
     @staticmethod
     def english_stem(word: str) -> str:

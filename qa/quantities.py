@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 from qa.text import format_decimal, parse_number
 
@@ -125,6 +126,11 @@ def _unit_before(text: str, pos: int) -> tuple[str | None, int]:
 
 def extract_atoms(text: str, lang: str) -> list[Atom]:
     """All quantities of ``text`` (one sentence or pair side) in order of position."""
+    return list(_extract_atoms(text, lang))
+
+
+@lru_cache(maxsize=4096)
+def _extract_atoms(text: str, lang: str) -> tuple[Atom, ...]:
     months = GERMAN_MONTHS if lang == "de" else ENGLISH_MONTHS
     weekdays = GERMAN_WEEKDAYS if lang == "de" else ENGLISH_WEEKDAYS
     spelled = GERMAN_SPELLED if lang == "de" else ENGLISH_SPELLED
@@ -253,7 +259,7 @@ def extract_atoms(text: str, lang: str) -> list[Atom]:
                 atoms.append(Atom("number", str(spelled[low]), m.start(), end, word,
                                   spelled=True))
     atoms.sort(key=lambda a: (a.start, a.end))
-    return atoms
+    return tuple(atoms)
 
 
 def _weekday_compound(word: str, weekdays: dict[str, int]) -> int | None:

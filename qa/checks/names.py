@@ -117,8 +117,10 @@ def _genitive_base(token: str) -> str | None:
     return None
 
 
-def source_names(text: str) -> list[tuple[str, int, int, str]]:
-    """Names in a German text: (name as written, start, end, evidence)."""
+@lru_cache(maxsize=4096)
+def source_names(text: str) -> tuple[tuple[str, int, int, str], ...]:
+    """Names in a German text: (name as written, start, end, evidence). Cached: the
+    names checks all read them for the same pairs."""
     from wordfreq import zipf_frequency
 
     names = []
@@ -147,7 +149,7 @@ def source_names(text: str) -> list[tuple[str, int, int, str]]:
         else:
             continue
         names.append((token, m.start(), m.end(), evidence))
-    return names
+    return tuple(names)
 
 
 def name_groups(text: str) -> list[list[tuple[str, int, int, str]]]:
@@ -327,15 +329,28 @@ class InconsistentName(Check):
                 word = token.removesuffix("'s").removesuffix("’s")
                 if len(word) >= 4 and not _dictionary_word(word) and word.casefold() not in STOPWORDS:
                     spellings[word].append((sentence.start + start, sentence.start + len(word) + start))
-        names = sorted(spellings, key=lambda w: -len(spellings[w]))
+        names = sorted(spellings, key=lambda w: (-len(spellings[w]), w))
+        # spellings one edit apart share a key or a one-deletion variant of it (the
+        # SymSpell trick): index every name under those, compare only within buckets
+        keys = {w: name_key(w) for w in names}
+        buckets: dict[str, list[str]] = defaultdict(list)
+        for w in names:
+            key = keys[w]
+            for variant in {key, *(key[:i] + key[i + 1:] for i in range(len(key)))}:
+                buckets[variant].append(w)
         seen = set()
         for major in names:
-            for minor in names:
+            if len(major) < 5 or major in seen:
+                continue
+            key = keys[major]
+            candidates = {w for variant in {key, *(key[:i] + key[i + 1:] for i in range(len(key)))}
+                          for w in buckets[variant]}
+            for minor in sorted(candidates):
                 if minor == major or minor in seen or len(spellings[minor]) > len(spellings[major]):
                     continue
                 if len(spellings[minor]) == len(spellings[major]) and fold(minor) in source:
                     continue  # equal counts: trust the spelling the source has
-                if _edit_distance(name_key(major), name_key(minor)) == 1 and len(major) >= 5:
+                if _edit_distance(keys[major], keys[minor]) == 1:
                     seen.add(minor)
                     for start, end in spellings[minor]:
                         yield self.finding(

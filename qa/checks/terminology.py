@@ -55,6 +55,11 @@ def german_forms(token: str) -> frozenset[str]:
     return frozenset(forms)
 
 
+@lru_cache(maxsize=512)
+def _folded_text(text: str) -> str:
+    return _norm(text)
+
+
 def _token_matches(token: str, term: str, head: bool) -> bool:
     for form in german_forms(token):
         if form == term:
@@ -86,11 +91,12 @@ class _TermIndex:
         return re.compile(rf"(?<![\w\-]){body}(?:s|es|'s|’s|s'|s’)?(?![\w])", flags)
 
     def german_occurrences(self, text: str, german) -> list[tuple[int, int]]:
-        tokens = [(m.group(0), m.start(), m.end()) for m in _GERMAN_TOKEN_RE.finditer(text)]
+        tokens = _tokens(text)
         found = []
+        folded = _folded_text(text)
         for sequence in german:
-            if not sequence:
-                continue
+            if not sequence or sequence[0][:3] not in folded:
+                continue  # cheap necessary condition: the term's first letters occur
             k = len(sequence)
             for i in range(len(tokens) - k + 1):
                 if all(_token_matches(tokens[i + j][0], sequence[j], head=(j == 0))
@@ -99,6 +105,11 @@ class _TermIndex:
                     if not any(a < span[1] and span[0] < b for a, b in found):
                         found.append(span)
         return sorted(found)
+
+
+@lru_cache(maxsize=512)
+def _tokens(text: str) -> tuple[tuple[str, int, int], ...]:
+    return tuple((m.group(0), m.start(), m.end()) for m in _GERMAN_TOKEN_RE.finditer(text))
 
 
 def _matches(patterns: Iterable[re.Pattern], text: str) -> list[tuple[int, int, str]]:

@@ -110,14 +110,17 @@ class MissingApostrophe(Check):
     def check(self, pair: SegmentPair, ctx: CheckContext) -> Iterator[Finding]:
         if not pair.source or not pair.target:
             return
+        if "document_words" not in ctx.cache:
+            ctx.cache["document_words"] = set(re.findall(r"\w+", ctx.source.text)) | set(
+                re.findall(r"\w+", ctx.target.text))
+        document_words = ctx.cache["document_words"]
         for m in re.finditer(r"\b([A-ZÄÖÜ][a-zäöüéè]+)s\b(?=\s+[a-z])", pair.target_text):
             word = m.group(0)
             base = m.group(1)
             # the source has the same genitive form, and the form is not an English word
             # (Athens, Reynolds) unless the bare name occurs too
             if re.search(rf"\b{re.escape(word)}\b", pair.source_text) and len(base) >= 3 \
-                    and (_rare_in_english(word) or re.search(
-                        rf"\b{re.escape(base)}\b", ctx.source.text + ctx.target.text)):
+                    and (_rare_in_english(word) or base in document_words):
                 yield self.finding(
                     f"{word!r} is a German genitive; English writes {base + chr(39) + 's'!r}",
                     target_span=(pair.target_span[0] + m.start(), pair.target_span[0] + m.end()),
@@ -202,6 +205,12 @@ _DIALECT = (("colour", "color"), ("favour", "favor"), ("honour", "honor"), ("lab
             ("ageing", "aging"), ("judgement", "judgment"), ("manoeuvre", "maneuver"))
 
 
+_DIALECT_WORDS = {**{b: ("british", b) for b, _ in _DIALECT},
+                  **{a: ("american", b) for b, a in _DIALECT}}
+_DIALECT_RE = re.compile(r"\b(" + "|".join(sorted(_DIALECT_WORDS, key=len, reverse=True))
+                         + r")\w{0,3}\b", re.IGNORECASE)
+
+
 class MixedDialect(Check):
     """British and American spellings mixed in one document (``defence`` and
     ``defense``); reported as information on the minority spelling."""
@@ -220,14 +229,15 @@ class MixedDialect(Check):
 
     def run(self, ctx: CheckContext) -> Iterator[Finding]:
         text = ctx.target.text
+        lowered = text.lower()
         hits: list[tuple[str, int, int, str]] = []
-        for british, american in _DIALECT:
-            for variant, word in (("british", british), ("american", american)):
-                for m in re.finditer(rf"\b{word}\w{{0,3}}\b", text, re.IGNORECASE):
-                    if variant == "american" and word in ("check", "program", "meter") \
-                            and british not in text.lower():
-                        continue  # ordinary English words in both dialects
-                    hits.append((variant, m.start(), m.end(), british))
+        for m in _DIALECT_RE.finditer(text):
+            word = m.group(1).lower()
+            variant, british = _DIALECT_WORDS[word]
+            if variant == "american" and word in ("check", "program", "meter") \
+                    and british not in lowered:
+                continue  # ordinary English words in both dialects
+            hits.append((variant, m.start(), m.end(), british))
         counts = Counter(h[0] for h in hits)
         if len(counts) < 2:
             return
