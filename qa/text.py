@@ -15,6 +15,7 @@ WORD_RE = re.compile(r"[^\W\d_](?:[\w'’\-]*\w)?", re.UNICODE)
 TOKEN_RE = re.compile(r"\w+(?:[-'’.]\w+)*", re.UNICODE)
 
 
+@lru_cache(maxsize=200_000)
 def fold(text: str) -> str:
     """Case- and accent-insensitive form: ``Élysée-Palast`` → ``elysee-palast``, ``ß`` → ``ss``."""
     decomposed = unicodedata.normalize("NFKD", text.casefold().replace("ß", "ss"))
