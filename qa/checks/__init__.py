@@ -6,7 +6,7 @@ from qa.checks.adequacy import SourceCoverage, TargetCoverage
 from qa.checks.alignment import Addition, Omission, UnrelatedTarget
 from qa.checks.artefacts import BrokenEncoding, LeftoverMarkup, PageFurniture
 from qa.checks.base import Check, CheckContext, Example
-from qa.checks.names import InconsistentName, MisspelledName, MissingName
+from qa.checks.names import InconsistentName, MisspelledName, MissingName, UnexpectedName
 from qa.checks.numbers import GermanNumberFormat, NumberMismatch
 from qa.checks.polarity import PolarityMismatch
 from qa.checks.typography import (DoubledWord, GermanQuotes, MissingApostrophe, MixedDialect,
@@ -28,6 +28,7 @@ ALL_CHECKS: tuple[type[Check], ...] = (
     MissingName,
     MisspelledName,
     InconsistentName,
+    UnexpectedName,
     PolarityMismatch,
     PageFurniture,
     LeftoverMarkup,

@@ -358,3 +358,97 @@ class InconsistentName(Check):
                             target_span=(start, end), suggestion=major, confidence=0.8,
                             data={"spellings": {major: len(spellings[major]),
                                                 minor: len(spellings[minor])}})
+
+
+@lru_cache(maxsize=1)
+def _reverse_exonyms() -> dict[str, set[str]]:
+    reverse: dict[str, set[str]] = defaultdict(set)
+    for de, forms in exonyms().items():
+        for en in forms:
+            reverse[fold(en)].add(de)
+    return dict(reverse)
+
+
+@lru_cache(maxsize=100_000)
+def _english_word(token: str) -> bool:
+    """A word of ordinary English (capitalised only at a sentence start or in titles)."""
+    import simplemma
+    from wordfreq import zipf_frequency
+
+    low = token.lower()
+    return zipf_frequency(low, "en") >= 3.3 or (
+        simplemma.is_known(low, lang="en") and zipf_frequency(low, "en") >= 2.0)
+
+
+def _common_acronym(word: str) -> bool:
+    """US, UN, GDP, EU: acronyms English uses for German ones (USA, UNO, BIP)."""
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word.lower(), "en") >= 3.5
+
+
+def _in_source(token: str, source_text: str, source_keys: set[str]) -> bool:
+    folded = fold(token)
+    source = fold(source_text)
+    if any(de in source for de in _reverse_exonyms().get(folded, ())):
+        return True
+    return name_key(token) in source_keys or folded in source
+
+
+class UnexpectedName(Check):
+    """A name in the translation that the source does not have (no exact, exonym or
+    transliterated counterpart): typically a name the translation got wrong
+    (``Donald Trump`` → ``Erwin Huber``)."""
+
+    code = "NAM04"
+    name = "names.unexpected"
+    category = Category.NAMES
+    severity = Severity.MAJOR
+    summary = "The translation names a person, place or organisation the source does not."
+    examples = (
+        Example.bad("US-Präsident Donald Trump schrieb auf Twitter.",
+                    "US President ⟦Erwin Huber⟧ wrote on Twitter."),
+        Example.bad("Laut der Johns-Hopkins-Universität starben 5000 Menschen.",
+                    "According to ⟦OVM⟧, 5,000 people died."),
+        Example.good("In Tschechien und München sprach Selenskyj mit Castex.",
+                     "In the Czech Republic and Munich, Zelensky spoke with Castex."),
+        Example.good("Die Regierung legte am Montag im Élysée-Palast den Haushalt vor.",
+                     "On Monday the Government presented the Budget at the Élysée Palace."),
+    )
+
+    def check(self, pair, ctx: CheckContext) -> Iterator[Finding]:
+        if not pair.source or not pair.target:
+            return
+        source = pair.source_text
+        source_keys = {name_key(w) for w in re.findall(r"[\w'’\-]+", source)}
+        protected = _termbase_words(ctx)
+        tokens = _target_tokens(pair.target_text)
+        run: list[tuple[str, int, int]] = []
+        for k, (token, start, end) in enumerate(tokens + [("", 10**9, 10**9)]):
+            word = token.removesuffix("'s").removesuffix("’s")
+            sentence_start = start == 0 or pair.target_text[:start].rstrip()[-1:] in ".!?\"“:"
+            suspicious = bool(word) and (
+                (word.isupper() and len(word) >= 2 and not _common_acronym(word)) or
+                (not _english_word(word) and not (sentence_start and _english_word(word)))
+            ) and fold(word) not in protected and not _in_source(word, source, source_keys)
+            if suspicious and (not run or pair.target_text[run[-1][2]:start].strip() == ""):
+                run.append((word, start, start + len(word)))
+                continue
+            if run:
+                text = pair.target_text[run[0][1]:run[-1][2]]
+                yield self.finding(
+                    f"{text!r} is not named in the source",
+                    target_span=(pair.target_span[0] + run[0][1],
+                                 pair.target_span[0] + run[-1][2]),
+                    segment=pair.id, confidence=0.7, data={"name": text})
+                run = []
+            if suspicious:
+                run.append((word, start, start + len(word)))
+
+
+def _termbase_words(ctx: CheckContext) -> set[str]:
+    if "names_protected" not in ctx.cache:
+        ctx.cache["names_protected"] = {
+            fold(w) for tb in ctx.termbases for entry in tb.entries
+            for rendering in entry.en for w in re.findall(r"[\w'’\-]+", rendering)}
+    return ctx.cache["names_protected"]
