@@ -81,3 +81,31 @@ def test_public_api():
     report = qa.check_documents("Ein Satz.", "One sentence.")
     assert isinstance(report, qa.Report) and report.passed
     assert qa.Severity.MAJOR.rank > qa.Severity.MINOR.rank
+
+
+def test_adequacy_checks_skip_without_a_lexicon():
+    report = check_documents("Die Regierung legte den Haushalt vor.",
+                             "The government presented the budget.",
+                             Config(lexicon="none", select=("adequacy",)))
+    assert {s.check for s in report.skipped} == {"LEX01", "LEX02"}
+    assert all("trans-de-en" in s.reason for s in report.skipped)
+
+
+def test_user_residue_patterns_extend_the_builtin_list(write):
+    patterns = write("residue.tsv", "ui\tjetzt im app store laden|get the app\n")
+    source = "Castex überstand das Votum. Die Regierung bleibt im Amt."
+    target = "Castex survived the vote.\n\nGet the app\n\nThe government remains in office."
+    plain = check_documents(source, target, Config(select=("artefact",)))
+    extended = check_documents(source, target,
+                               Config(select=("artefact",), residue_patterns=patterns))
+    assert not plain.findings
+    assert [f.code for f in extended.findings] == ["ART01"]
+
+
+def test_langdetect_backend_is_selectable():
+    report = check_documents("Die Opposition kritisierte den Besuch. Die Regierung schwieg.",
+                             "The opposition criticised the visit. Die Regierung schwieg dazu "
+                             "jedoch völlig.",
+                             Config(select=("untranslated.sentence",),
+                                    language_detector="langdetect"))
+    assert [f.code for f in report.findings] == ["UNT01"]
