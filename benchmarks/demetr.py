@@ -3,7 +3,8 @@ and the false-positive rate on clean translations.
 
 Each DEMETR item is a one-sentence document pair. Perturbed translations (`pert_sent`
 where `pert_check` is true and the text changed) are positives for their perturbation
-file; `mt_sent` and `eng_sent` of every item (and `base_id35_reference`) are negatives.
+file; `mt_sent` and `eng_sent` of every item (and `base_id35_reference`) are negatives,
+each distinct text counted once (the reference file repeats `eng_sent`).
 A pair counts as flagged when qa reports any finding above `info`.
 
 Usage:  python benchmarks/demetr.py [../shared/data/demetr] [--json FILE]
@@ -87,7 +88,8 @@ def evaluate(folder: Path) -> dict:
     neg_total = neg_flagged = 0
     by_category: Counter[str] = Counter()
     by_code: Counter[str] = Counter()
-    for (item_id, _kind), text in sorted(negatives.items()):
+    unique = {(item_id, text) for (item_id, _kind), text in negatives.items()}
+    for item_id, text in sorted(unique):
         found, error = findings_for(sources[item_id], text, config)
         neg_total += 1
         if found is None:

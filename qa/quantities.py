@@ -67,6 +67,7 @@ ENGLISH_TIME_RE = re.compile(r"(?<![\d.,])(\d{1,2})(?:[.:](\d{2}))?\s*([ap])\.?\
                              re.IGNORECASE)
 CLOCK_RE = re.compile(r"(?<![\d.,])([01]?\d|2[0-3]):(\d{2})(?![\d])")
 WORD_RE = re.compile(r"[^\W\d_]+\.?|[€$£%]", re.UNICODE)
+DECADE_OF_CENTURY_RE = re.compile(r"\b([1-9]0)er\w*\s+(?:des\s+)?(\d{1,2})\.\s+Jahr\w*")
 _GERMAN_GROUPED_RE = re.compile(r"\d{1,3}(?:\.\d{3})+")
 _ONE = {"de": {"eine", "einer", "einen", "ein"}, "en": {"a", "one"}}
 # "Samstagabend", "Dienstagmorgen": a weekday with a time of day
@@ -149,6 +150,12 @@ def _extract_atoms(text: str, lang: str) -> tuple[Atom, ...]:
             atoms += [Atom("number", str(day), m.start(1), m.end(1), m.group(1)),
                       Atom("month", str(month), m.start(2), m.end(2), m.group(2)),
                       Atom("number", year_value, m.start(3), m.end(3), m.group(3))]
+            taken.append((m.start(), m.end()))
+    if lang == "de":
+        # "in den 50ern des 19. Jahrhunderts" is the 1850s
+        for m in DECADE_OF_CENTURY_RE.finditer(text):
+            year = (int(m.group(2)) - 1) * 100 + int(m.group(1))
+            atoms.append(Atom("number", str(year), m.start(), m.end(), m.group(0)))
             taken.append((m.start(), m.end()))
     time_patterns = (GERMAN_TIME_RE,) if lang == "de" else (ENGLISH_TIME_RE, CLOCK_RE)
     for pattern in time_patterns:
