@@ -49,20 +49,28 @@ def stem_en(word: str) -> str:
 
 @dataclass(frozen=True)
 class Lexicon:
-    """German stem → English stems."""
+    """German stem → English stems.
+
+    Entries are stored as space-joined strings (a 250,000-entry dictionary then costs
+    tens of megabytes, not hundreds) and expanded on lookup; ``overlay`` holds entries
+    merged in from another lexicon (a termbase) without copying this one.
+    """
 
     path: str
-    entries: dict[str, frozenset[str]]
+    entries: dict[str, str]
+    overlay: dict[str, str] = field(default_factory=dict)
     _memo: dict[str, frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
 
     def __len__(self) -> int:
-        return len(self.entries)
+        return len(self.entries) + sum(1 for k in self.overlay if k not in self.entries)
 
     def translations(self, german_word: str) -> frozenset[str]:
         """English stems for a German word (any inflected form)."""
         found = self._memo.get(german_word)
         if found is None:
-            found = self.entries.get(stem_de(german_word), frozenset())
+            stem = stem_de(german_word)
+            found = frozenset((self.entries.get(stem, "") + " " + self.overlay.get(stem, ""))
+                              .split())
             self._memo[german_word] = found
         return found
 
@@ -72,11 +80,19 @@ class Lexicon:
         return stem_en(word)
 
     def merged(self, other: "Lexicon") -> "Lexicon":
-        """A lexicon with the entries of both."""
-        table = {k: set(v) for k, v in self.entries.items()}
-        for k, v in other.entries.items():
-            table.setdefault(k, set()).update(v)
-        return Lexicon(f"{self.path}+{other.path}", {k: frozenset(v) for k, v in table.items()})
+        """This lexicon with ``other``'s entries layered on top (nothing is copied)."""
+        overlay = dict(self.overlay)
+        for key in set(other.entries) | set(other.overlay):
+            combined = set(other.translations_for_stem(key)) | set(overlay.get(key, "").split())
+            overlay[key] = " ".join(sorted(combined))
+        return Lexicon(f"{self.path}+{other.path}", self.entries, overlay)
+
+    def translations_for_stem(self, stem: str) -> frozenset[str]:
+        return frozenset((self.entries.get(stem, "") + " " + self.overlay.get(stem, "")).split())
+
+
+def _compact(table: dict[str, set[str]]) -> dict[str, str]:
+    return {k: " ".join(sorted(v)) for k, v in table.items()}
 
 
 def lexicon_from_termbases(termbases) -> Lexicon | None:
@@ -90,7 +106,7 @@ def lexicon_from_termbases(termbases) -> Lexicon | None:
     if not table:
         return None
     name = "+".join(tb.path for tb in termbases)
-    return Lexicon(name, {k: frozenset(v) for k, v in table.items()})
+    return Lexicon(name, _compact(table))
 
 
 def _add(table: dict[str, set[str]], de: str, en: str) -> None:
@@ -183,15 +199,15 @@ def _cache_dir() -> Path:
     return Path(base) / "qa"
 
 
-def _load_ding_cached(path: Path) -> dict[str, set[str]]:
+def _load_ding_cached(path: Path) -> dict[str, str]:
     stat = path.stat()
-    cache = _cache_dir() / f"ding-{stat.st_size}-{int(stat.st_mtime)}.pickle"
+    cache = _cache_dir() / f"ding-v2-{stat.st_size}-{int(stat.st_mtime)}.pickle"
     try:
         with cache.open("rb") as fh:
             return pickle.load(fh)
     except (OSError, pickle.PickleError, EOFError, AttributeError, ValueError):
         pass  # missing or unreadable cache: parse again
-    table = _load_ding(path)
+    table = _compact(_load_ding(path))
     try:
         cache.parent.mkdir(parents=True, exist_ok=True)
         tmp = cache.with_suffix(f".tmp{os.getpid()}")
@@ -229,13 +245,13 @@ def _load_lexicon(path: str, size: int, mtime: int) -> Lexicon:
     p = Path(path)
     try:
         if p.suffix.lower() in {".dix", ".xml"}:
-            table = _load_dix(p)
+            table = _compact(_load_dix(p))
         elif _looks_like_ding(p):
             table = _load_ding_cached(p)
         else:
-            table = _load_table(p)
+            table = _compact(_load_table(p))
     except UnicodeDecodeError:
         raise InputError(f"{path}: lexicon is not valid UTF-8") from None
     if not table:
         raise InputError(f"{path}: lexicon has no usable German→English entries")
-    return Lexicon(str(path), {k: frozenset(v) for k, v in table.items()})
+    return Lexicon(str(path), table)
