@@ -55,8 +55,17 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--min-score", type=float, metavar="N",
                        help="also fail when the MQM score is below N (0–100)")
     check.add_argument("--config", metavar="FILE", help="TOML file with qa settings")
-    check.add_argument("--no-mt", action="store_true", help="skip machine-translation checks (recorded in the signature; this "
-                            "version has no MT checks yet)")
+    check.add_argument("--no-mt", action="store_true",
+                       help="skip the machine-translation checks")
+    check.add_argument("--mt-model", action="append", metavar="[back=|forward=]MODEL",
+                       help="MT model folder or Hugging Face id; back = en→de, forward = de→en "
+                            "(default: Helsinki-NLP/opus-mt-en-de and -de-en from the local "
+                            "cache); repeatable")
+    check.add_argument("--mt-backend", choices=("auto", "marian", "ctranslate2"),
+                       help="MT runtime (default auto: by model folder type)")
+    check.add_argument("--require-mt", action="store_true",
+                       help="fail with exit 2 when no MT model is available")
+    check.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     check.add_argument("--select", action="append", metavar="CHECK",
                        help="run only these checks (code, slug, family or category); repeatable")
     check.add_argument("--ignore", action="append", metavar="CHECK",
@@ -100,10 +109,12 @@ def _cmd_check(args: argparse.Namespace) -> int:
         "fail-on": args.fail_on, "min-score": args.min_score, "format": args.format,
         "termbase": args.termbase, "lexicon": args.lexicon,
         "mt": False if args.no_mt else None,
+        "mt-models": args.mt_model, "mt-backend": args.mt_backend,
+        "require-mt": True if args.require_mt else None,
         "select": args.select, "ignore": args.ignore,
     }
     config = load_config(args.config, flags)
-    report = check_files(args.source, args.target, config)
+    report = check_files(args.source, args.target, config, quiet=args.quiet)
     text = RENDERERS[config.format](report)
     _write_output(text, args.output, [args.source, args.target, *config.termbase])
     return EXIT_PASSED if report.gate.passed else EXIT_FAILED

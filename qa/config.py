@@ -18,6 +18,7 @@ from qa.errors import ConfigError
 
 FAIL_ON_CHOICES = ("critical", "major", "minor", "never")
 FORMAT_CHOICES = ("text", "json")
+MT_BACKENDS = ("auto", "marian", "ctranslate2")
 DETECTOR_CHOICES = ("lingua", "langdetect")
 
 
@@ -35,6 +36,12 @@ class Config:
     ignore: tuple[str, ...] = ()
     language_detector: str = "lingua"
     residue_patterns: str | None = None
+    mt_models: tuple[tuple[str, str], ...] = ()   # (("back", DIR), ("forward", DIR))
+    mt_backend: str = "auto"
+    mt_beam: int = 2
+    mt_batch_size: int = 16
+    mt_cache: str | None = None   # a file; "off" for none; default: user cache folder
+    require_mt: bool = False
     origins: Mapping[str, str] = field(default_factory=dict, compare=False)
 
     def result_settings(self) -> dict[str, Any]:
@@ -43,7 +50,9 @@ class Config:
                 "termbase": list(self.termbase), "lexicon": self.lexicon, "mt": self.mt,
                 "select": list(self.select), "ignore": list(self.ignore),
                 "language_detector": self.language_detector,
-                "residue_patterns": self.residue_patterns}
+                "residue_patterns": self.residue_patterns,
+                "mt_models": [list(m) for m in self.mt_models], "mt_backend": self.mt_backend,
+                "mt_beam": self.mt_beam, "require_mt": self.require_mt}
 
 
 KEYS = {f.name.replace("_", "-") for f in fields(Config) if f.name != "origins"}
@@ -80,6 +89,26 @@ def _coerce(key: str, value: Any, where: str, base: Path | None) -> Any:
             raise ConfigError(f"{where}: 'language-detector' must be one of "
                               f"{', '.join(DETECTOR_CHOICES)}, not {value!r}")
         return value
+    if key in {"require-mt"}:
+        if not isinstance(value, bool):
+            raise ConfigError(f"{where}: '{key}' must be true or false, not {value!r}")
+        return value
+    if key in {"mt-beam", "mt-batch-size"}:
+        if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 256:
+            raise ConfigError(f"{where}: '{key}' must be a whole number from 1 to 256")
+        return value
+    if key == "mt-backend":
+        if value not in MT_BACKENDS:
+            raise ConfigError(f"{where}: 'mt-backend' must be one of {', '.join(MT_BACKENDS)}")
+        return value
+    if key == "mt-cache":
+        if not isinstance(value, str):
+            raise ConfigError(f"{where}: 'mt-cache' must be a file path or \"off\"")
+        if value != "off" and base is not None and not Path(value).is_absolute():
+            return str(base / value)
+        return value
+    if key == "mt-models":
+        return _mt_models(value, where, base)
     if key == "mt":
         if not isinstance(value, bool):
             raise ConfigError(f"{where}: 'mt' must be true or false, not {value!r}")
@@ -107,6 +136,32 @@ def _coerce(key: str, value: Any, where: str, base: Path | None) -> Any:
                                   "(use a code, slug, family or category; see `qa checks`)")
         return selectors
     raise ConfigError(f"{where}: unknown key '{key}'")  # pragma: no cover - guarded by caller
+
+
+def _mt_models(value: Any, where: str, base: Path | None) -> tuple[tuple[str, str], ...]:
+    """``["back=DIR", "forward=DIR"]`` or a table ``{back = DIR, forward = DIR}``; a bare
+    folder is assigned by its name (``…en-de…`` back, ``…de-en…`` forward)."""
+    items: list[tuple[str, str]] = []
+    if isinstance(value, dict):
+        entries = [f"{k}={v}" for k, v in value.items()]
+    else:
+        entries = list(_as_str_list("mt-models", value, where))
+    for entry in entries:
+        if "=" in entry:
+            direction, path = entry.split("=", 1)
+        else:
+            name = Path(entry).name.lower()
+            direction = "back" if "en-de" in name else "forward" if "de-en" in name else ""
+            path = entry
+        direction = direction.strip().lower()
+        if direction not in ("back", "forward"):
+            raise ConfigError(f"{where}: MT model {entry!r}: say back=FOLDER or forward=FOLDER")
+        path = path.strip()
+        if base is not None and "/" in path and not Path(path).is_absolute() \
+                and (base / path).exists():
+            path = str(base / path)
+        items.append((direction, path))
+    return tuple(items)
 
 
 def apply(config: Config, values: Mapping[str, Any], where: str,
@@ -174,6 +229,10 @@ def render_config(config: Config) -> str:
         if f.name == "origins":
             continue
         key = f.name.replace("_", "-")
+        if key == "mt-models":
+            value = [f"{d}={p}" for d, p in config.mt_models]
+            lines.append(f"{key} = {_toml_value(value)}  # {config.origins.get(key, 'default')}")
+            continue
         value = getattr(config, f.name)
         origin = config.origins.get(key, "default")
         if value is None:

@@ -17,13 +17,13 @@ from qa import __version__
 from qa.align import AlignParams, align_documents
 from qa.checks import CheckContext, select_checks
 from qa.config import Config
-from qa.errors import InputError
+from qa.errors import InputError, QAError
 from qa.io import load_text
 from qa.lexicon import Lexicon, default_lexicon_path, lexicon_from_termbases, load_lexicon
 from qa.model import Category, Document, Finding, Gate, Report, Severity, Skipped
 from qa.segment import segment
 from qa.termbase import Termbase, load_termbase
-from qa.text import language_evidence
+from qa.text import CHRF_SIGNATURE, language_evidence
 
 SOURCE_LANG, TARGET_LANG = "de", "en"
 
@@ -51,13 +51,13 @@ def verify_languages(source: Document, target: Document) -> None:
 
 
 def check_files(source_path: str | Path, target_path: str | Path,
-                config: Config | None = None) -> Report:
+                config: Config | None = None, quiet: bool = True) -> Report:
     """Load both files, verify them, and run :func:`check_documents`."""
     config = config or Config()
     source = load_document(source_path, SOURCE_LANG)
     target = load_document(target_path, TARGET_LANG)
     verify_languages(source, target)
-    return check_documents(source, target, config)
+    return check_documents(source, target, config, quiet=quiet)
 
 
 def _as_document(doc: Document | str, lang: str, default_path: str) -> Document:
@@ -67,7 +67,7 @@ def _as_document(doc: Document | str, lang: str, default_path: str) -> Document:
 
 
 def check_documents(source: Document | str, target: Document | str,
-                    config: Config | None = None) -> Report:
+                    config: Config | None = None, quiet: bool = True) -> Report:
     """Run the whole pipeline on two documents (or plain texts) and return the report."""
     config = config or Config()
     source = _as_document(source, SOURCE_LANG, "source.txt")
@@ -78,10 +78,11 @@ def check_documents(source: Document | str, target: Document | str,
     params = AlignParams()
     alignment = align_documents(source, target, lexicon=lexicon, params=params)
     checks = select_checks(config.select, config.ignore)
+    mt, mt_reason = _mt_service(config, checks, quiet)
+    settings = {**config.result_settings(), "mt_skip_reason": mt_reason}
     ctx = CheckContext(source=source, target=target, pairs=alignment.pairs,
-                       alignment=alignment, termbases=termbases,
-                       settings=config.result_settings(),
-                       lexicon=_adequacy_lexicon(config, checks, termbases))
+                       alignment=alignment, termbases=termbases, settings=settings,
+                       lexicon=_adequacy_lexicon(config, checks, termbases), mt=mt)
 
     findings: list[Finding] = []
     skipped: list[Skipped] = []
@@ -105,7 +106,7 @@ def check_documents(source: Document | str, target: Document | str,
     findings.sort(key=lambda f: _sort_key(f, order))
     score = mqm_score(findings, source.words)
     gate = decide_gate(findings, score, config)
-    signature = make_signature(config, run, params, lexicon)
+    signature = make_signature(config, run, params, lexicon, mt)
     return Report(version=__version__, signature=signature, source=source, target=target,
                   pairs=alignment.pairs, findings=tuple(findings), checks_run=tuple(run),
                   skipped=tuple(skipped), score=score, gate=gate)
@@ -131,6 +132,19 @@ def supersede(findings: list[Finding]) -> list[Finding]:
     return [f for f in findings
             if not (f.category is Category.ADDITION and f.target_span and any(
                 a[0] <= f.target_span[0] and f.target_span[1] <= a[1] for a in artefact_spans))]
+
+
+def _mt_service(config: Config, checks, quiet: bool):
+    """The MT service if an MT check runs and a model is available, else the reason;
+    with ``require-mt`` a missing model is an exit-2 error."""
+    if not any(getattr(check, "needs_mt", False) for check in checks):
+        return None, None
+    from qa.mt.service import build_service
+
+    service, reason = build_service(config, quiet=quiet)
+    if service is None and config.require_mt:
+        raise QAError(f"MT required (--require-mt) but unavailable: {reason}")
+    return service, reason
 
 
 def _adequacy_lexicon(config: Config, checks, termbases) -> Lexicon | None:
@@ -190,7 +204,7 @@ def _short_hash(value) -> str:
 
 
 def make_signature(config: Config, checks_run: Iterable[str], params: AlignParams,
-                   lexicon) -> str:
+                   lexicon, mt=None) -> str:
     """A string recording every setting that changes a result, for honest comparisons."""
     settings = config.result_settings()
     # Paths vary between machines; the content of the file is what changes a result.
@@ -199,7 +213,7 @@ def make_signature(config: Config, checks_run: Iterable[str], params: AlignParam
     parts = [f"qa:{__version__}", f"checks:{','.join(sorted(checks_run))}",
              f"cfg:{_short_hash(settings)}", f"align:{_short_hash(params.__dict__)}",
              f"lex:{len(lexicon) if lexicon else 0}",
-             f"mt:{'off' if not config.mt else 'none'}"]
+             f"mt:{mt.signature() + '|' + CHRF_SIGNATURE if mt else ('off' if not config.mt else 'none')}"]
     return "|".join(parts)
 
 

@@ -31,6 +31,21 @@ def german_lemma(word: str) -> str:
     return simplemma.lemmatize(word, lang="de")
 
 
+CHRF_SIGNATURE = "chrF:nc6,nw0|chrF++:nc6,nw2"
+
+
+def chrf(hypothesis: str, reference: str, word_order: int = 0) -> float:
+    """Sentence chrF (or chrF++ with ``word_order=2``) from sacrebleu, 0–100."""
+    return _chrf_metric(word_order).sentence_score(hypothesis, [reference]).score
+
+
+@lru_cache(maxsize=2)
+def _chrf_metric(word_order: int):
+    from sacrebleu.metrics import CHRF
+
+    return CHRF(word_order=word_order)
+
+
 def count_words(text: str) -> int:
     """Words as the MQM score counts them: runs of letters/digits (``4,2`` is one word)."""
     return len(TOKEN_RE.findall(text))

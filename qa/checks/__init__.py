@@ -5,6 +5,7 @@ from __future__ import annotations
 from qa.checks.adequacy import SourceCoverage, TargetCoverage
 from qa.checks.alignment import Addition, Omission, UnrelatedTarget
 from qa.checks.artefacts import BrokenEncoding, LeftoverMarkup, PageFurniture
+from qa.checks.backtranslation import BackTranslation, LengthAgainstMT
 from qa.checks.base import Check, CheckContext, Example
 from qa.checks.names import InconsistentName, MisspelledName, MissingName, UnexpectedName
 from qa.checks.numbers import GermanNumberFormat, NumberMismatch
@@ -41,6 +42,8 @@ ALL_CHECKS: tuple[type[Check], ...] = (
     MixedDialect,
     SourceCoverage,
     TargetCoverage,
+    BackTranslation,
+    LengthAgainstMT,
 )
 
 __all__ = ["ALL_CHECKS", "Check", "CheckContext", "Example", "select_checks"]

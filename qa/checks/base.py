@@ -99,6 +99,7 @@ class CheckContext:
     termbases: tuple[Any, ...] = ()  # qa.termbase.Termbase
     settings: Mapping[str, Any] = field(default_factory=dict)
     lexicon: Any = None  # qa.lexicon.Lexicon for checks that declare needs_lexicon
+    mt: Any = None  # qa.mt.service.MTService for checks that declare needs_mt
     #: per-run scratch space shared by checks (compiled termbases and the like)
     cache: dict[str, Any] = field(default_factory=dict)
 
@@ -134,9 +135,11 @@ class Check:
                 target_span: Span | None = None, segment: str | None = None,
                 suggestion: str | None = None, confidence: float | None = None,
                 data: Mapping[str, Any] | None = None,
-                severity: Severity | None = None) -> Finding:
-        """A finding stamped with this check's code, name, category and severity."""
-        return Finding(code=self.code, name=self.name, category=self.category,
+                severity: Severity | None = None,
+                category: Category | None = None) -> Finding:
+        """A finding stamped with this check's code, name, category and severity (a check
+        whose evidence can point either way may name the category per finding)."""
+        return Finding(code=self.code, name=self.name, category=category or self.category,
                        severity=severity or self.severity, message=message,
                        source_span=source_span, target_span=target_span, segment=segment,
                        suggestion=suggestion, confidence=confidence, data=dict(data or {}))

@@ -19,7 +19,7 @@ def test_lines_point_at_the_right_file_line_and_column():
 
 def test_summary_of_a_clean_run():
     report = check_documents("Ein Satz.", "One sentence.")
-    assert render_text(report) == (
-        "skipped TRM01, TRM02, TRM03: no termbase given (use --termbase FILE or "
-        "termbase = [...] in [tool.qa])\n"
-        "0 findings · score 100 · gate passed (--fail-on major)\n")
+    text = render_text(report)
+    assert text.startswith("skipped TRM01, TRM02, TRM03: no termbase given (use --termbase FILE "
+                           "or termbase = [...] in [tool.qa])\n")
+    assert text.endswith("0 findings · score 100 · gate passed (--fail-on major)\n")

@@ -1,0 +1,95 @@
+"""On-disk translation cache: SQLite in the user cache folder (``QA_CACHE_DIR`` or
+``mt-cache`` in the config overrides), keyed by translator signature and text.
+
+Safe for concurrent runs (WAL journal, busy timeout, INSERT OR IGNORE); a corrupt file
+is moved aside with a warning and rebuilt, never a crash.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sqlite3
+import sys
+from pathlib import Path
+
+
+def default_cache_path() -> Path:
+    base = os.environ.get("QA_CACHE_DIR") or os.environ.get("XDG_CACHE_HOME") \
+        or str(Path.home() / ".cache")
+    return Path(base) / "qa" / "translations.sqlite3"
+
+
+class TranslationCache:
+    """get_many/put_many of translations for one translator signature."""
+
+    def __init__(self, path: Path | None = None):
+        self.path = Path(path) if path else default_cache_path()
+        self.connection = self._open()
+
+    def _open(self) -> sqlite3.Connection | None:
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            connection = sqlite3.connect(str(self.path), timeout=30)
+            connection.execute("PRAGMA journal_mode=WAL")
+            connection.execute("PRAGMA busy_timeout=30000")
+            connection.execute("CREATE TABLE IF NOT EXISTS translations ("
+                               "key TEXT PRIMARY KEY, translation TEXT NOT NULL)")
+            connection.execute("SELECT count(*) FROM translations LIMIT 1").fetchone()
+            return connection
+        except sqlite3.DatabaseError as exc:
+            return self._rebuild(exc)
+        except OSError as exc:
+            print(f"qa: warning: translation cache unavailable ({exc}); continuing without",
+                  file=sys.stderr)
+            return None
+
+    def _rebuild(self, exc: Exception) -> sqlite3.Connection | None:
+        aside = self.path.with_suffix(self.path.suffix + f".corrupt-{os.getpid()}")
+        print(f"qa: warning: translation cache {self.path} is damaged ({exc}); "
+              f"moved to {aside.name} and rebuilt", file=sys.stderr)
+        try:
+            self.path.replace(aside)
+            for extra in ("-wal", "-shm"):
+                Path(str(self.path) + extra).unlink(missing_ok=True)
+            connection = sqlite3.connect(str(self.path), timeout=30)
+            connection.execute("PRAGMA journal_mode=WAL")
+            connection.execute("CREATE TABLE IF NOT EXISTS translations ("
+                               "key TEXT PRIMARY KEY, translation TEXT NOT NULL)")
+            return connection
+        except (OSError, sqlite3.DatabaseError):
+            return None
+
+    @staticmethod
+    def key(signature: str, text: str) -> str:
+        return hashlib.sha256(f"{signature}\0{text}".encode("utf-8")).hexdigest()
+
+    def get_many(self, signature: str, texts: list[str]) -> dict[str, str]:
+        if self.connection is None or not texts:
+            return {}
+        keys = {self.key(signature, t): t for t in texts}
+        found: dict[str, str] = {}
+        items = list(keys)
+        try:
+            for start in range(0, len(items), 500):
+                chunk = items[start:start + 500]
+                rows = self.connection.execute(
+                    f"SELECT key, translation FROM translations WHERE key IN "
+                    f"({','.join('?' * len(chunk))})", chunk).fetchall()
+                for key, translation in rows:
+                    found[keys[key]] = translation
+        except sqlite3.DatabaseError as exc:
+            self.connection = self._rebuild(exc)
+            return {}
+        return found
+
+    def put_many(self, signature: str, pairs: dict[str, str]) -> None:
+        if self.connection is None or not pairs:
+            return
+        try:
+            with self.connection:
+                self.connection.executemany(
+                    "INSERT OR IGNORE INTO translations (key, translation) VALUES (?, ?)",
+                    [(self.key(signature, t), tr) for t, tr in pairs.items()])
+        except sqlite3.DatabaseError as exc:
+            print(f"qa: warning: could not write the translation cache ({exc})", file=sys.stderr)
