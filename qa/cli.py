@@ -74,6 +74,21 @@ def build_parser() -> argparse.ArgumentParser:
     checks = sub.add_parser("checks", help="list the checks (generated from the registry)")
     checks.add_argument("--format", choices=("text", "json", "markdown"), default="text")
 
+    models = sub.add_parser("models", help="list, download or convert MT models")
+    models_sub = models.add_subparsers(dest="models_command", metavar="ACTION",
+                                       parser_class=_Parser)
+    listing = models_sub.add_parser("list", help="which MT models are available locally, and where")
+    listing.add_argument("--mt-model", action="append", metavar="MODEL",
+                         help="also look for this folder or id")
+    models_sub.add_parser("download", help="fetch the default OPUS-MT models into the Hugging "
+                                           "Face cache (the one command that uses the network)")
+    convert = models_sub.add_parser("convert", help="convert a local transformers Marian folder "
+                                                    "for the ctranslate2 backend")
+    convert.add_argument("source", metavar="MODEL", help="folder or cached Hugging Face id")
+    convert.add_argument("output", metavar="FOLDER", help="where to write the converted model")
+    convert.add_argument("--quantization", default="int8",
+                         choices=("int8", "int8_float16", "float16", "float32"))
+
     config = sub.add_parser("config", help="show the effective configuration")
     config.add_argument("--show", action="store_true", help="print the effective config")
     config.add_argument("--config", metavar="FILE", help="TOML file with qa settings")
@@ -135,7 +150,47 @@ def _cmd_config(args: argparse.Namespace) -> int:
     return EXIT_PASSED
 
 
-COMMANDS = {"check": _cmd_check, "checks": _cmd_checks, "config": _cmd_config}
+def _cmd_models(args: argparse.Namespace) -> int:
+    from qa.mt import DEFAULT_MODELS
+    from qa.mt.models import find_model
+
+    if args.models_command == "list":
+        wanted = [(d, m) for d, m in DEFAULT_MODELS.items()]
+        wanted += [("given", m) for m in (args.mt_model or [])]
+        for direction, model in wanted:
+            found = find_model(model)
+            where = f"{found.path} ({found.kind}, rev {found.revision})" if found else "not found"
+            print(f"{direction:8} {model}: {where}")
+        return EXIT_PASSED
+    if args.models_command == "download":
+        try:
+            from huggingface_hub import snapshot_download
+        except ImportError:
+            raise QAError("huggingface_hub is not installed: pip install 'qa-de-en[mt]'") from None
+        for model in DEFAULT_MODELS.values():
+            try:
+                path = snapshot_download(model)
+            except Exception as exc:  # offline, proxy, hub down: one clear line
+                raise QAError(f"could not download {model}: {type(exc).__name__}: "
+                              f"{str(exc).splitlines()[0] if str(exc) else 'no network?'}") from None
+            print(f"{model}: {path}")
+        return EXIT_PASSED
+    if args.models_command == "convert":
+        from pathlib import Path as _Path
+
+        from qa.mt.ct2 import convert
+
+        found = find_model(args.source)
+        if found is None or found.kind != "transformers":
+            raise QAError(f"{args.source}: no local transformers model there (see `qa models list`)")
+        output = convert(found.path, _Path(args.output), args.quantization)
+        print(f"converted {args.source} → {output} ({args.quantization})")
+        return EXIT_PASSED
+    raise QAError("say `qa models list`, `qa models download` or `qa models convert`")
+
+
+COMMANDS = {"check": _cmd_check, "checks": _cmd_checks, "config": _cmd_config,
+            "models": _cmd_models}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -43,6 +43,10 @@ class CTranslate2Translator:
 
 def convert(source: Path, output: Path, quantization: str = "int8") -> Path:
     """Convert a local transformers Marian folder for CTranslate2 (offline)."""
+    import os
+
+    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
     import ctranslate2
 
     copy = [name for name in ("source.spm", "target.spm") if (source / name).is_file()]

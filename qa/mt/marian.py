@@ -37,6 +37,9 @@ class MarianTranslator:
         if self.device == "cuda":
             self.model = self.model.half()
         self.model.to(self.device).eval()
+        # never decode past the model's position table (tiny test models have 128)
+        limit = getattr(self.model.config, "max_position_embeddings", 512) - 2
+        self.max_new_tokens = min(self.max_new_tokens, limit)
 
     def signature(self) -> str:
         return (f"marian:{self.model_info.model_id}@{self.model_info.revision}"
