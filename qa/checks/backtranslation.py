@@ -54,6 +54,10 @@ def _limit(values: list[float]) -> float:
     n = len(values)
     median = statistics.median(values) if values else PRIOR_MEDIAN
     mad = statistics.median(abs(v - median) for v in values) if values else PRIOR_MAD
+    if n >= PRIOR_WEIGHT:
+        # enough pairs: the document is its own norm (a weak model or a free translation
+        # lowers every score, and must not flag every pair)
+        return min(ABSOLUTE, median - Z_LIMIT * 1.4826 * min(max(mad, 3.0), 12.0))
     median = (median * n + PRIOR_MEDIAN * PRIOR_WEIGHT) / (n + PRIOR_WEIGHT)
     # a spread of 3–12 chrF points: a few wild pairs must not make everything normal
     mad = min(max((mad * n + PRIOR_MAD * PRIOR_WEIGHT) / (n + PRIOR_WEIGHT), 3.0), 12.0)
@@ -138,12 +142,15 @@ class LengthAgainstMT(_MTCheck):
     def run(self, ctx: CheckContext) -> Iterator[Finding]:
         if ctx.alignment.unrelated:
             return
-        for row in _scores(ctx):
-            forward = row.get("forward")
+        rows = [r for r in _scores(ctx)
+                if r.get("forward") and len(r["forward"]) >= MIN_CHARS]
+        ratios = [len(r["pair"].target_text) / len(r["forward"]) for r in rows]
+        # the document's typical ratio is the norm once there are enough pairs
+        norm = statistics.median(ratios) if len(ratios) >= PRIOR_WEIGHT else 1.0
+        for row, raw in zip(rows, ratios):
+            forward = row["forward"]
             pair = row["pair"]
-            if not forward or len(forward) < MIN_CHARS:
-                continue
-            ratio = len(pair.target_text) / len(forward)
+            ratio = raw / norm
             if SHORT <= ratio <= LONG:
                 continue
             shorter = ratio < SHORT

@@ -430,7 +430,8 @@ class UnexpectedName(Check):
             suspicious = bool(word) and (
                 (word.isupper() and len(word) >= 2 and not _common_acronym(word)) or
                 (not _english_word(word) and not (sentence_start and _english_word(word)))
-            ) and fold(word) not in protected and not _in_source(word, source, source_keys)
+            ) and fold(word) not in protected and not _in_source(word, source, source_keys) \
+                and not _misspelling_of_source(word, source)
             if suspicious and (not run or pair.target_text[run[-1][2]:start].strip() == ""):
                 run.append((word, start, start + len(word)))
                 continue
@@ -444,6 +445,12 @@ class UnexpectedName(Check):
                 run = []
             if suspicious:
                 run.append((word, start, start + len(word)))
+
+
+def _misspelling_of_source(word: str, source: str) -> bool:
+    """NAM02 reports near-misses of source names (Casteix for Castex); not NAM04 too."""
+    key = name_key(word)
+    return any(0 < _edit_distance(key, name_key(n[0])) <= 2 for n in source_names(source))
 
 
 def _termbase_words(ctx: CheckContext) -> set[str]:
