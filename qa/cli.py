@@ -46,10 +46,14 @@ def build_parser() -> argparse.ArgumentParser:
                             "repeatable (also used as alignment evidence)")
     check.add_argument("--lexicon", metavar="FILE",
                        help="bilingual word list for alignment (Apertium .dix or de,en CSV/TSV)")
-    check.add_argument("--format", choices=("text", "json"),
-                       help="output format (default: text)")
-    check.add_argument("-o", "--output", metavar="FILE",
-                       help="write the report to FILE instead of stdout")
+    check.add_argument("--format", action="append",
+                       choices=("text", "json", "sarif", "junit", "github"),
+                       help="output format (default: text); repeat with -o for several "
+                            "outputs in one run")
+    check.add_argument("-o", "--output", action="append", metavar="FILE",
+                       help="write the report to FILE instead of stdout (one per --format)")
+    check.add_argument("--output-dir", metavar="DIR",
+                       help="write every --format to DIR/<target name>.<ext>")
     check.add_argument("--fail-on", choices=("critical", "major", "minor", "never"),
                        help="lowest severity that fails the gate (default: major)")
     check.add_argument("--min-score", type=float, metavar="N",
@@ -121,7 +125,8 @@ def _cmd_check(args: argparse.Namespace) -> int:
     from qa.runner import check_files
 
     flags = {
-        "fail-on": args.fail_on, "min-score": args.min_score, "format": args.format,
+        "fail-on": args.fail_on, "min-score": args.min_score,
+        "format": args.format[0] if args.format and len(args.format) == 1 else None,
         "termbase": args.termbase, "lexicon": args.lexicon,
         "mt": False if args.no_mt else None,
         "mt-models": args.mt_model, "mt-backend": args.mt_backend,
@@ -129,10 +134,33 @@ def _cmd_check(args: argparse.Namespace) -> int:
         "select": args.select, "ignore": args.ignore,
     }
     config = load_config(args.config, flags)
+    targets = _output_plan(args, config)
     report = check_files(args.source, args.target, config, quiet=args.quiet)
-    text = RENDERERS[config.format](report)
-    _write_output(text, args.output, [args.source, args.target, *config.termbase])
+    for fmt, output in targets:
+        _write_output(RENDERERS[fmt](report), output, [args.source, args.target, *config.termbase])
     return EXIT_PASSED if report.gate.passed else EXIT_FAILED
+
+
+def _output_plan(args: argparse.Namespace, config) -> list[tuple[str, str | None]]:
+    """(format, file or None for stdout) for every requested output, checked up front."""
+    from qa.report import EXTENSIONS
+
+    formats = args.format or [config.format]
+    outputs = args.output or []
+    if args.output_dir:
+        if outputs:
+            raise QAError("give either -o FILE or --output-dir DIR, not both")
+        stem = Path(args.target).stem
+        return [(fmt, str(Path(args.output_dir) / f"{stem}.{'junit.xml' if fmt == 'junit' else EXTENSIONS[fmt]}"))
+                for fmt in formats]
+    if len(formats) > 1:
+        if len(outputs) != len(formats):
+            raise QAError(f"{len(formats)} formats need {len(formats)} -o FILE options "
+                          "(in the same order) or --output-dir DIR")
+        return list(zip(formats, outputs))
+    if len(outputs) > 1:
+        raise QAError("several -o FILE options need as many --format options")
+    return [(formats[0], outputs[0] if outputs else None)]
 
 
 def _cmd_checks(args: argparse.Namespace) -> int:

@@ -5,12 +5,20 @@ from __future__ import annotations
 from typing import Callable
 
 from qa.model import Report
+from qa.report.github import render_github
 from qa.report.json_report import render_json, report_to_dict
+from qa.report.junit import render_junit
+from qa.report.sarif import render_sarif
 from qa.report.text import render_text
 
 RENDERERS: dict[str, Callable[[Report], str]] = {
     "text": render_text,
     "json": render_json,
+    "sarif": render_sarif,
+    "junit": render_junit,
+    "github": render_github,
 }
+EXTENSIONS = {"text": "txt", "json": "json", "sarif": "sarif", "junit": "xml", "github": "txt",
+              "html": "html"}
 
 __all__ = ["RENDERERS", "render_json", "render_text", "report_to_dict"]
