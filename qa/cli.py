@@ -47,7 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--lexicon", metavar="FILE",
                        help="bilingual word list for alignment (Apertium .dix or de,en CSV/TSV)")
     check.add_argument("--format", action="append",
-                       choices=("text", "json", "sarif", "junit", "github"),
+                       choices=("text", "json", "sarif", "junit", "github", "html"),
                        help="output format (default: text); repeat with -o for several "
                             "outputs in one run")
     check.add_argument("-o", "--output", action="append", metavar="FILE",

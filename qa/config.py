@@ -17,7 +17,7 @@ from typing import Any, Mapping
 from qa.errors import ConfigError
 
 FAIL_ON_CHOICES = ("critical", "major", "minor", "never")
-FORMAT_CHOICES = ("text", "json", "sarif", "junit", "github")
+FORMAT_CHOICES = ("text", "json", "sarif", "junit", "github", "html")
 MT_BACKENDS = ("auto", "marian", "ctranslate2")
 DETECTOR_CHOICES = ("lingua", "langdetect")
 

@@ -6,9 +6,13 @@ cd "$(dirname "$0")/.."
 PYTHON=${PYTHON:-python3}
 # The Ding German–English dictionary (Debian's trans-de-en, GPL) for the lexical
 # adequacy checks: read where it is installed, never copied into the repository.
-if [ ! -f /usr/share/trans/de-en ] && command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
-  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq trans-de-en) \
-    >/dev/null 2>&1 || echo "setup: could not install trans-de-en; adequacy checks will be skipped" >&2
+# Debian's chromium drives the HTML report's browser tests (Playwright never downloads one).
+missing=""
+[ -f /usr/share/trans/de-en ] || missing="$missing trans-de-en"
+[ -x /usr/bin/chromium ] || missing="$missing chromium"
+if [ -n "$missing" ] && command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing) \
+    >/dev/null 2>&1 || echo "setup: could not install$missing; the tests that need it are skipped" >&2
 fi
 if [ ! -x .venv/bin/python ]; then
   "$PYTHON" -m venv .venv

@@ -6,6 +6,7 @@ from typing import Callable
 
 from qa.model import Report
 from qa.report.github import render_github
+from qa.report.html import render_html
 from qa.report.json_report import render_json, report_to_dict
 from qa.report.junit import render_junit
 from qa.report.sarif import render_sarif
@@ -17,6 +18,7 @@ RENDERERS: dict[str, Callable[[Report], str]] = {
     "sarif": render_sarif,
     "junit": render_junit,
     "github": render_github,
+    "html": render_html,
 }
 EXTENSIONS = {"text": "txt", "json": "json", "sarif": "sarif", "junit": "xml", "github": "txt",
               "html": "html"}
