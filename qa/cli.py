@@ -39,8 +39,11 @@ def build_parser() -> argparse.ArgumentParser:
         description="Check TARGET (English) against SOURCE (German) and report findings. "
                     "Settings come from [tool.qa] in the nearest pyproject.toml, then "
                     "--config FILE, then these flags.")
-    check.add_argument("source", metavar="SOURCE", help="German source (.txt or .md)")
-    check.add_argument("target", metavar="TARGET", help="English translation (.txt or .md)")
+    check.add_argument("source", metavar="SOURCE",
+                       help="German source (.txt or .md); or, alone, a folder of "
+                            "<article>/de.* + en.* pairs or a manifest (.toml/.yaml) for a batch run")
+    check.add_argument("target", metavar="TARGET", nargs="?",
+                       help="English translation (.txt or .md)")
     check.add_argument("--termbase", action="append", metavar="FILE",
                        help="termbase, CSV/TSV with columns de,en[,forbidden,note,case]; "
                             "repeatable (also used as alignment evidence)")
@@ -134,11 +137,44 @@ def _cmd_check(args: argparse.Namespace) -> int:
         "select": args.select, "ignore": args.ignore,
     }
     config = load_config(args.config, flags)
+    if args.target is None:
+        return _batch(args, config)
     targets = _output_plan(args, config)
     report = check_files(args.source, args.target, config, quiet=args.quiet)
     for fmt, output in targets:
         _write_output(RENDERERS[fmt](report), output, [args.source, args.target, *config.termbase])
     return EXIT_PASSED if report.gate.passed else EXIT_FAILED
+
+
+def _batch(args: argparse.Namespace, config) -> int:
+    """Many pairs: reports per pair + index + combined outputs under --output-dir."""
+    from qa.batch import discover, exit_code, read_manifest, run_batch, write_outputs
+
+    where = Path(args.source)
+    if where.is_dir():
+        specs = discover(where)
+    elif where.is_file():
+        specs = read_manifest(where)
+    else:
+        raise QAError(f"{args.source}: not found (a batch run takes a folder or a manifest)")
+    if args.output:
+        raise QAError("a batch run writes to --output-dir DIR (default reports/), not -o")
+    formats = args.format or ["json", "html"]
+    results = run_batch(specs, config)
+    out_dir = Path(args.output_dir or "reports")
+    write_outputs(results, out_dir, formats)
+    for result in results:
+        if result.error:
+            print(f"{result.spec.name}: error: {result.error}", file=sys.stderr)
+        else:
+            report = result.report
+            verdict = "passed" if report.gate.passed else "FAILED"
+            print(f"{result.spec.name}: {verdict} · score {report.score:g} · "
+                  f"{len(report.findings)} findings")
+    code = exit_code(results)
+    print(f"{len(results)} pairs → {out_dir}/index.html · "
+          f"{'passed' if code == 0 else 'failed' if code == 1 else 'errors'}")
+    return code
 
 
 def _output_plan(args: argparse.Namespace, config) -> list[tuple[str, str | None]]:
