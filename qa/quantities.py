@@ -70,6 +70,7 @@ WORD_RE = re.compile(r"[^\W\d_]+\.?|[€$£%]", re.UNICODE)
 DECADE_OF_CENTURY_RE = re.compile(r"\b([1-9]0)er\w*\s+(?:des\s+)?(\d{1,2})\.\s+Jahr\w*")
 _GERMAN_GROUPED_RE = re.compile(r"\d{1,3}(?:\.\d{3})+")
 _ONE = {"de": {"eine", "einer", "einen", "ein"}, "en": {"a", "one"}}
+_WEEKDAY_STARTS = {name[:2] for name in (*GERMAN_WEEKDAYS, *ENGLISH_WEEKDAYS)}
 # "Samstagabend", "Dienstagmorgen": a weekday with a time of day
 _DAYPART = ("abend", "abends", "morgen", "morgens", "nachmittag", "nachmittags", "vormittag",
             "vormittags", "nacht", "mittag", "früh")
@@ -242,6 +243,11 @@ def _extract_atoms(text: str, lang: str) -> tuple[Atom, ...]:
         if word.endswith(".") and word.lower() not in months:
             word, end = word[:-1], end - 1  # a full stop, not an abbreviation's dot
         low = word.lower()
+        day = None
+        if word[0].isupper() and low[:2] in _WEEKDAY_STARTS:
+            day = weekdays.get(low) or _weekday_compound(low, weekdays)
+        if not (low in months or day or low in spelled or low in _ONE[lang]):
+            continue  # most words: no quantity, no need to look further
         if not free(m.start(), end):
             continue
         if low in months and (word[0].isupper() or lang == "de"):
@@ -251,8 +257,7 @@ def _extract_atoms(text: str, lang: str) -> tuple[Atom, ...]:
             if lang == "de" and low == "mai" and not word[0].isupper():
                 continue
             atoms.append(Atom("month", str(months[low]), m.start(), end, word))
-        elif word[0].isupper() and (low in weekdays or _weekday_compound(low, weekdays)):
-            day = weekdays.get(low) or _weekday_compound(low, weekdays)
+        elif day:
             atoms.append(Atom("weekday", str(day), m.start(), end, word))
         elif low in spelled or low in _ONE[lang]:
             after = _tokens_after(text, end, 1)

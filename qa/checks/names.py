@@ -39,6 +39,7 @@ _TRANSLIT = (("tsch", "ch"), ("tch", "ch"), ("sch", "sh"), ("kh", "ch"), ("yj", 
              ("our", "or"))
 
 
+@lru_cache(maxsize=200_000)
 def name_key(name: str) -> str:
     """A spelling-insensitive key for comparing a name across transliterations."""
     key = fold(name).replace("-", " ").replace("'", "").replace("’", "")
@@ -380,6 +381,11 @@ def _english_word(token: str) -> bool:
         simplemma.is_known(low, lang="en") and zipf_frequency(low, "en") >= 2.0)
 
 
+@lru_cache(maxsize=4096)
+def _word_keys(text: str) -> frozenset[str]:
+    return frozenset(name_key(w) for w in re.findall(r"[\w'’\-]+", text))
+
+
 def _common_acronym(word: str) -> bool:
     """US, UN, GDP, EU: acronyms English uses for German ones (USA, UNO, BIP)."""
     from wordfreq import zipf_frequency
@@ -420,7 +426,7 @@ class UnexpectedName(Check):
         if not pair.source or not pair.target:
             return
         source = pair.source_text
-        source_keys = {name_key(w) for w in re.findall(r"[\w'’\-]+", source)}
+        source_keys = _word_keys(source)
         protected = _termbase_words(ctx)
         tokens = _target_tokens(pair.target_text)
         run: list[tuple[str, int, int]] = []
