@@ -25,12 +25,12 @@ GERMAN_NEGATION = re.compile(
     re.IGNORECASE)
 ENGLISH_NEGATION = re.compile(
     r"\b(?:not|never|nobody|nothing|without|neither|nor|none|nowhere|cannot|no(?!\.\s*\d)(?!-))\b"
-    r"|n't\b|\bno one\b", re.IGNORECASE)
+    r"|n['’]t\b|\bno one\b", re.IGNORECASE)
 GERMAN_NOT_NEGATION = re.compile(r"\bnicht\s+nur\b|\bnichtsdestotrotz\b|\bnicht\s+zuletzt\b",
                                  re.IGNORECASE)
 ENGLISH_NOT_NEGATION = re.compile(r"\bnot\s+(?:only|just|merely|least)\b|\bno\s+(?:doubt|"
-                                  r"matter|wonder)\b|\bnonetheless\b|\bnevertheless\b",
-                                  re.IGNORECASE)
+                                  r"matter|wonder)\b|\bnonetheless\b|\bnevertheless\b|"
+                                  r"\bwhether\s+or\s+not\b|\bor\s+not\b", re.IGNORECASE)
 # German words whose English translation idiomatically carries a negation
 GERMAN_IMPLICIT = re.compile(r"\b(?:erst|kaum|wenig|fehlen|fehlt|fehlte|fehlten|verweigert\w*|"
                              r"unmöglich\w*|un\w{3,}|ausgeschlossen|verhindert\w*|"
@@ -70,6 +70,9 @@ class PolarityMismatch(Check):
                      "He not only came on time but also stayed long."),
         Example.good("Erst 2026 will der Konzern wieder Gewinn machen.",
                      "The group does not expect to return to profit until 2026."),
+        Example.good("Ich weiß nicht, was der Grund ist.", "I don’t know what the reason is."),
+        Example.good("Du weißt selbst, ob das für deine Kinder passt.",
+                     "You know whether or not this works for your children."),
         Example.good("Kein Abgeordneter stimmte ohne Zögern zu.",
                      "No deputy agreed without hesitation."),
         Example.good("Die Beschäftigten zahlen für Managementfehler.",
