@@ -64,10 +64,28 @@ class UnbalancedQuotes(Check):
 
     def run(self, ctx: CheckContext) -> Iterator[Finding]:
         text = ctx.target.text
-        for paragraph in ctx.target.paragraphs:
-            yield from self._paragraph(text, paragraph.start, paragraph.end)
+        paragraphs = ctx.target.paragraphs
+        for index, paragraph in enumerate(paragraphs):
+            following = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
+            previous = paragraphs[index - 1] if index else None
+            # a quotation running over paragraphs leaves the first one open and reopens
+            # the next (news convention); a closing mark may end one opened before
+            continues = following is not None and text[following.start:following.start + 1] in "“\""
+            carried = previous is not None and self._unclosed(text, previous.start, previous.end)
+            yield from self._paragraph(text, paragraph.start, paragraph.end, continues, carried)
 
-    def _paragraph(self, text: str, start: int, end: int) -> Iterator[Finding]:
+    @staticmethod
+    def _unclosed(text: str, start: int, end: int) -> bool:
+        depth = 0
+        for k in range(start, end):
+            if text[k] == "“":
+                depth += 1
+            elif text[k] == "”" and depth:
+                depth -= 1
+        return depth > 0
+
+    def _paragraph(self, text: str, start: int, end: int, continues: bool = False,
+                   carried: bool = False) -> Iterator[Finding]:
         for opener, closer in (("“", "”"), ("(", ")"), ("[", "]")):
             stack = []
             for k in range(start, end):
@@ -77,9 +95,13 @@ class UnbalancedQuotes(Check):
                 elif ch == closer:
                     if stack:
                         stack.pop()
+                    elif opener == "“" and carried:
+                        carried = False
                     else:
                         yield self._finding(k, closer, "has no opening")
                         break
+            if opener == "“" and continues:
+                continue
             for k in stack[:1]:
                 yield self._finding(k, opener, "is never closed")
         straight = [k for k in range(start, end) if text[k] == '"']

@@ -24,7 +24,7 @@ from typing import Iterator
 
 from qa.checks.base import Check, CheckContext, Example
 from qa.model import Category, Finding, SegmentPair, Severity
-from qa.text import STOPWORDS
+from qa.text import STOPWORDS, fold
 
 _TOKEN_RE = re.compile(r"[^\W\d_][\w'’]*(?:-[\w'’]+)*", re.UNICODE)
 _CORPORATE = {"AG", "GmbH", "SE", "KG", "Group", "Inc", "Ltd", "Co"}
@@ -136,12 +136,54 @@ def _protected(ctx: CheckContext) -> set[str]:
     return ctx.cache["untranslated_protected"]
 
 
-def german_spans(text: str, protected: set[str]) -> tuple[list[tuple[int, int]], int, int]:
-    """Spans of German words/phrases in an English sentence, plus counts (German, all)."""
+_NOUN_CUES = {"der", "die", "das", "dem", "den", "des", "ein", "eine", "einen", "einem",
+              "einer", "eines", "im", "am", "zum", "zur", "vom", "beim", "bei", "mit", "für",
+              "über", "unter", "gegen", "ohne", "durch", "zu", "kein", "keine", "jede", "jeder",
+              "diese", "dieser", "diesen", "seine", "seiner", "ihre", "ihrer", "unsere"}
+
+
+def _name_in_source(token: str, source: str) -> bool:
+    """True when the source uses this capitalised word like a name: it occurs there, and
+    never after an article or preposition (``Seehofer sagte``, ``Eintracht Frankfurt``),
+    whereas common nouns come with one (``die Saison``, ``bei Rotorblättern``)."""
+    if not source or not token[:1].isupper() or "-" in token:
+        return False
+    from wordfreq import zipf_frequency
+
+    if zipf_frequency(token, "de") >= 4.5:
+        return False  # Präsident, Saison: too common in German to be a name
+    from qa.checks.names import exonyms
+
+    if fold(token) in exonyms():
+        return False  # Kalifornien, Nordkorea: the German name of a place English names otherwise
+    stem = fold(token)[:5]
+    words = re.findall(r"[\w'’\-]+", source)
+    seen = False
+    for k, word in enumerate(words):
+        if fold(word).startswith(stem) or fold(word.rsplit("-", 1)[-1]).startswith(stem):
+            seen = True
+            before = words[k - 1] if k > 0 else ""
+            if before.casefold() in _NOUN_CUES or (
+                    before.islower() and len(before) > 4 and before.endswith(("en", "er", "es", "em"))):
+                return False  # an article, preposition or inflected adjective: a noun
+    return seen
+
+
+def _acronym(token: str) -> bool:
+    """AfD, DFB, EuGH, DFB-Pokal: abbreviations and names built on them."""
+    head = token.split("-", 1)[0]
+    return sum(c.isupper() for c in head) >= 2
+
+
+def german_spans(text: str, protected: set[str], source: str = "") -> tuple[list[tuple[int, int]], int, int]:
+    """Spans of German words/phrases in an English sentence, plus counts (German, all).
+    ``source`` (the aligned German) tells names from untranslated nouns."""
     tokens = [(m.group(0), m.start(), m.end()) for m in _TOKEN_RE.finditer(text)]
     flags = []
     for k, (tok, _, _) in enumerate(tokens):
-        is_german = german_word(tok) and tok.casefold() not in protected
+        is_german = german_word(tok) and tok.casefold() not in protected and not _acronym(tok)
+        if is_german and k > 0 and _name_in_source(tok, source):
+            is_german = False
         if is_german and tok[0].isupper() and k > 0:
             prev = tokens[k - 1][0]
             nxt = tokens[k + 1][0] if k + 1 < len(tokens) else ""
@@ -178,7 +220,7 @@ class _UntranslatedBase(Check):
         protected = _protected(ctx)
         for index in pair.target:
             sentence = ctx.target.sentences[index]
-            spans, german, total = german_spans(sentence.text, protected)
+            spans, german, total = german_spans(sentence.text, protected, pair.source_text)
             yield sentence, spans, german, total
 
     def _is_german_sentence(self, text: str, german: int, total: int, ctx: CheckContext) -> bool:
