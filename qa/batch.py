@@ -37,8 +37,9 @@ class PairResult:
 
 
 def discover(directory: Path, source_glob: str = "**/de.*") -> list[PairSpec]:
-    """Pairs by convention: each ``de.*`` with an ``en.*`` beside it (same extension
-    preferred); a ``terms.csv``/``terms.tbx`` in the folder is that pair's termbase."""
+    """Pairs by convention: each source matching ``source_glob`` (``batch-glob`` in the
+    config) with an ``en.*`` beside it (same extension preferred); a ``terms.csv`` or
+    ``terms.tbx`` in the folder is that pair's termbase."""
     specs = []
     for source in sorted(directory.glob(source_glob)):
         if source.suffix.lower() not in SUPPORTED or not source.is_file():

@@ -152,7 +152,7 @@ def _batch(args: argparse.Namespace, config) -> int:
 
     where = Path(args.source)
     if where.is_dir():
-        specs = discover(where)
+        specs = discover(where, config.batch_glob)
     elif where.is_file():
         specs = read_manifest(where)
     else:

@@ -42,6 +42,7 @@ class Config:
     mt_batch_size: int = 16
     mt_cache: str | None = None   # a file; "off" for none; default: user cache folder
     require_mt: bool = False
+    batch_glob: str = "**/de.*"   # batch runs over a folder: which files are sources
     origins: Mapping[str, str] = field(default_factory=dict, compare=False)
 
     def result_settings(self) -> dict[str, Any]:
@@ -96,6 +97,10 @@ def _coerce(key: str, value: Any, where: str, base: Path | None) -> Any:
     if key in {"mt-beam", "mt-batch-size"}:
         if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 256:
             raise ConfigError(f"{where}: '{key}' must be a whole number from 1 to 256")
+        return value
+    if key == "batch-glob":
+        if not isinstance(value, str) or not value.strip():
+            raise ConfigError(f"{where}: 'batch-glob' must be a glob such as \"**/de.*\"")
         return value
     if key == "mt-backend":
         if value not in MT_BACKENDS:

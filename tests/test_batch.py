@@ -62,3 +62,12 @@ def test_bad_manifest_is_one_line_exit_2(capsys, write):
     manifest = write("bad.toml", "[[pair]]\nsource = 'x'\n")
     assert main(["check", manifest, "--no-mt"]) == 2
     assert "needs 'source' and 'target'" in capsys.readouterr().err
+
+
+def test_batch_glob_from_config(capsys, tmp_path, write):
+    write("articles/one/source.de.txt", (CORPORA / "france-politics" / "de.txt").read_text())
+    write("articles/one/en.txt", (CORPORA / "france-politics" / "en.txt").read_text())
+    config = write("qa.toml", 'batch-glob = "**/*.de.txt"\n')
+    code = main(["check", str(tmp_path / "articles"), "--config", config, "--no-mt",
+                 "--output-dir", str(tmp_path / "out"), "--format", "json"])
+    assert code == 0 and (tmp_path / "out" / "one.json").is_file()
