@@ -10,6 +10,9 @@ Datasets (read by path from ../shared/data, never copied; each has a PROVENANCE.
 * WMT23 terminology: termbase per sentence from the proper term pairs; references as
   negatives; recall after replacing the reference's rendering of a term by another
   sentence's term rendering (the corruption procedure);
+* real NMT errors (Guerreiro et al. 2023): recall per error label, false positives on
+  rows judged correct;
+* DFKI test suite: outputs judged wrong vs right per linguistic category;
 * alignment: perturbed documents from WMT21/22 sentence pairs (benchmarks/alignment.py).
 
 MT checks are skipped in every run here: no real OPUS-MT weights exist on these machines
@@ -203,6 +206,63 @@ def wmt23_terminology(data: Path, limit: int) -> dict:
             "corrupted_recall_pct": round(100 * pos_found / max(1, pos_total), 2)}
 
 
+def _flagged(source: str, target: str) -> bool | None:
+    try:
+        report = check_documents(source, target, Config(mt=False))
+    except Exception:  # a pair the loader refuses (empty output) counts as flagged
+        return True
+    return any(f.severity is not Severity.INFO for f in report.findings)
+
+
+def hallucinations(data: Path, limit: int) -> dict:
+    """Real NMT errors (Guerreiro et al. 2023): recall per error label, false-positive rate
+    on rows judged correct; each row is a one-sentence document pair (src, mt)."""
+    path = data / "nmt-hallucinations-deen" / "guerreiro2022_corpus_w_annotations.csv"
+    if not path.is_file():
+        return {}
+    labels = ["repetitions", "named-entities", "omission", "strong-unsupport", "full-unsupport"]
+    hits: Counter = Counter()
+    totals: Counter = Counter()
+    with path.open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))[:limit]
+    for row in rows:
+        flagged = _flagged(row["src"], row["mt"])
+        if row["correctness"] == "1":
+            totals["correct"] += 1
+            hits["correct"] += flagged
+        for label in labels:
+            if row.get(label) == "1":
+                totals[label] += 1
+                hits[label] += flagged
+    return {label: {"n": totals[label], "flagged_pct": round(100 * hits[label] / max(1, totals[label]), 1)}
+            for label in labels + ["correct"]}
+
+
+def dfki(data: Path, limit: int) -> list[dict]:
+    """DFKI test suite: per category, share of outputs judged wrong that qa flags vs share
+    judged right that it flags (verb tense/aspect/mood skipped: qa has no such check)."""
+    path = data / "dfki-mt-testsuite-deen" / "items.json"
+    if not path.is_file():
+        return []
+    items = json.loads(path.read_text(encoding="utf-8"))["items"]
+    stats: dict[str, Counter] = defaultdict(Counter)
+    for item in items[:limit] if limit < 100_000 else items:
+        category = item["category"]
+        if category.startswith("Verb tense"):
+            continue
+        for kind in ("negative_tokens", "positive_tokens"):
+            for output in item[kind]:
+                stats[category][kind + "_n"] += 1
+                stats[category][kind + "_flagged"] += bool(_flagged(item["source_sentence"], output))
+    rows = []
+    for category, c in sorted(stats.items()):
+        rows.append({"category": category, "wrong_outputs": c["negative_tokens_n"],
+                     "wrong_flagged_pct": round(100 * c["negative_tokens_flagged"] / max(1, c["negative_tokens_n"]), 1),
+                     "right_outputs": c["positive_tokens_n"],
+                     "right_flagged_pct": round(100 * c["positive_tokens_flagged"] / max(1, c["positive_tokens_n"]), 1)})
+    return rows
+
+
 def alignment(data: Path) -> list[dict]:
     from alignment import run
 
@@ -251,6 +311,25 @@ def write(results: dict, out_md: Path, out_json: Path, command: str) -> None:
                   f"- sentences with terms: {t['sentences_with_terms']}",
                   f"- references flagged by TRM01 (false alarms): {t['reference_false_alarm_pct']}%",
                   f"- corrupted references caught by TRM01 (recall): {t['corrupted_recall_pct']}%", ""]
+    h = results.get("hallucinations") or {}
+    if h:
+        lines += ["## Real NMT errors (Guerreiro et al. 2023, WMT18 de→en Transformer outputs)", "",
+                  "Each row a one-sentence pair (source, MT). Share of rows with any finding above info.", "",
+                  "| label | rows | flagged |", "|---|---:|---:|"]
+        for label, v in h.items():
+            name = "judged correct (false-positive rate)" if label == "correct" else label
+            lines.append(f"| {name} | {v['n']} | {v['flagged_pct']}% |")
+        lines += [""]
+    d2 = results.get("dfki") or []
+    if d2:
+        lines += ["## DFKI linguistic test suite (outputs judged wrong vs right per category)", "",
+                  "| category | wrong outputs | flagged | right outputs | flagged |",
+                  "|---|---:|---:|---:|---:|"]
+        for row in d2:
+            lines.append(f"| {row['category']} | {row['wrong_outputs']} | {row['wrong_flagged_pct']}% | "
+                         f"{row['right_outputs']} | {row['right_flagged_pct']}% |")
+        lines += ["", "Verb tense/aspect/mood (the suite's largest category) is left out: qa has "
+                  "no check for it.", ""]
     lines += ["## Alignment (perturbed WMT21/22 documents, 1,000 sentence pairs)", "",
               "| P | R | F1 | omission R | omission P | addition R | addition P |",
               "|---:|---:|---:|---:|---:|---:|---:|"]
@@ -275,6 +354,8 @@ def main() -> None:
         "wmt_references": wmt_references(args.data, args.limit),
         "wmt22_systems": wmt22_systems(args.data, args.limit),
         "wmt23_terminology": wmt23_terminology(args.data, args.limit),
+        "hallucinations": hallucinations(args.data, args.limit),
+        "dfki": dfki(args.data, args.limit),
         "alignment": alignment(args.data),
     }
     docs = REPO / "docs"
