@@ -96,6 +96,15 @@ def build_parser() -> argparse.ArgumentParser:
     convert.add_argument("--quantization", default="int8",
                          choices=("int8", "int8_float16", "float16", "float32"))
 
+    evaluate = sub.add_parser("eval", help="measure accuracy on the shared evaluation data "
+                                           "(DEMETR, WMT, terminology, NMT errors, DFKI)")
+    evaluate.add_argument("data", metavar="DATA", nargs="?", default="../shared/data",
+                          help="folder holding demetr/, wmt21-news-deen/, … (default ../shared/data)")
+    evaluate.add_argument("--out", metavar="DIR", default="docs",
+                          help="where accuracy.md and accuracy.json go (default docs/)")
+    evaluate.add_argument("--limit", type=int, default=100_000,
+                          help="at most this many segments per dataset")
+
     config = sub.add_parser("config", help="show the effective configuration")
     config.add_argument("--show", action="store_true", help="print the effective config")
     config.add_argument("--config", metavar="FILE", help="TOML file with qa settings")
@@ -253,8 +262,21 @@ def _cmd_models(args: argparse.Namespace) -> int:
     raise QAError("say `qa models list`, `qa models download` or `qa models convert`")
 
 
+def _cmd_eval(args: argparse.Namespace) -> int:
+    from qa.evaluation.accuracy import evaluate_all
+
+    data = Path(args.data)
+    if not (data / "demetr").is_dir():
+        raise QAError(f"{args.data}: no evaluation data there (expected demetr/, wmt21-news-deen/, …)")
+    command = "qa eval" + (f" {args.data}" if args.data != "../shared/data" else "") + (
+        f" --limit {args.limit}" if args.limit != 100_000 else "")
+    path = evaluate_all(data, Path(args.out), args.limit, command)
+    sys.stdout.write(path.read_text(encoding="utf-8"))
+    return EXIT_PASSED
+
+
 COMMANDS = {"check": _cmd_check, "checks": _cmd_checks, "config": _cmd_config,
-            "models": _cmd_models}
+            "models": _cmd_models, "eval": _cmd_eval}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -227,3 +227,31 @@ def score_alignment(gold, pairs: list[SegmentPair] | tuple[SegmentPair, ...]) ->
         addition_recall=_ratio(len(gold_add & pred_add), len(gold_add)),
         addition_precision=_ratio(len(gold_add & pred_add), len(pred_add)),
         gold_beads=len(gold_set), predicted_beads=len(predicted))
+
+
+WMT_SENTENCE_SETS = (
+    ("wmt21-news-deen/txt/sources/newstest2021.de-en.src.de",
+     "wmt21-news-deen/txt/references/newstest2021.de-en.ref.A.en"),
+    ("wmt22-general-deen/txt/sources/generaltest2022.de-en.src.de",
+     "wmt22-general-deen/txt/references/generaltest2022.de-en.ref.A.en"),
+)
+
+
+def wmt_parallel_sentences(data) -> list[tuple[str, str]]:
+    """WMT21/22 source/reference pairs that segment as one sentence on each side."""
+    from pathlib import Path
+
+    from qa.segment import split_sentences
+
+    pairs = []
+    for src, ref in WMT_SENTENCE_SETS:
+        s, r = Path(data) / src, Path(data) / ref
+        if not (s.is_file() and r.is_file()):
+            continue
+        for de, en in zip(s.read_text(encoding="utf-8").splitlines(),
+                          r.read_text(encoding="utf-8").splitlines()):
+            de, en = de.strip(), en.strip()
+            if len(de) >= 20 and len(en) >= 20 and len(split_sentences(de, 0, len(de), "de")) == 1 \
+                    and len(split_sentences(en, 0, len(en), "en")) == 1:
+                pairs.append((de, en))
+    return pairs
