@@ -42,11 +42,11 @@ def findings_for(source: str, target: str, config: Config):
     return [f for f in report.findings if f.severity is not Severity.INFO], None
 
 
-def evaluate(folder: Path) -> dict:
-    config = Config(mt=False)
+def evaluate(folder: Path, config: Config | None = None) -> dict:
+    config = config or Config(mt=False)
     files = sorted(folder.glob("*.json"))
     if not files:
-        raise SystemExit(f"{folder}: no DEMETR *.json files")
+        raise QAError(f"{folder}: no DEMETR *.json files")
     rows = []
     negatives: dict[tuple[int, str], str] = {}
     sources: dict[int, str] = {}

@@ -26,6 +26,7 @@ class MarianTranslator:
         from transformers.utils import logging as hf_logging
 
         hf_logging.set_verbosity_error()
+        hf_logging.disable_progress_bar()
         self.model_info = model
         self.beam = beam
         self.batch_size = batch_size

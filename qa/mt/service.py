@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import sys
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Sequence
 
 from qa.mt import DEFAULT_MODELS, load_backend
@@ -99,5 +100,10 @@ def _translator(model: LocalModel, config):
     backend = config.mt_backend
     if backend == "auto":
         backend = "ctranslate2" if model.kind == "ctranslate2" else "marian"
-    cls = load_backend(backend)
-    return cls(model, beam=config.mt_beam, batch_size=config.mt_batch_size)
+    return _loaded(backend, model, config.mt_beam, config.mt_batch_size)
+
+
+@lru_cache(maxsize=8)
+def _loaded(backend: str, model: LocalModel, beam: int, batch_size: int):
+    """A model is loaded once per process (batch runs and evaluations check many pairs)."""
+    return load_backend(backend)(model, beam=beam, batch_size=batch_size)
