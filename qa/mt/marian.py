@@ -41,6 +41,8 @@ class MarianTranslator:
         # never decode past the model's position table (tiny test models have 128)
         limit = getattr(self.model.config, "max_position_embeddings", 512) - 2
         self.max_new_tokens = min(self.max_new_tokens, limit)
+        self.max_input_tokens = min(getattr(self.tokenizer, "model_max_length", limit) or limit,
+                                    limit)
 
     def signature(self) -> str:
         return (f"marian:{self.model_info.model_id}@{self.model_info.revision}"
@@ -53,7 +55,8 @@ class MarianTranslator:
         for start in range(0, len(order), self.batch_size):
             chunk = order[start:start + self.batch_size]
             batch = self.tokenizer([texts[i] for i in chunk], return_tensors="pt",
-                                   padding=True, truncation=True).to(self.device)
+                                   padding=True, truncation=True,
+                                   max_length=self.max_input_tokens).to(self.device)
             with torch.inference_mode():
                 output = self.model.generate(**batch, num_beams=self.beam,
                                              max_new_tokens=self.max_new_tokens)

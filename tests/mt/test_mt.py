@@ -157,3 +157,11 @@ def test_service_reuses_translations_within_a_run(tmp_path):
     assert service.calls == 3
     service.back_translate(ENGLISH)
     assert service.calls == 3
+
+
+def test_long_input_is_truncated_to_the_model_not_a_crash():
+    from qa.mt.marian import MarianTranslator
+
+    translator = MarianTranslator(find_model(str(DE_EN)), beam=1)
+    out = translator.translate([" ".join(GERMAN * 30)], "de", "en")
+    assert len(out) == 1 and isinstance(out[0], str)
