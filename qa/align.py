@@ -63,6 +63,8 @@ class AlignParams:
     lexicon: float = 5.0           # cost reduction at full word-translation overlap
     paragraph_straddle: float = 4.0
     paragraph_mismatch: float = 1.0
+    move_min_shared: float = 1.0   # anchor weight two unaligned runs must share to be tried as moved
+    move_gain: float = 3.0         # cost saved per bead for a moved run to be paired
     band: int = 64                 # initial band width (target positions per row)
     max_df: int = 50               # anchors in more sentences than this are too common
 
@@ -266,6 +268,7 @@ def align_documents(source: Document, target: Document, lexicon: Lexicon | None 
     path, width = _search(fine_s, fine_t, anchor_weight, ratio, params, centre)
 
     pairs = _build_pairs(source, target, path)
+    pairs = _recover_moved(pairs, fine_s, fine_t, anchor_weight, ratio, params, source, target)
     overlap, n_src, n_tgt, shared = _document_overlap(source, target, src_anchor, tgt_anchor)
     nulls = sum(1 for p in pairs if p.bead in ("1-0", "0-1"))
     null_share = nulls / max(1, len(pairs))
@@ -299,6 +302,14 @@ class _Units:
     lexicon: list | None
     lengths: np.ndarray
     members: list | None = None  # coarse units: the sentence indices of each
+
+    def subset(self, indices: list[int]) -> "_Units":
+        """The units at ``indices`` (in that order), with their evidence."""
+        lexicon = None if self.lexicon is None else [self.lexicon[k] for k in indices]
+        return _Units(items=[self.items[k] for k in indices],
+                      anchors=[self.anchors[k] for k in indices],
+                      weights=self.weights[indices], absent=self.absent[indices],
+                      lexicon=lexicon, lengths=self.lengths[indices])
 
     def by_paragraph(self, doc: Document) -> "_Units":
         groups: dict[int, list[int]] = defaultdict(list)
@@ -546,8 +557,106 @@ def _run_dp(src: _Units, tgt: _Units, anchor_weight, ratio: float, lo: np.ndarra
     return path
 
 
+def _runs(indices: list[int], units: "_Units") -> list[list[int]]:
+    """Maximal runs of consecutive indices inside one paragraph."""
+    runs: list[list[int]] = []
+    for k in sorted(indices):
+        if runs and runs[-1][-1] == k - 1 and units.items[k - 1].paragraph == units.items[k].paragraph:
+            runs[-1].append(k)
+        else:
+            runs.append([k])
+    return runs
+
+
+def _recover_moved(pairs: list[SegmentPair], src: "_Units", tgt: "_Units", anchor_weight,
+                   ratio: float, params: AlignParams, source: Document,
+                   target: Document) -> list[SegmentPair]:
+    """Pair up runs of unaligned source and target sentences that translate each other
+    out of order — a paragraph the translator or editor moved. The main DP is monotone,
+    so it can only call such a paragraph an omission here and an addition there.
+
+    Candidates are a source run and a target run sharing anchors (numbers, names); they
+    are aligned with the same DP, and the result is kept only when pairing them costs
+    clearly less than leaving every sentence unaligned (``params.move_gain`` per bead)."""
+    null_s = {p.source[0]: p.cost for p in pairs if not p.target}
+    null_t = {p.target[0]: p.cost for p in pairs if not p.source}
+    if not null_s or not null_t:
+        return pairs
+    runs_s, runs_t = _runs(list(null_s), src), _runs(list(null_t), tgt)
+
+    def feats(units, run):
+        return {f for k in run for f in units.anchors[k] if anchor_weight(f) > 0}
+
+    feats_t = [feats(tgt, run) for run in runs_t]
+    by_feature: dict[str, set[int]] = defaultdict(set)
+    for r, fs in enumerate(feats_t):
+        for f in fs:
+            by_feature[f].add(r)
+    candidates = []
+    for q, run in enumerate(runs_s):
+        fs = feats(src, run)
+        for r in {r for f in fs for r in by_feature.get(f, ())}:
+            shared = sum(anchor_weight(f) for f in fs & feats_t[r])
+            if shared >= params.move_min_shared:
+                candidates.append((shared, q, r))
+    used_s: set[int] = set()
+    used_t: set[int] = set()
+    recovered: list[SegmentPair] = []
+    covered_s: set[int] = set()
+    covered_t: set[int] = set()
+    for _shared, q, r in sorted(candidates, reverse=True):
+        if q in used_s or r in used_t:
+            continue
+        rs, rt = runs_s[q], runs_t[r]
+        sub_s, sub_t = src.subset(rs), tgt.subset(rt)
+        path, _ = _search(sub_s, sub_t, anchor_weight, ratio, params,
+                          _proportional_centre(sub_s.lengths, sub_t.lengths))
+        beads = [(i, j, t, cost) for i, j, t, cost in path if BEADS[t][0] and BEADS[t][1]]
+        if not beads:
+            continue
+        null_cost = sum(null_s[rs[i - BEADS[t][0] + k]] for i, _, t, _ in beads
+                        for k in range(BEADS[t][0]))
+        null_cost += sum(null_t[rt[j - BEADS[t][1] + k]] for _, j, t, _ in beads
+                         for k in range(BEADS[t][1]))
+        gain = null_cost - sum(cost for *_, cost in beads)
+        if gain < params.move_gain * len(beads):
+            continue
+        used_s.add(q)
+        used_t.add(r)
+        for i, j, t, cost in beads:
+            a, b = BEADS[t]
+            s_idx = tuple(rs[i - a + k] for k in range(a))
+            t_idx = tuple(rt[j - b + k] for k in range(b))
+            covered_s.update(s_idx)
+            covered_t.update(t_idx)
+            recovered.append(_pair(source, target, s_idx, t_idx, cost))
+    if not recovered:
+        return pairs
+    kept = [p for p in pairs if not (p.source and not p.target and p.source[0] in covered_s)
+            and not (p.target and not p.source and p.target[0] in covered_t)]
+    # keep source order; an addition stays where it stood among the source positions
+    merged, queue = [], sorted(recovered, key=lambda p: p.source[0])
+    for pair in kept:
+        while queue and pair.source and queue[0].source[0] < pair.source[0]:
+            merged.append(queue.pop(0))
+        merged.append(pair)
+    return merged + queue
+
+
+def _pair(source: Document, target: Document, s_idx: tuple[int, ...], t_idx: tuple[int, ...],
+          cost: float) -> SegmentPair:
+    s_span = (source.sentences[s_idx[0]].start, source.sentences[s_idx[-1]].end) if s_idx else None
+    t_span = (target.sentences[t_idx[0]].start, target.sentences[t_idx[-1]].end) if t_idx else None
+    pid = source.sentences[s_idx[0]].id if s_idx else "t:" + target.sentences[t_idx[0]].id
+    return SegmentPair(
+        id=pid, bead=f"{len(s_idx)}-{len(t_idx)}", source=s_idx, target=t_idx,
+        source_span=s_span, target_span=t_span,
+        source_text=source.text[s_span[0]:s_span[1]] if s_span else "",
+        target_text=target.text[t_span[0]:t_span[1]] if t_span else "",
+        cost=round(cost, 4))
+
+
 def _build_pairs(source: Document, target: Document, path) -> list[SegmentPair]:
-    pairs = []
     expanded = []
     for i, j, t, cost in path:
         a, b = BEADS[t]
@@ -560,19 +669,10 @@ def _build_pairs(source: Document, target: Document, path) -> list[SegmentPair]:
             ii = i - a + k + 1 if a else i
             jj = j - b + k + 1 if b else j
             expanded.append((ii, jj, unit, cost / (a + b)))
+    pairs = []
     for i, j, t, cost in expanded:
         a, b = BEADS[t]
-        s_idx = tuple(range(i - a, i))
-        t_idx = tuple(range(j - b, j))
-        s_span = (source.sentences[s_idx[0]].start, source.sentences[s_idx[-1]].end) if a else None
-        t_span = (target.sentences[t_idx[0]].start, target.sentences[t_idx[-1]].end) if b else None
-        pid = source.sentences[s_idx[0]].id if a else "t:" + target.sentences[t_idx[0]].id
-        pairs.append(SegmentPair(
-            id=pid, bead=f"{a}-{b}", source=s_idx, target=t_idx,
-            source_span=s_span, target_span=t_span,
-            source_text=source.text[s_span[0]:s_span[1]] if s_span else "",
-            target_text=target.text[t_span[0]:t_span[1]] if t_span else "",
-            cost=round(cost, 4)))
+        pairs.append(_pair(source, target, tuple(range(i - a, i)), tuple(range(j - b, j)), cost))
     return pairs
 
 

@@ -149,3 +149,49 @@ def test_unrelated_documents_are_recognised():
 def test_params_are_frozen():
     with pytest.raises(dataclasses.FrozenInstanceError):
         AlignParams().band = 3  # type: ignore[misc]
+
+
+MOVED_DE = """Der Stadtrat von Freiburg beschloss am Dienstag einen Haushalt von 412 Millionen Euro.
+
+Oberbürgermeister Martin Horn sprach von einem schwierigen Jahr für die Kommune.
+
+Die Grünen und die SPD stimmten dafür, die CDU stimmte mit 14 Stimmen dagegen. Kritik kam auch vom Bund der Steuerzahler.
+
+Der Haushalt sieht 38 neue Stellen bei der Feuerwehr vor. Die Schulsanierung in Haslach kostet 27 Millionen Euro.
+
+Die nächste Sitzung ist für den 14. März geplant.
+"""
+MOVED_EN = """Freiburg city council on Tuesday adopted a budget of 412 million euros.
+
+Mayor Martin Horn spoke of a difficult year for the municipality.
+
+The budget provides for 38 new posts in the fire brigade. The renovation of the schools in Haslach costs 27 million euros.
+
+The Greens and the SPD voted in favour, the CDU voted against with 14 votes. Criticism also came from the Taxpayers' Association.
+
+The next meeting is scheduled for 14 March.
+"""
+
+
+def test_moved_paragraph_is_paired_out_of_order_not_omitted_and_added():
+    s = load_document("s.txt", "de", text=MOVED_DE)
+    t = load_document("t.txt", "en", text=MOVED_EN)
+    pairs = align_documents(s, t).pairs
+    assert all(p.source and p.target for p in pairs), [(p.source, p.target) for p in pairs]
+    assert {(p.source, p.target) for p in pairs} >= {((2,), (4,)), ((3,), (5,)),
+                                                     ((4,), (2,)), ((5,), (3,))}
+    # the pairs stay in source order, whatever order the target takes
+    assert [p.source for p in pairs] == sorted(p.source for p in pairs)
+
+
+def test_moved_paragraphs_in_perturbed_documents_are_mostly_recovered():
+    """Paragraphs swapped with their neighbour: most come back as pairs, and the
+    recovery leaves documents without moves exactly as the monotone aligner had them."""
+    moved = build_pair(PARALLEL, random.Random(3), p_merge=0, p_split=0, p_drop=0, p_add=0,
+                       p_drop_paragraph=0, p_move_paragraph=0.3)
+    assert moved.operations["move_paragraph"] >= 2
+    s, t, alignment = _align(moved)
+    assert score_alignment(moved.gold_sentences(s, t), alignment.pairs).f1 >= 0.85
+    off = dataclasses.replace(AlignParams(), move_min_shared=float("inf"))
+    assert score_alignment(moved.gold_sentences(s, t), align_documents(s, t, params=off).pairs).f1 \
+        < score_alignment(moved.gold_sentences(s, t), alignment.pairs).f1

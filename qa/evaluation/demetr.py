@@ -1,11 +1,15 @@
-"""Run qa's checks on the DEMETR German→English subset and print recall per perturbation
-and the false-positive rate on clean translations.
+"""DEMETR German→English: recall per perturbation file and per DEMETR severity class,
+precision against the unperturbed translations of the same sentences, and the
+false-positive rate on clean translations, overall and per qa category.
 
 Each DEMETR item is a one-sentence document pair. Perturbed translations (`pert_sent`
 where `pert_check` is true and the text changed) are positives for their perturbation
 file; `mt_sent` and `eng_sent` of every item (and `base_id35_reference`) are negatives,
 each distinct text counted once (the reference file repeats `eng_sent`).
-A pair counts as flagged when qa reports any finding above `info`.
+An item counts as flagged when qa reports any finding above `info`.
+
+Precision of a file is counted on its perturbed items together with the unperturbed MT
+(`mt_sent`) of the same items: one clean twin per positive.
 
 Usage:  qa eval … (all datasets)   or   python benchmarks/demetr.py [FOLDER] [--json FILE]
 """
@@ -14,16 +18,16 @@ from __future__ import annotations
 
 import argparse
 import json
-from collections import Counter
 from pathlib import Path
 
 from qa.config import Config
 from qa.errors import QAError
-from qa.model import Severity
-from qa.runner import check_documents
+from qa.evaluation.mt_pass import prewarm
+from qa.evaluation.outcomes import (Outcome, category_rates, code_counts, pair_outcome, pct,
+                                    precision)
 
 # The perturbations each of qa's categories is meant to catch (for the "by the right
-# category" column); the others are reported with "any finding" only.
+# category" columns); the others are reported with "any finding" only.
 EXPECTED_CATEGORY = {
     "critical_id10_numbers_replaced": {"numbers"},
     "critical_id4_codemix": {"untranslated"},
@@ -32,76 +36,76 @@ EXPECTED_CATEGORY = {
     "critical_id8_negation": {"mistranslation"},
     "critical_id6_addition": {"addition"},
 }
+REFERENCE_FILE = "base_id35_reference"
 
 
-def findings_for(source: str, target: str, config: Config):
-    try:
-        report = check_documents(source, target, config)
-    except QAError as exc:  # a one-sentence item our loader refuses (e.g. only ".")
-        return None, str(exc)
-    return [f for f in report.findings if f.severity is not Severity.INFO], None
-
-
-def evaluate(folder: Path, config: Config | None = None) -> dict:
-    config = config or Config(mt=False)
+def _load(folder: Path) -> list[tuple[str, list[dict]]]:
     files = sorted(folder.glob("*.json"))
     if not files:
         raise QAError(f"{folder}: no DEMETR *.json files")
-    rows = []
-    negatives: dict[tuple[int, str], str] = {}
+    return [(path.stem, json.loads(path.read_text(encoding="utf-8"))) for path in files]
+
+
+def _is_positive(name: str, item: dict) -> bool:
+    return (name != REFERENCE_FILE and bool(item.get("pert_check"))
+            and item["pert_sent"] != item["mt_sent"])
+
+
+def evaluate(folder: Path, config: Config | None = None, limit: int = 100_000) -> dict:
+    """DEMETR figures for one configuration (MT off by default)."""
+    config = config or Config(mt=False)
+    files = [(name, items[:limit]) for name, items in _load(folder)]
     sources: dict[int, str] = {}
-    for path in files:
-        items = json.loads(path.read_text(encoding="utf-8"))
-        name = path.stem
-        positives = flagged = right_category = errors = 0
+    clean: dict[tuple[int, str], str] = {}  # (item id, text) → kind
+    mt_text: dict[int, str] = {}
+    for name, items in files:
         for item in items:
             sources[item["id"]] = item["src_sent"]
-            negatives[(item["id"], "mt")] = item["mt_sent"]
-            negatives[(item["id"], "eng")] = item["eng_sent"]
-            if name == "base_id35_reference":
-                negatives[(item["id"], "ref")] = item["pert_sent"]
-                continue
-            if not item["pert_check"] or item["pert_sent"] == item["mt_sent"]:
-                continue
-            positives += 1
-            found, error = findings_for(item["src_sent"], item["pert_sent"], config)
-            if found is None:
-                errors += 1
-                flagged += 1  # refused input is reported to the user: counts as caught
-                continue
-            if found:
-                flagged += 1
-            wanted = EXPECTED_CATEGORY.get(name)
-            if wanted and any(f.category.value in wanted for f in found):
-                right_category += 1
-        if name == "base_id35_reference":
+            mt_text[item["id"]] = item["mt_sent"]
+            clean.setdefault((item["id"], item["mt_sent"]), "mt")
+            clean.setdefault((item["id"], item["eng_sent"]), "eng")
+            if name == REFERENCE_FILE:
+                clean.setdefault((item["id"], item["pert_sent"]), "reference")
+    prewarm(config, sources.values(),
+            [text for _, text in clean] + [item["pert_sent"] for name, items in files
+                                           for item in items if _is_positive(name, item)])
+
+    negatives = {key: pair_outcome(sources[key[0]], key[1], config) for key in sorted(clean)}
+    rows = []
+    by_class: dict[str, list[int]] = {}
+    for name, items in files:
+        if name == REFERENCE_FILE:
             continue
-        rows.append({"file": name, "positives": positives,
-                     "recall_any": round(flagged / positives, 3) if positives else None,
-                     "recall_category": (round(right_category / positives, 3)
-                                         if positives and name in EXPECTED_CATEGORY else None),
-                     "refused": errors})
-    neg_total = neg_flagged = 0
-    by_category: Counter[str] = Counter()
-    by_code: Counter[str] = Counter()
-    unique = {(item_id, text) for (item_id, _kind), text in negatives.items()}
-    for item_id, text in sorted(unique):
-        found, error = findings_for(sources[item_id], text, config)
-        neg_total += 1
-        if found is None:
-            by_code["refused"] += 1
-            neg_flagged += 1
-            continue
-        if found:
-            neg_flagged += 1
-        for category in {f.category.value for f in found}:
-            by_category[category] += 1
-        for code in {f.code for f in found}:
-            by_code[code] += 1
-    return {"rows": rows, "negatives": neg_total,
-            "false_positive_rate": round(neg_flagged / neg_total, 4),
-            "false_positives_by_category": dict(sorted(by_category.items())),
-            "false_positives_by_code": dict(sorted(by_code.items()))}
+        wanted = EXPECTED_CATEGORY.get(name)
+        n = tp = fp = tp_cat = fp_cat = 0
+        for item in items:
+            if not _is_positive(name, item):
+                continue
+            n += 1
+            found = pair_outcome(item["src_sent"], item["pert_sent"], config)
+            twin: Outcome = negatives[(item["id"], item["mt_sent"])]
+            tp += found.flagged
+            fp += twin.flagged
+            if wanted:
+                tp_cat += found.flagged_as(wanted)
+                fp_cat += twin.flagged_as(wanted)
+        severity_class = name.split("_", 1)[0]
+        totals = by_class.setdefault(severity_class, [0, 0])
+        totals[0] += n
+        totals[1] += tp
+        rows.append({"file": name, "class": severity_class, "positives": n,
+                     "recall_any": pct(tp, n), "precision_any": precision(tp, fp),
+                     "recall_category": pct(tp_cat, n) if wanted else None,
+                     "precision_category": precision(tp_cat, fp_cat) if wanted else None,
+                     "expected_categories": sorted(wanted) if wanted else None})
+    clean_outcomes = list(negatives.values())
+    return {"rows": rows,
+            "by_class": {k: {"positives": n, "recall_any": pct(hit, n)}
+                         for k, (n, hit) in sorted(by_class.items())},
+            "negatives": len(clean_outcomes),
+            "false_positive_rate": pct(sum(o.flagged for o in clean_outcomes), len(clean_outcomes)),
+            "false_positives_by_category": category_rates(clean_outcomes),
+            "false_positives_by_code": code_counts(clean_outcomes)}
 
 
 def main(default: Path | None = None) -> None:
@@ -111,13 +115,17 @@ def main(default: Path | None = None) -> None:
     args = parser.parse_args()
     result = evaluate(args.folder)
     print(f"DEMETR de→en: {args.folder}  (MT checks off)")
-    print(f"{'perturbation':<36} {'n':>4} {'any':>7} {'category':>9}")
+    print(f"{'perturbation':<36} {'n':>4} {'recall':>7} {'prec.':>7} {'category':>9} {'prec.':>7}")
+
+    def cell(value) -> str:
+        return "—" if value is None else f"{value:.1f}%"
+
     for row in result["rows"]:
-        any_ = f"{row['recall_any']:.1%}" if row["recall_any"] is not None else "—"
-        cat = f"{row['recall_category']:.1%}" if row["recall_category"] is not None else ""
-        print(f"{row['file']:<36} {row['positives']:>4} {any_:>7} {cat:>9}")
+        print(f"{row['file']:<36} {row['positives']:>4} {cell(row['recall_any']):>7} "
+              f"{cell(row['precision_any']):>7} {cell(row['recall_category']):>9} "
+              f"{cell(row['precision_category']):>7}")
     print(f"negatives (mt_sent, eng_sent, reference): {result['negatives']}, "
-          f"flagged above info: {result['false_positive_rate']:.1%}")
+          f"flagged above info: {cell(result['false_positive_rate'])}")
     print(f"  by category: {result['false_positives_by_category']}")
     print(f"  by check:    {result['false_positives_by_code']}")
     if args.json:

@@ -3,7 +3,8 @@
 From a list of parallel sentence pairs (German, English) we build a source and a target
 document in paragraphs and perturb the target the way real translations and real
 defects do: two sentences merged into one (2-1), one split into two (1-2), a sentence
-dropped (1-0), a foreign sentence inserted (0-1), a whole paragraph dropped. The gold
+dropped (1-0), a foreign sentence inserted (0-1), a whole paragraph dropped, a paragraph
+moved (swapped with the one after it, as an editor reordering a story does). The gold
 pairing records which source sentences correspond to which target sentences, so the
 aligner's beads can be scored exactly.
 """
@@ -105,11 +106,11 @@ def _split_en(sentence: str) -> tuple[str, str] | None:
 def build_pair(pairs: list[tuple[str, str]], rng: random.Random, *,
                paragraph_sizes: tuple[int, int] = (2, 6), p_merge: float = 0.04,
                p_split: float = 0.04, p_drop: float = 0.03, p_add: float = 0.03,
-               p_drop_paragraph: float = 0.02,
+               p_drop_paragraph: float = 0.02, p_move_paragraph: float = 0.0,
                fillers: list[str] | None = None) -> SyntheticPair:
     """Lay ``pairs`` out as paragraphs and perturb the English side at random."""
     fillers = fillers or [en for _, en in pairs]
-    ops = {"merge": 0, "split": 0, "drop": 0, "add": 0, "drop_paragraph": 0}
+    ops = {"merge": 0, "split": 0, "drop": 0, "add": 0, "drop_paragraph": 0, "move_paragraph": 0}
     src_paras: list[list[str]] = []
     tgt_paras: list[list[str]] = []
     gold: list[tuple[tuple[int, ...], tuple[int, ...]]] = []
@@ -164,9 +165,37 @@ def build_pair(pairs: list[tuple[str, str]], rng: random.Random, *,
             m += 1
         if para:
             tgt_paras.append(para)
+    if p_move_paragraph:
+        tgt_paras, gold = _move_paragraphs(tgt_paras, gold, rng, p_move_paragraph, ops)
     source, source_units = _layout(src_paras)
     target, target_units = _layout(tgt_paras)
     return SyntheticPair(source, target, gold, source_units, target_units, ops)
+
+
+def _move_paragraphs(paragraphs: list[list[str]], gold, rng: random.Random, p: float,
+                     ops: dict[str, int]):
+    """Swap paragraphs with the one after them (probability ``p`` each) and renumber the
+    target side of the gold beads to the new order."""
+    ids: list[list[int]] = []
+    next_id = 0
+    for para in paragraphs:
+        ids.append(list(range(next_id, next_id + len(para))))
+        next_id += len(para)
+    order = list(range(len(paragraphs)))
+    k = 0
+    while k + 1 < len(order):
+        if rng.random() < p:
+            order[k], order[k + 1] = order[k + 1], order[k]
+            ops["move_paragraph"] += 1
+            k += 2
+        else:
+            k += 1
+    renumber: dict[int, int] = {}
+    for para_index in order:
+        for old in ids[para_index]:
+            renumber[old] = len(renumber)
+    moved_gold = [(s, tuple(sorted(renumber[t] for t in ts))) for s, ts in gold]
+    return [paragraphs[i] for i in order], moved_gold
 
 
 def _layout(paragraphs: list[list[str]]) -> tuple[str, list[tuple[int, int]]]:
