@@ -104,6 +104,9 @@ def build_parser() -> argparse.ArgumentParser:
                           help="where accuracy.md and accuracy.json go (default docs/)")
     evaluate.add_argument("--limit", type=int, default=100_000,
                           help="at most this many segments per dataset")
+    evaluate.add_argument("--no-mt", action="store_true",
+                          help="skip the second pass with the MT checks")
+    evaluate.add_argument("-q", "--quiet", action="store_true", help="no progress lines on stderr")
 
     config = sub.add_parser("config", help="show the effective configuration")
     config.add_argument("--show", action="store_true", help="print the effective config")
@@ -265,12 +268,10 @@ def _cmd_models(args: argparse.Namespace) -> int:
 def _cmd_eval(args: argparse.Namespace) -> int:
     from qa.evaluation.accuracy import evaluate_all
 
-    data = Path(args.data)
-    if not (data / "demetr").is_dir():
-        raise QAError(f"{args.data}: no evaluation data there (expected demetr/, wmt21-news-deen/, …)")
     command = "qa eval" + (f" {args.data}" if args.data != "../shared/data" else "") + (
-        f" --limit {args.limit}" if args.limit != 100_000 else "")
-    path = evaluate_all(data, Path(args.out), args.limit, command)
+        f" --limit {args.limit}" if args.limit != 100_000 else "") + (" --no-mt" if args.no_mt else "")
+    path = evaluate_all(Path(args.data), Path(args.out), args.limit, command, mt=not args.no_mt,
+                        log=lambda line: None if args.quiet else print(line, file=sys.stderr))
     sys.stdout.write(path.read_text(encoding="utf-8"))
     return EXIT_PASSED
 

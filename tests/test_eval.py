@@ -18,7 +18,8 @@ def test_eval_writes_accuracy_documents(tmp_path, capsys):
     out = tmp_path / "docs"
     assert main(["eval", str(tmp_path / "data"), "--out", str(out)]) == 0
     text = (out / "accuracy.md").read_text()
-    assert "critical_id10_numbers_replaced | 1 | 100.0% | 100.0%" in text
-    assert "with any finding above info: **0.0%**" in text
-    assert json.loads((out / "accuracy.json").read_text())["demetr"]["negatives"] == 1
+    # recall, precision against the clean twin, category recall and precision
+    assert "| critical_id10_numbers_replaced | 1 | 100.0% | 100.0% | 100.0% | 100.0% |" in text
+    assert "flagged: **0.0%** with MT off" in text
+    assert json.loads((out / "accuracy.json").read_text())["demetr"]["mt_off"]["negatives"] == 1
     assert main(["eval", str(tmp_path / "nothing")]) == 2
