@@ -62,8 +62,16 @@ PERCENT_WORDS = {"prozent", "%", "percent", "per cent", "prozentpunkte", "prozen
 _NUM = r"\d{1,3}(?:[.,\u202f\u00a0]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
 NUMBER_RE = re.compile(rf"(?<![\d.,])(?P<num>{_NUM})(?![\d])")
 NUMERIC_DATE_RE = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})(?![\d])")
-GERMAN_TIME_RE = re.compile(r"(?<![\d.,])(\d{1,2})[.:](\d{2})\s*Uhr\b")
-ENGLISH_TIME_RE = re.compile(r"(?<![\d.,])(\d{1,2})(?:[.:](\d{2}))?\s*([ap])\.?\s?m\.?(?![\w])",
+# "19.15 Uhr", "19:15 Uhr", "18 Uhr" (the hour alone only with "Uhr")
+# "am 16.3." / "am 18.01.": day and month without a year (German); "03/16", "18/01",
+# "16/3/2024" (English, US month-first or British day-first)
+GERMAN_DAY_MONTH_RE = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(?![\d])")
+_DATE_WORDS = {"am", "vom", "zum", "bis", "ab", "seit", "den", "dem", "nach", "vor",
+               "datum", "stand", "frist", "termin"}
+SLASH_DATE_RE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})(?:/(\d{4}|\d{2}))?(?![\d/])")
+GERMAN_TIME_RE = re.compile(r"(?<![\d.,])(\d{1,2})(?:[.:](\d{2}))?\s*Uhr\b")
+# "9.30pm", "7 PM", "7 p.m." — the final dot only as part of "p.m."
+ENGLISH_TIME_RE = re.compile(r"(?<![\d.,])(\d{1,2})(?:[.:](\d{2}))?\s*([ap])(?:\.\s?m\.|m)(?![\w])",
                              re.IGNORECASE)
 CLOCK_RE = re.compile(r"(?<![\d.,])([01]?\d|2[0-3]):(\d{2})(?![\d])")
 WORD_RE = re.compile(r"[^\W\d_]+\.?|[€$£%]", re.UNICODE)
@@ -153,12 +161,39 @@ def _extract_atoms(text: str, lang: str) -> tuple[Atom, ...]:
                       Atom("number", year_value, m.start(3), m.end(3), m.group(3))]
             taken.append((m.start(), m.end()))
     if lang == "de":
+        for m in GERMAN_DAY_MONTH_RE.finditer(text):
+            day, month = int(m.group(1)), int(m.group(2))
+            date_word = _previous_word(text, m.start()).lower().rstrip(",")
+            if (free(m.start(), m.end()) and 1 <= day <= 31 and 1 <= month <= 12
+                    and (date_word in _DATE_WORDS or date_word in GERMAN_WEEKDAYS)):
+                atoms += [Atom("number", str(day), m.start(1), m.end(1), m.group(1)),
+                          Atom("month", str(month), m.start(2), m.end(2), m.group(2))]
+                taken.append((m.start(), m.end()))
+    else:
+        for m in SLASH_DATE_RE.finditer(text):
+            first, second, year = int(m.group(1)), int(m.group(2)), m.group(3)
+            # month first (US) only where the second number cannot be a month; otherwise
+            # day first, as the German source writes it
+            day_at, month_at = (2, 1) if second > 12 and first <= 12 else (1, 2)
+            day, month = int(m.group(day_at)), int(m.group(month_at))
+            if not (1 <= day <= 31 and 1 <= month <= 12):
+                continue
+            atoms += [Atom("number", str(day), m.start(day_at), m.end(day_at), m.group(day_at)),
+                      Atom("month", str(month), m.start(month_at), m.end(month_at),
+                           m.group(month_at))]
+            if year:
+                year_value = year if len(year) == 4 else "20" + year
+                atoms.append(Atom("number", year_value, m.start(3), m.end(3), year))
+            taken.append((m.start(), m.end()))
+    if lang == "de":
         # "in den 50ern des 19. Jahrhunderts" is the 1850s
         for m in DECADE_OF_CENTURY_RE.finditer(text):
             year = (int(m.group(2)) - 1) * 100 + int(m.group(1))
             atoms.append(Atom("number", str(year), m.start(), m.end(), m.group(0)))
             taken.append((m.start(), m.end()))
-    time_patterns = (GERMAN_TIME_RE,) if lang == "de" else (ENGLISH_TIME_RE, CLOCK_RE)
+    # A bare "22:15" is read as a clock time on both sides: German writes times and
+    # sports scores with a colon too, and the translation keeps either as it is.
+    time_patterns = (GERMAN_TIME_RE, CLOCK_RE) if lang == "de" else (ENGLISH_TIME_RE, CLOCK_RE)
     for pattern in time_patterns:
         for m in pattern.finditer(text):
             if not free(m.start(), m.end()):

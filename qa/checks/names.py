@@ -393,12 +393,44 @@ def _common_acronym(word: str) -> bool:
     return zipf_frequency(word.lower(), "en") >= 3.5
 
 
+_GERMAN_ENDINGS = ("en", "er", "es", "em", "n", "e", "s")
+
+
+def _stem(word: str) -> str:
+    """``word`` without one German inflection ending, if at least five letters remain
+    (Bayern → Bayer for bayerisch, Evangelischer → Evangelisch)."""
+    for ending in _GERMAN_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 5:
+            return word[:-len(ending)]
+    return word
+
+
 def _in_source(token: str, source_text: str, source_keys: set[str]) -> bool:
     folded = fold(token)
     source = fold(source_text)
-    if any(de in source for de in _reverse_exonyms().get(folded, ())):
+    for de in _reverse_exonyms().get(folded, ()):
+        # the name itself, or its adjective (Bayern → bayerische, Franken → fränkisch)
+        if de in source or re.search(rf"(?<!\w){re.escape(_stem(de))}", source):
+            return True
+    if name_key(token) in source_keys or folded in source:
         return True
-    return name_key(token) in source_keys or folded in source
+    # the same name with another German ending (Evangelischer ← Evangelischen)
+    stem = _stem(folded)
+    return stem != folded and re.search(rf"(?<!\w){re.escape(stem)}", source) is not None
+
+
+def _defined_acronym(word: str, before: str) -> bool:
+    """An abbreviation the translation defines in passing: ``Military History Museum
+    (MHM)``, where the letters are the initials of the capitalised words before it."""
+    if not before.endswith("(") or not word.isupper():
+        return False
+    initials = "".join(w[0] for w in re.findall(r"[A-Z][\w\-]*", before[-80:]))
+    return initials.endswith(word)
+
+
+def _shouted_word(word: str) -> bool:
+    """An English word in capitals (a heading: TROUBLESHOOTING), not an acronym."""
+    return word.isupper() and len(word) >= 5 and _english_word(word.lower())
 
 
 class UnexpectedName(Check):
@@ -431,13 +463,16 @@ class UnexpectedName(Check):
         tokens = _target_tokens(pair.target_text)
         run: list[tuple[str, int, int]] = []
         for k, (token, start, end) in enumerate(tokens + [("", 10**9, 10**9)]):
-            word = token.removesuffix("'s").removesuffix("’s")
+            word = token.removesuffix("'s").removesuffix("’s").rstrip("'’")
             sentence_start = start == 0 or pair.target_text[:start].rstrip()[-1:] in ".!?\"“:"
             suspicious = bool(word) and (
-                (word.isupper() and len(word) >= 2 and not _common_acronym(word)) or
-                (not _english_word(word) and not (sentence_start and _english_word(word)))
+                (word.isupper() and len(word) >= 2 and not _common_acronym(word)
+                 and not _shouted_word(word)) or
+                (not word.isupper() and not _english_word(word)
+                 and not (sentence_start and _english_word(word)))
             ) and fold(word) not in protected and not _in_source(word, source, source_keys) \
-                and not _misspelling_of_source(word, source)
+                and not _misspelling_of_source(word, source) \
+                and not _defined_acronym(word, pair.target_text[:start].rstrip())
             if suspicious and (not run or pair.target_text[run[-1][2]:start].strip() == ""):
                 run.append((word, start, start + len(word)))
                 continue
