@@ -146,8 +146,13 @@ def _name_in_source(token: str, source: str) -> bool:
     """True when the source uses this capitalised word like a name: it occurs there, and
     never after an article or preposition (``Seehofer sagte``, ``Eintracht Frankfurt``),
     whereas common nouns come with one (``die Saison``, ``bei Rotorblättern``)."""
-    if not source or not token[:1].isupper() or "-" in token:
+    if not source or not token[:1].isupper():
         return False
+    if "-" in token:
+        # Baden-Württemberg, Alzenau-Mitte: a hyphenated name is kept verbatim, every
+        # part capitalised (Harvard-Professorin is caught by its article below)
+        if not all(part[:1].isupper() for part in token.split("-")) or token not in source:
+            return False
     from wordfreq import zipf_frequency
 
     if zipf_frequency(token, "de") >= 4.5:
@@ -157,12 +162,19 @@ def _name_in_source(token: str, source: str) -> bool:
     if fold(token) in exonyms():
         return False  # Kalifornien, Nordkorea: the German name of a place English names otherwise
     stem = fold(token)[:5]
-    words = re.findall(r"[\w'’\-]+", source)
+    words = re.findall(r"[\w'’\-]+|[.!?:;]", source)
     seen = False
     for k, word in enumerate(words):
         if fold(word).startswith(stem) or fold(word.rsplit("-", 1)[-1]).startswith(stem):
+            if fold(word) == fold(token) + "er":
+                continue  # die Friedrichshafener Renngemeinschaft: a place adjective
+            before = words[k - 1] if k > 0 else "."
+            if before in ".!?:;":
+                # at a sentence start every German noun is capitalised bare; only a
+                # hyphenated name (Baden-Württemberg) tells itself apart there
+                seen = seen or ("-" in token and word == token)
+                continue
             seen = True
-            before = words[k - 1] if k > 0 else ""
             if before.casefold() in _NOUN_CUES or (
                     before.islower() and len(before) > 4 and before.endswith(("en", "er", "es", "em"))):
                 return False  # an article, preposition or inflected adjective: a noun
@@ -182,7 +194,7 @@ def german_spans(text: str, protected: set[str], source: str = "") -> tuple[list
     flags = []
     for k, (tok, _, _) in enumerate(tokens):
         is_german = german_word(tok) and tok.casefold() not in protected and not _acronym(tok)
-        if is_german and k > 0 and _name_in_source(tok, source):
+        if is_german and _name_in_source(tok, source):
             is_german = False
         if is_german and tok[0].isupper() and k > 0:
             prev = tokens[k - 1][0]
