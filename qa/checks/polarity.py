@@ -7,8 +7,12 @@ negations; ``erst`` (``erst 2026``) may legitimately become ``not … until``, `
 ``hardly``. A pair is flagged when exactly one side negates: the most common polarity
 error of MT (and of perturbations such as DEMETR's) adds or drops a single ``not``.
 
-Known false positives: lexical negation on one side only (``unwahrscheinlich`` → ``not
-likely``, ``fehlen`` → ``is not there``).
+Lexical negation (``un-``, ``Nicht-``/``non-`` compounds, ``-los``/``-less``, ``fehlen``,
+``refuse``) never raises a finding but balances an explicit negation on the other side:
+``problemlos`` → ``without issue``, ``Nichtbemerken`` → ``not noticed``.
+
+Known false positives: negation a translator adds or drops for style (``Nämlich den Ball
+zu bewegen.`` → ``They just didn't move the ball.``).
 """
 
 from __future__ import annotations
@@ -21,23 +25,26 @@ from qa.model import Category, Finding, SegmentPair, Severity
 
 GERMAN_NEGATION = re.compile(
     r"\b(?:nicht|kein|keine|keinen|keinem|keiner|keines|nie|niemals|niemand|niemanden|"
-    r"niemandem|nichts|ohne|weder|nirgends|nirgendwo|keinesfalls|keineswegs)\b",
+    r"niemandem|nichts|ohne|weder|nirgends|nirgendwo|keinesfalls|keineswegs|keinster|"
+    r"keinerlei)\b",
     re.IGNORECASE)
 ENGLISH_NEGATION = re.compile(
     r"\b(?:not|never|nobody|nothing|without|neither|nor|none|nowhere|cannot|no(?!\.\s*\d)(?!-))\b"
     r"|n['’]t\b|\bno one\b", re.IGNORECASE)
 GERMAN_NOT_NEGATION = re.compile(r"\bnicht\s+nur\b|\bnichtsdestotrotz\b|\bnicht\s+zuletzt\b",
                                  re.IGNORECASE)
-ENGLISH_NOT_NEGATION = re.compile(r"\bnot\s+(?:only|just|merely|least)\b|\bno\s+(?:doubt|"
+ENGLISH_NOT_NEGATION = re.compile(r"\bnot\s+(?:only|just|merely|least)\b|"
+                                  r"n['’]t\s+(?:only|just|merely)\b|\bno\s+(?:doubt|"
                                   r"matter|wonder)\b|\bnonetheless\b|\bnevertheless\b|"
                                   r"\bwhether\s+or\s+not\b|\bor\s+not\b", re.IGNORECASE)
 # German words whose English translation idiomatically carries a negation
 GERMAN_IMPLICIT = re.compile(r"\b(?:erst|kaum|wenig|fehlen|fehlt|fehlte|fehlten|verweigert\w*|"
                              r"unmöglich\w*|un\w{3,}|ausgeschlossen|verhindert\w*|"
-                             r"verboten\w*)\b", re.IGNORECASE)
+                             r"verboten\w*|nicht(?!s\b)\w+|\w{3,}los(?:e|en|er|es|em)?)\b",
+                             re.IGNORECASE)
 ENGLISH_IMPLICIT = re.compile(r"\b(?:hardly|barely|scarcely|fail\w*|lack\w*|refus\w*|"
                               r"impossible|unable|un\w+|prevent\w*|ruled out|forbid\w*|absen\w+|little|few|"
-                              r"banned)\b", re.IGNORECASE)
+                              r"banned|non-\w+|\w{3,}less)\b", re.IGNORECASE)
 
 
 def negations(text: str, lang: str) -> list[tuple[int, int]]:
@@ -75,6 +82,14 @@ class PolarityMismatch(Check):
                      "You know whether or not this works for your children."),
         Example.good("Kein Abgeordneter stimmte ohne Zögern zu.",
                      "No deputy agreed without hesitation."),
+        Example.good("Bei Nichtbemerken lauern die Goblins den Helden auf.",
+                     "If they are not noticed, the goblins ambush the heroes."),
+        Example.good("Bekomme ich das problemlos zurück?", "Will I get that back without issue?"),
+        Example.good("Nicht nur war ich gestresst, sondern auch genervt.",
+                     "I wasn’t just stressed, but also annoyed."),
+        Example.good("Die Versuche wurden in keinster Weise eingeschränkt.",
+                     "The attempts were not limited in any way."),
+        Example.bad("Die Lokomotive ist ⟦nicht⟧ betriebsfähig.", "The locomotive is operational."),
         Example.good("Die Beschäftigten zahlen für Managementfehler.",
                      "The workers are paying for management mistakes, no doubt."),
     )
