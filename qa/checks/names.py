@@ -90,25 +90,36 @@ def _dictionary_word(token: str) -> bool:
     return _german_compound(token)
 
 
+_GERMAN_PREFIXES = ("ver", "be", "ent", "zer", "miss", "ge", "er")
+
+
 @lru_cache(maxsize=100_000)
 def _german_compound(token: str) -> bool:
     """Spähsoftware, Handynummer, Windkraftanlagenbauer: German words joined, possibly
     with a linking s/n/en; the dictionary lacks most compounds, names are not made so."""
     import simplemma
 
+    def known(word: str) -> bool:
+        return simplemma.is_known(word.capitalize(), lang="de") or simplemma.is_known(word, lang="de")
+
     low = token.lower().replace("-", "")
-    for cut in range(3, len(low) - 3):
+    # a derivation of a German word: Verimpfung, Entladung, Zerlegung
+    for prefix in _GERMAN_PREFIXES:
+        if low.startswith(prefix) and len(low) - len(prefix) >= 5 and known(low[len(prefix):]):
+            return True
+    # heads of four letters and more; three (Versand|art) only in longer words
+    for cut in range(3, len(low) - (2 if len(low) >= 9 else 3)):
         head = low[cut:]
-        if not simplemma.is_known(head.capitalize(), lang="de") and \
-                not simplemma.is_known(head, lang="de"):
+        if not known(head):
             continue
         left = low[:cut]
         for stem in (left, left[:-1] if left.endswith(("s", "n")) else None,
                      left[:-2] if left.endswith("en") else None):
-            if stem and len(stem) >= 3 and (simplemma.is_known(stem.capitalize(), lang="de")
-                                             or simplemma.is_known(stem, lang="de")
-                                             or (len(stem) >= 8 and _german_compound(stem))):
+            if stem and len(stem) >= 3 and (known(stem) or (len(stem) >= 8 and _german_compound(stem))):
                 return True
+        # a verb stem or an elided e: Abhol|termin (abholen), Farb|darstellung (Farbe)
+        if len(left) >= 4 and (known(left + "en") or known(left + "e")):
+            return True
     return False
 
 
@@ -136,8 +147,13 @@ def source_names(text: str) -> tuple[tuple[str, int, int, str], ...]:
         prev_word = before[-1].strip(",;:()„“\"").casefold() if before else ""
         # "Juliette Kayyem": a surname after a first name; "Macrons Handynummer" is a
         # genitive before a noun, not a first name
+        # (an acronym or model number before a noun is not a first name: DCC
+        # Programmiermodi, PTBS Krankheit, VS10 Videoverarbeitung)
+        previous = tokens[k - 1].group(0) if k > 0 else ""
         after_first_name = (k > 0 and tokens[k - 1].end() + 1 == m.start()
                             and prev_word not in _TITLES
+                            and any(c.islower() for c in previous)
+                            and not any(c.isdigit() for c in previous)
                             and not tokens[k - 1].group(0).endswith("s")
                             and not _dictionary_word(tokens[k - 1].group(0)))
         base = _genitive_base(token)
