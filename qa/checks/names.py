@@ -430,6 +430,10 @@ def _in_source(token: str, source_text: str, source_keys: set[str]) -> bool:
             return True
     if name_key(token) in source_keys or folded in source:
         return True
+    if any(c.isdigit() for c in token) or token.isupper():
+        # codes written apart or hyphenated in the source: E 95, CoV-2
+        if folded in re.sub(r"[\s\-]+", "", source):
+            return True
     # the same name with another German ending (Evangelischer ← Evangelischen)
     stem = _stem(folded)
     return stem != folded and re.search(rf"(?<!\w){re.escape(stem)}", source) is not None
