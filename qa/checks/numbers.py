@@ -103,6 +103,7 @@ class NumberMismatch(Check):
         Example.good("Seit Samstag 18 Uhr ist die Straße gesperrt.",
                      "The road has been closed since 6 PM on Saturday."),
         Example.bad("Um 19 Uhr beginnt die Sitzung.", "The meeting starts at ⟦8 PM⟧."),
+        Example.good("Die Messe öffnet um 13 Uhr.", "The fair opens at 13.00."),
         Example.good("Wieso wird der Versand erst am 16.3. gestartet?",
                      "Why is the delivery only to be sent out on 03/16?"),
         Example.good("Im letzten Viertel (22:15) kamen sie heran.",
@@ -144,16 +145,52 @@ class NumberMismatch(Check):
                 target_span=(t_off + tgt.start, t_off + tgt.end), segment=pair.id,
                 suggestion=english_form(src), confidence=0.9,
                 data={"source": src.text, "target": tgt.text, "kind": src.kind})
+        _pair_clock_hours(missing, extra)
+        # a weekday or month only one side names is a small loss, not a contradiction
         for src in [a for a in missing if not a.spelled]:
             yield self.finding(
                 f"{_describe(src)!r} in the source is missing from the translation",
                 source_span=(s_off + src.start, s_off + src.end), segment=pair.id,
-                confidence=0.8, data={"missing": src.text, "kind": src.kind})
+                confidence=0.8, data={"missing": src.text, "kind": src.kind},
+                severity=Severity.MINOR if src.kind in _CALENDAR else None)
         for tgt in [a for a in extra if not a.spelled]:
             yield self.finding(
                 f"{_describe(tgt)!r} in the translation is not in the source",
                 target_span=(t_off + tgt.start, t_off + tgt.end), segment=pair.id,
-                confidence=0.8, data={"extra": tgt.text, "kind": tgt.kind})
+                confidence=0.8, data={"extra": tgt.text, "kind": tgt.kind},
+                severity=Severity.MINOR if tgt.kind in _CALENDAR else None)
+
+
+_CALENDAR = ("weekday", "month")
+
+
+def _clock_readings(atom: Atom) -> set[float]:
+    """The plain numbers a clock time may be written as: 18.00 Uhr → 18, 6, 18.0."""
+    hour, minute = (int(x) for x in atom.value.split(":"))
+    readings = {float(hour), hour + minute / 100}
+    if not minute:
+        readings.add(float(hour % 12 or 12))
+    return readings
+
+
+def _pair_clock_hours(missing: list[Atom], extra: list[Atom]) -> None:
+    """Remove a clock time on one side that the other writes as a bare number (``6 Uhr``
+    → ``at 6 o'clock``, ``13 Uhr`` → ``at 13.00``) from both lists."""
+    for times, numbers in ((missing, extra), (extra, missing)):
+        for time in [a for a in times if a.kind == "time"]:
+            readings = _clock_readings(time)
+            number = next((n for n in numbers if n.kind == "number"
+                           and _as_float(n.value) in readings), None)
+            if number is not None:
+                times.remove(time)
+                numbers.remove(number)
+
+
+def _as_float(value: str) -> float | None:
+    try:
+        return float(value)
+    except ValueError:
+        return None
 
 
 _GERMAN_DECIMAL_RE = re.compile(r"(?<![\d.,])(\d+),(\d{1,2}|\d{4,})(?![\d,.])")
