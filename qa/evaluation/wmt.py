@@ -106,7 +106,7 @@ def systems(data: Path, config: Config, limit: int) -> dict:
     if not scored:
         return {}
     zs = sorted(z for z, _ in scored)
-    cut = zs[len(zs) // 4]  # "low human score" = bottom quartile
+    cut = zs[max(0, len(zs) // 4 - 1)]  # "low human score": the lowest quarter
     low = [o.severity for z, o in scored if z <= cut]
     rest = [o.severity for z, o in scored if z > cut]
     flagged_z = [z for z, o in scored if o.flagged]
