@@ -112,11 +112,18 @@ def check_documents(source: Document | str, target: Document | str,
                   skipped=tuple(skipped), score=score, gate=gate)
 
 
-def _lexicon(config: Config, termbases: tuple[Termbase, ...]) -> Lexicon | None:
-    """Alignment evidence: the user's lexicon file, if any, plus the termbases' approved
-    renderings. (The Ding dictionary is too broad for alignment: with several
-    translations per word it matches unrelated sentences; the adequacy checks use it.)"""
-    lexicon = load_lexicon(config.lexicon) if config.lexicon not in (None, "none") else None
+def _lexicon(config: Config, termbases: tuple[Termbase, ...], *,
+             dictionary_default: bool = False) -> Lexicon | None:
+    """The word lexicon: ``lexicon`` from the config plus the termbases' approved
+    renderings. With ``dictionary_default`` (the lexical adequacy checks) a config without
+    ``lexicon`` falls back to the Ding dictionary where Debian's trans-de-en is installed;
+    alignment does not: with several translations per word the dictionary matches
+    unrelated sentences. ``lexicon = "none"`` turns both off."""
+    path = config.lexicon
+    if path is None and dictionary_default:
+        found = default_lexicon_path()
+        path = str(found) if found else None
+    lexicon = load_lexicon(path) if path not in (None, "none") else None
     from_terms = lexicon_from_termbases(termbases)
     if lexicon and from_terms:
         return lexicon.merged(from_terms)
@@ -148,20 +155,10 @@ def _mt_service(config: Config, checks, quiet: bool):
 
 
 def _adequacy_lexicon(config: Config, checks, termbases) -> Lexicon | None:
-    """The word lexicon for the lexical adequacy checks: ``lexicon`` from the config, else
-    the Ding dictionary where Debian's trans-de-en is installed (``lexicon = "none"``:
-    neither), plus the termbases; loaded only if such a check runs."""
+    """The lexicon for the lexical adequacy checks, loaded only if such a check runs."""
     if not any(getattr(check, "needs_lexicon", False) for check in checks):
         return None
-    path = config.lexicon
-    if path is None:
-        found = default_lexicon_path()
-        path = str(found) if found else None
-    lexicon = load_lexicon(path) if path and path != "none" else None
-    from_terms = lexicon_from_termbases(termbases)
-    if lexicon and from_terms:
-        return lexicon.merged(from_terms)
-    return lexicon or from_terms
+    return _lexicon(config, termbases, dictionary_default=True)
 
 
 def _sort_key(f: Finding, order: dict[str, int]):

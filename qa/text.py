@@ -31,6 +31,24 @@ def german_lemma(word: str) -> str:
     return simplemma.lemmatize(word, lang="de")
 
 
+def compound_splits(word: str, min_left: int = 3, min_head: int = 4):
+    """The ways to read ``word`` as a German compound: for each cut, the modifier's
+    possible stems (as written, without a linking ``s``/``n``, without ``en``) and the
+    head, lower-cased: ``Wirtschaftsstandort`` → … (["wirtschafts", "wirtschaft"],
+    "standort") …. The checks that recognise compounds differ in what they accept as a
+    word (a names check wants any dictionary word, the untranslated check a frequent
+    German one), so the test is theirs; the splitting is shared."""
+    low = word.lower().replace("-", "")
+    for cut in range(min_left, len(low) - min_head + 1):
+        left = low[:cut]
+        stems = [left]
+        if left.endswith(("s", "n")):
+            stems.append(left[:-1])
+        if left.endswith("en"):
+            stems.append(left[:-2])
+        yield [stem for stem in stems if len(stem) >= min_left], low[cut:]
+
+
 CHRF_SIGNATURE = "chrF:nc6,nw0|chrF++:nc6,nw2"
 
 

@@ -22,7 +22,7 @@ from typing import Iterator
 
 from qa.checks.base import Check, CheckContext, Example
 from qa.model import Category, Finding, Severity
-from qa.text import STOPWORDS, fold
+from qa.text import STOPWORDS, compound_splits, fold
 
 _CAP_RE = re.compile(r"(?<![\w\-])[A-ZÄÖÜÉ][\w'’]*(?:-[A-ZÄÖÜÉ][\w'’]*)*", re.UNICODE)
 _TITLES = {"präsident", "präsidentin", "minister", "ministerin", "kanzler", "kanzlerin",
@@ -108,16 +108,13 @@ def _german_compound(token: str) -> bool:
         if low.startswith(prefix) and len(low) - len(prefix) >= 5 and known(low[len(prefix):]):
             return True
     # heads of four letters and more; three (Versand|art) only in longer words
-    for cut in range(3, len(low) - (2 if len(low) >= 9 else 3)):
-        head = low[cut:]
+    for stems, head in compound_splits(low, min_left=3, min_head=3 if len(low) >= 9 else 4):
         if not known(head):
             continue
-        left = low[:cut]
-        for stem in (left, left[:-1] if left.endswith(("s", "n")) else None,
-                     left[:-2] if left.endswith("en") else None):
-            if stem and len(stem) >= 3 and (known(stem) or (len(stem) >= 8 and _german_compound(stem))):
-                return True
+        if any(known(stem) or (len(stem) >= 8 and _german_compound(stem)) for stem in stems):
+            return True
         # a verb stem or an elided e: Abhol|termin (abholen), Farb|darstellung (Farbe)
+        left = stems[0]
         if len(left) >= 4 and (known(left + "en") or known(left + "e")):
             return True
     return False

@@ -24,7 +24,7 @@ from typing import Iterator
 
 from qa.checks.base import Check, CheckContext, Example
 from qa.model import Category, Finding, SegmentPair, Severity
-from qa.text import STOPWORDS, fold
+from qa.text import STOPWORDS, compound_splits, fold
 
 _TOKEN_RE = re.compile(r"[^\W\d_][\w'’]*(?:-[\w'’]+)*", re.UNICODE)
 _CORPORATE = {"AG", "GmbH", "SE", "KG", "Group", "Inc", "Ltd", "Co"}
@@ -68,21 +68,18 @@ def _loanwords() -> frozenset[str]:
 
 
 def _german_compound(token: str) -> bool:
-    """A long word the dictionary lacks, made of two German words with an optional
-    linking s: Wirtschafts|standort, Boot|fahren."""
+    """A long word the dictionary lacks, made of two frequent German words that are not
+    English ones, with an optional linking element: Wirtschafts|standort, Boot|fahren."""
     import simplemma
     from wordfreq import zipf_frequency
 
-    low = token.lower()
-    for cut in range(4, len(low) - 3):
-        left, right = low[:cut], low[cut:]
-        for head in (right, right[1:] if right.startswith("s") else None):
-            if not head or len(head) < 4:
-                continue
-            if (zipf_frequency(left, "de") >= 3.0 and zipf_frequency(left, "en") < 2.5
-                    and simplemma.is_known(head.capitalize(), lang="de")
-                    and zipf_frequency(head, "de") >= 3.0 and zipf_frequency(head, "en") < 2.0):
-                return True
+    for stems, head in compound_splits(token, min_left=4, min_head=4):
+        if not (simplemma.is_known(head.capitalize(), lang="de")
+                and zipf_frequency(head, "de") >= 3.0 and zipf_frequency(head, "en") < 2.0):
+            continue
+        if any(zipf_frequency(stem, "de") >= 3.0 and zipf_frequency(stem, "en") < 2.5
+               for stem in stems):
+            return True
     return False
 
 

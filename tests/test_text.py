@@ -1,0 +1,24 @@
+"""Shared text helpers."""
+
+from __future__ import annotations
+
+from qa.text import compound_splits, fold
+
+
+def test_compound_splits_offer_the_linking_elements():
+    splits = dict((head, stems) for stems, head in compound_splits("Wirtschaftsstandort"))
+    assert splits["standort"] == ["wirtschafts", "wirtschaft"]
+    assert dict((h, s) for s, h in compound_splits("Sonnenschein"))["schein"] == \
+        ["sonnen", "sonne", "sonn"]
+
+
+def test_compound_splits_respect_the_minimum_lengths():
+    assert all(len(head) >= 4 and all(len(s) >= 3 for s in stems)
+               for stems, head in compound_splits("Versandart"))
+    assert ("art" in [head for _, head in compound_splits("Versandart", min_head=3)])
+    assert list(compound_splits("Haus")) == []
+
+
+def test_fold_ignores_case_and_accents():
+    assert fold("Élysée-Palast") == "elysee-palast"
+    assert fold("Straße") == "strasse"
