@@ -158,7 +158,10 @@ def source_names(text: str) -> tuple[tuple[str, int, int, str], ...]:
             evidence = "exonym"
         elif prev_word in _TITLES or after_first_name:
             evidence = "title"
-        elif not _dictionary_word(token) and zipf_frequency(token, "de") < 4.0:
+        elif not _dictionary_word(token) and (zipf_frequency(token, "de") < 4.0
+                                              or zipf_frequency(token, "en") >= 3.0):
+            # (frequent in both languages: a famous name, Putin, Paris, Twitter; a frequent
+            # German word missing from the dictionary is rare in English)
             evidence = "not a German word"
         else:
             continue
