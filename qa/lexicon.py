@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from qa.errors import InputError
+from qa.paths import cache_dir
 from qa.text import STOPWORDS
 
 _DE_SUFFIXES = ("ern", "en", "er", "es", "em", "e", "n", "s")
@@ -193,15 +194,9 @@ def _load_ding(path: Path) -> dict[str, set[str]]:
     return table
 
 
-def _cache_dir() -> Path:
-    base = os.environ.get("QA_CACHE_DIR") or os.environ.get("XDG_CACHE_HOME") \
-        or str(Path.home() / ".cache")
-    return Path(base) / "qa"
-
-
 def _load_ding_cached(path: Path) -> dict[str, str]:
     stat = path.stat()
-    cache = _cache_dir() / f"ding-v2-{stat.st_size}-{int(stat.st_mtime)}.pickle"
+    cache = cache_dir() / f"ding-v2-{stat.st_size}-{int(stat.st_mtime)}.pickle"
     try:
         with cache.open("rb") as fh:
             return pickle.load(fh)

@@ -22,13 +22,43 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+@lru_cache(maxsize=1)
+def _simplemma():
+    """simplemma's word lists as MARISA tries cached in qa's cache folder: a process
+    opens them in milliseconds instead of spending a second decoding simplemma's own
+    format for German and English. Without marisa-trie installed, simplemma's default
+    in-memory dictionaries (same content, slower start)."""
+    from simplemma import Lemmatizer
+    from simplemma.strategies import DefaultStrategy, DictionaryLookupStrategy
+    from simplemma.strategies.dictionaries import DEFAULT_DICTIONARY_FACTORY
+
+    factory = DEFAULT_DICTIONARY_FACTORY
+    try:
+        from simplemma.__metadata__ import __version__ as version
+        from simplemma.strategies.dictionaries.trie_dictionary_factory import TrieDictionaryFactory
+
+        from qa.paths import cache_dir
+
+        factory = TrieDictionaryFactory(disk_cache_dir=str(cache_dir() / f"simplemma-{version}"))
+    except ImportError:
+        pass
+    return (DictionaryLookupStrategy(factory),
+            Lemmatizer(lemmatization_strategy=DefaultStrategy(dictionary_factory=factory)))
+
+
+def known_word(token: str, lang: str) -> bool:
+    """Is ``token`` in simplemma's word list for ``lang`` (as an inflected form or a
+    lemma)? The same answer as ``simplemma.is_known``."""
+    from simplemma.utils import normalize_token
+
+    return _simplemma()[0].get_lemma(normalize_token(token), lang) is not None
+
+
 @lru_cache(maxsize=100_000)
 def german_lemma(word: str) -> str:
     """The dictionary form of a German word (simplemma): ``Verteidigungsrates`` →
-    ``Verteidigungsrat``. Imported lazily: simplemma loads its German table once."""
-    import simplemma
-
-    return simplemma.lemmatize(word, lang="de")
+    ``Verteidigungsrat``."""
+    return _simplemma()[1].lemmatize(word, "de")
 
 
 def compound_splits(word: str, min_left: int = 3, min_head: int = 4):

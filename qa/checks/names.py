@@ -22,7 +22,7 @@ from typing import Iterator
 
 from qa.checks.base import Check, CheckContext, Example
 from qa.model import Category, Finding, Severity
-from qa.text import STOPWORDS, compound_splits, fold
+from qa.text import STOPWORDS, compound_splits, fold, known_word
 
 _CAP_RE = re.compile(r"(?<![\w\-])[A-ZÄÖÜÉ][\w'’]*(?:-[A-ZÄÖÜÉ][\w'’]*)*", re.UNICODE)
 _TITLES = {"präsident", "präsidentin", "minister", "ministerin", "kanzler", "kanzlerin",
@@ -79,13 +79,12 @@ def _edit_distance(a: str, b: str) -> int:
 @lru_cache(maxsize=100_000)
 def _dictionary_word(token: str) -> bool:
     """A German (or English) dictionary word, or a compound of German words."""
-    import simplemma
 
     if "-" in token:  # US-Heimatschutzministerium, Harvard-Professorin: the head decides
         return _dictionary_word(token.rsplit("-", 1)[1])
-    if simplemma.is_known(token, lang="de") or simplemma.is_known(token.lower(), lang="de"):
+    if known_word(token, "de") or known_word(token.lower(), "de"):
         return True
-    if len(token) > 1 and token.endswith("s") and simplemma.is_known(token[:-1], lang="de"):
+    if len(token) > 1 and token.endswith("s") and known_word(token[:-1], "de"):
         return True
     return _german_compound(token)
 
@@ -97,10 +96,9 @@ _GERMAN_PREFIXES = ("ver", "be", "ent", "zer", "miss", "ge", "er")
 def _german_compound(token: str) -> bool:
     """Spähsoftware, Handynummer, Windkraftanlagenbauer: German words joined, possibly
     with a linking s/n/en; the dictionary lacks most compounds, names are not made so."""
-    import simplemma
 
     def known(word: str) -> bool:
-        return simplemma.is_known(word.capitalize(), lang="de") or simplemma.is_known(word, lang="de")
+        return known_word(word.capitalize(), "de") or known_word(word, "de")
 
     low = token.lower().replace("-", "")
     # a derivation of a German word: Verimpfung, Entladung, Zerlegung
@@ -389,12 +387,11 @@ def _reverse_exonyms() -> dict[str, set[str]]:
 @lru_cache(maxsize=100_000)
 def _english_word(token: str) -> bool:
     """A word of ordinary English (capitalised only at a sentence start or in titles)."""
-    import simplemma
     from wordfreq import zipf_frequency
 
     low = token.lower()
     return zipf_frequency(low, "en") >= 3.3 or (
-        simplemma.is_known(low, lang="en") and zipf_frequency(low, "en") >= 2.0)
+        known_word(low, "en") and zipf_frequency(low, "en") >= 2.0)
 
 
 @lru_cache(maxsize=4096)

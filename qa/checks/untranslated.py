@@ -24,7 +24,7 @@ from typing import Iterator
 
 from qa.checks.base import Check, CheckContext, Example
 from qa.model import Category, Finding, SegmentPair, Severity
-from qa.text import STOPWORDS, compound_splits, fold
+from qa.text import STOPWORDS, compound_splits, fold, known_word
 
 _TOKEN_RE = re.compile(r"[^\W\d_][\w'’]*(?:-[\w'’]+)*", re.UNICODE)
 _CORPORATE = {"AG", "GmbH", "SE", "KG", "Group", "Inc", "Ltd", "Co"}
@@ -36,7 +36,6 @@ _LOCATIVE = {"in", "at", "near", "from", "outside", "around", "of"}
 @lru_cache(maxsize=200_000)
 def german_word(token: str) -> bool:
     """Evidence that ``token`` is a German word, not an English one or a name."""
-    import simplemma
     from wordfreq import zipf_frequency
 
     if "-" in token:
@@ -46,12 +45,12 @@ def german_word(token: str) -> bool:
         return False
     de = zipf_frequency(token, "de")
     en = zipf_frequency(token, "en")
-    if not simplemma.is_known(token, lang="de"):
+    if not known_word(token, "de"):
         return len(token) >= 10 and _german_compound(token)
     diff = de - en
     if token.islower() and diff >= 2.8:
         return True  # nicht, dass, bis, plötzlich
-    if en >= 3.0 and simplemma.is_known(token, lang="en"):
+    if en >= 3.0 and known_word(token, "en"):
         return False  # Manager, Pegasus: English too
     return (diff >= 3.0 or (en < 2.5 and diff >= 1.5) or (en < 3.0 and diff >= 2.0)
             or (en == 0.0 and de > 1.0))
@@ -70,11 +69,10 @@ def _loanwords() -> frozenset[str]:
 def _german_compound(token: str) -> bool:
     """A long word the dictionary lacks, made of two frequent German words that are not
     English ones, with an optional linking element: Wirtschafts|standort, Boot|fahren."""
-    import simplemma
     from wordfreq import zipf_frequency
 
     for stems, head in compound_splits(token, min_left=4, min_head=4):
-        if not (simplemma.is_known(head.capitalize(), lang="de")
+        if not (known_word(head.capitalize(), "de")
                 and zipf_frequency(head, "de") >= 3.0 and zipf_frequency(head, "en") < 2.0):
             continue
         if any(zipf_frequency(stem, "de") >= 3.0 and zipf_frequency(stem, "en") < 2.5

@@ -13,11 +13,11 @@ import sqlite3
 import sys
 from pathlib import Path
 
+from qa.paths import cache_dir
+
 
 def default_cache_path() -> Path:
-    base = os.environ.get("QA_CACHE_DIR") or os.environ.get("XDG_CACHE_HOME") \
-        or str(Path.home() / ".cache")
-    return Path(base) / "qa" / "translations.sqlite3"
+    return cache_dir() / "translations.sqlite3"
 
 
 class TranslationCache:

@@ -22,3 +22,14 @@ def test_compound_splits_respect_the_minimum_lengths():
 def test_fold_ignores_case_and_accents():
     assert fold("Élysée-Palast") == "elysee-palast"
     assert fold("Straße") == "strasse"
+
+
+def test_known_word_and_lemma_read_simplemma_s_word_lists():
+    import simplemma
+
+    from qa.text import german_lemma, known_word
+
+    for word, lang in (("Regierung", "de"), ("Rotorblättern", "de"), ("government", "en"),
+                       ("Putin", "de"), ("xqzvw", "de"), ("Haus", "en")):
+        assert known_word(word, lang) == simplemma.is_known(word, lang=lang), word
+    assert german_lemma("Verteidigungsrates") == simplemma.lemmatize("Verteidigungsrates", lang="de")
