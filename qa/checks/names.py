@@ -33,6 +33,15 @@ _TITLES = {"präsident", "präsidentin", "minister", "ministerin", "kanzler", "k
            "bezirksleiter", "vorstandschef", "vorstandschefin", "finanzvorstand", "papst",
            "könig", "königin", "prinz", "prinzessin", "senator", "senatorin", "general",
            "us-präsident", "ex-präsident", "staatschef", "regierungschef", "gouverneur"}
+# Role nouns: after "Herr"/"Frau" they are a form of address (Herr Präsident, Frau
+# Ratspräsidentin), not a surname; compounds end in one of them.
+_ROLE_HEADS = ("präsident", "präsidentin", "minister", "ministerin", "vorsitzende",
+               "vorsitzender", "kommissar", "kommissarin", "kanzler", "kanzlerin", "sekretär",
+               "sekretärin", "abgeordnete", "abgeordneter", "botschafter", "botschafterin",
+               "meister", "meisterin", "kollege", "kollegin", "berichterstatter",
+               "berichterstatterin", "direktor", "direktorin", "professor", "professorin",
+               "doktor", "pfarrer", "pfarrerin", "beauftragte", "beauftragter", "sprecher",
+               "sprecherin", "vertreter", "vertreterin", "generalsekretär", "staatssekretär")
 _TRANSLIT = (("tsch", "ch"), ("tch", "ch"), ("sch", "sh"), ("kh", "ch"), ("yj", "y"),
              ("ij", "y"), ("iy", "i"), ("j", "y"), ("y", "i"), ("w", "v"), ("z", "s"),
              ("ph", "f"), ("ck", "k"), ("c", "k"), ("ae", "a"), ("oe", "o"), ("ue", "u"),
@@ -118,6 +127,11 @@ def _german_compound(token: str) -> bool:
     return False
 
 
+def _role_noun(token: str) -> bool:
+    """Präsident, Ratspräsidentin, Ausschussvorsitzender: a role, not a name."""
+    return fold(token).endswith(tuple(fold(h) for h in _ROLE_HEADS))
+
+
 def _genitive_base(token: str) -> str | None:
     if token.endswith("s") and len(token) > 4 and not token.endswith("ss"):
         return token[:-1]
@@ -154,7 +168,8 @@ def source_names(text: str) -> tuple[tuple[str, int, int, str], ...]:
         base = _genitive_base(token)
         if fold(token) in exonyms() or (base and fold(base) in exonyms()):
             evidence = "exonym"
-        elif prev_word in _TITLES or after_first_name:
+        elif (prev_word in _TITLES or after_first_name) and not _role_noun(token) \
+                and token.casefold() not in _TITLES:
             evidence = "title"
         elif not _dictionary_word(token) and (zipf_frequency(token, "de") < 4.0
                                               or zipf_frequency(token, "en") >= 3.0):
@@ -257,6 +272,8 @@ class MissingName(Check):
                     "So far more than 28,000 deaths have been registered in Paraguay."),
         Example.good("In Tschechien und München sprach Selenskyj mit Castex.",
                      "In the Czech Republic and Munich, Zelensky spoke with Castex."),
+        Example.good("Frau Präsidentin, Herr Ratspräsident, meine Damen und Herren!",
+                     "Madam President, President-in-Office, ladies and gentlemen."),
         Example.good("Das Unternehmen mit Sitz in Herzlia bei Tel Aviv schweigt.",
                      "The company, based in Herzliya near Tel Aviv, is silent."),
         Example.good("Macrons Handynummer stand auf der Liste der Spähsoftware Pegasus.",
@@ -427,6 +444,10 @@ def _in_source(token: str, source_text: str, source_keys: set[str]) -> bool:
             return True
     if name_key(token) in source_keys or folded in source:
         return True
+    if "-" in token and all(_in_source(part, source_text, source_keys) or _english_word(part)
+                            for part in token.split("-") if part) \
+            and any(_in_source(part, source_text, source_keys) for part in token.split("-") if part):
+        return True  # EU-Mercosur ← "der EU und dem Mercosur", Jubilee-Wiesn ← Jubiläums-Wiesn
     if any(c.isdigit() for c in token) or token.isupper():
         # codes written apart or hyphenated in the source: E 95, CoV-2
         if folded in re.sub(r"[\s\-]+", "", source):
@@ -438,11 +459,20 @@ def _in_source(token: str, source_text: str, source_keys: set[str]) -> bool:
 
 def _defined_acronym(word: str, before: str) -> bool:
     """An abbreviation the translation defines in passing: ``Military History Museum
-    (MHM)``, where the letters are the initials of the capitalised words before it."""
-    if not before.endswith("(") or not word.isupper():
+    (MHM)``, ``Foot-and-mouth disease (FMD)``: its letters, in order, are initials of
+    the words just before the bracket, the first letter that of the first such word."""
+    letters = word.rstrip("s")
+    if not before.endswith("(") or not letters.isupper() or len(letters) < 2:
         return False
-    initials = "".join(w[0] for w in re.findall(r"[A-Z][\w\-]*", before[-80:]))
-    return initials.endswith(word)
+    initials = [w[0].upper() for w in re.findall(r"[^\W\d_]+", before[-120:])]
+    for size in range(len(letters), min(len(initials), 2 * len(letters) + 2) + 1):
+        window = initials[-size:]
+        if window[0] != letters[0]:
+            continue
+        rest = iter(window[1:])
+        if all(letter in rest for letter in letters[1:]):
+            return True
+    return False
 
 
 def _shouted_word(word: str) -> bool:
@@ -467,6 +497,8 @@ class UnexpectedName(Check):
                     "According to ⟦OVM⟧, 5,000 people died."),
         Example.good("In Tschechien und München sprach Selenskyj mit Castex.",
                      "In the Czech Republic and Munich, Zelensky spoke with Castex."),
+        Example.good("Maul- und Klauenseuche (MKS) breitet sich aus.",
+                     "Foot-and-mouth disease (FMD) is spreading."),
         Example.good("Die Regierung legte am Montag im Élysée-Palast den Haushalt vor.",
                      "On Monday the Government presented the Budget at the Élysée Palace."),
     )
@@ -486,7 +518,7 @@ class UnexpectedName(Check):
                 (word.isupper() and len(word) >= 2 and not _common_acronym(word)
                  and not _shouted_word(word)) or
                 (not word.isupper() and not _english_word(word)
-                 and not (sentence_start and _english_word(word)))
+                 and not (sentence_start and known_word(word.lower(), "en")))
             ) and fold(word) not in protected and not _in_source(word, source, source_keys) \
                 and not _misspelling_of_source(word, source) \
                 and not _defined_acronym(word, pair.target_text[:start].rstrip())

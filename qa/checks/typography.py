@@ -198,14 +198,21 @@ class SpaceBeforePunctuation(Check):
         Example.bad("Er kam an und blieb.", "He arrived⟦  ⟧and stayed."),
         Example.good("Er kam an und blieb.", "He arrived and stayed."),
         Example.good("Er kam an … und blieb.", "He arrived ... and stayed."),
+        Example.good("Bewertungen für Hotel Opera .", "Reviews of Hotel Opera ."),
     )
 
     def check(self, pair: SegmentPair, ctx: CheckContext) -> Iterator[Finding]:
         if not pair.target:
             return
         offset = pair.target_span[0]
+        # a mark the source also writes after a space mirrors the client's own text
+        # (tokenised copy, "Hotel Opera ."): consistent with it, so not reported
+        mirrored = {pair.source_text[m.end():m.end() + 1]
+                    for m in _SPACE_BEFORE_RE.finditer(pair.source_text)} if pair.source else set()
         for m in _SPACE_BEFORE_RE.finditer(pair.target_text):
             mark = pair.target_text[m.end():m.end() + 1]
+            if mark in mirrored:
+                continue
             yield self.finding(f"space before {mark!r}", suggestion="",
                                target_span=(offset + m.start(1), offset + m.end(1)),
                                segment=pair.id, confidence=0.9)
