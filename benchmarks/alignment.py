@@ -113,7 +113,8 @@ def _pairs_from_report(report: dict, source, target) -> list[SegmentPair]:
     return out
 
 
-def run(sizes: list[int], data: Path | None, seed: int, lexicon: Path | None) -> list[dict]:
+def run(sizes: list[int], data: Path | None, seed: int, lexicon: Path | None,
+        move_paragraphs: float = 0.0) -> list[dict]:
     pool, origin = parallel_sentences(data)
     print(f"parallel sentences: {len(pool)} from {origin}")
     rows = []
@@ -124,7 +125,7 @@ def run(sizes: list[int], data: Path | None, seed: int, lexicon: Path | None) ->
             start = rng.randrange(len(pool))
             chosen = [pool[(start + k) % len(pool)] for k in range(size)]
             fillers = [en for _, en in pool[::7]]
-            synthetic = build_pair(chosen, rng, fillers=fillers)
+            synthetic = build_pair(chosen, rng, fillers=fillers, p_move_paragraph=move_paragraphs)
             src_path, tgt_path = tmpdir / f"de-{size}.txt", tmpdir / f"en-{size}.txt"
             src_path.write_text(synthetic.source, encoding="utf-8")
             tgt_path.write_text(synthetic.target, encoding="utf-8")
@@ -161,9 +162,11 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--lexicon", type=Path,
                         help="bilingual lexicon passed to qa check (e.g. the Apertium en-de .dix)")
+    parser.add_argument("--move-paragraphs", type=float, default=0.0, metavar="P",
+                        help="also swap each paragraph with the next one with probability P")
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
     args = parser.parse_args()
-    rows = run(args.sizes, args.data, args.seed, args.lexicon)
+    rows = run(args.sizes, args.data, args.seed, args.lexicon, args.move_paragraphs)
     print(f"lexicon: {args.lexicon or 'none'}")
     header = (f"{'pairs':>6} {'src':>6} {'tgt':>6} {'qa s':>7} {'peak MiB':>9} {'align s':>8} "
               f"{'P':>6} {'R':>6} {'F1':>6} {'om R':>6} {'om P':>6} {'add R':>6} {'add P':>6}")
