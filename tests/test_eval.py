@@ -30,6 +30,8 @@ def data(tmp_path_factory):
     item = {"id": 101, "src_sent": PAIRS[0][0], "eng_sent": PAIRS[0][1], "mt_sent": PAIRS[0][1],
             "pert_sent": "The company employs 4,100 people in Hamburg.", "pert_check": True}
     _write(root / "demetr/critical_id10_numbers_replaced.json", json.dumps([item]))
+    _write(root / "demetr/PROVENANCE.md", "# DEMETR — miniature\n\n- **Source repository:** "
+           "https://example.org/demetr\n- **Commit:** snapshot HEAD `0123456789abcdef` (2022)\n")
     src = "\n".join(de for de, _ in PAIRS) + "\n"
     ref = "\n".join(en for _, en in PAIRS) + "\n"
     _write(root / "wmt21-news-deen/txt/sources/newstest2021.de-en.src.de", src)
@@ -97,7 +99,10 @@ def test_eval_without_mt_writes_every_section(data, tmp_path, capsys):
         "category": "Negation", "wrong_outputs": 1, "wrong_flagged_pct": 100.0,
         "right_outputs": 1, "right_flagged_pct": 0.0, "precision_pct": 100.0}]
     assert [row["sentence_pairs"] for row in results["alignment"]] == [8, 8]  # WMT21 + WMT22
-    for heading in ("## DEMETR", "## WMT human references", "## WMT22 system outputs",
+    assert results["data_provenance"] == [{"folder": "demetr", "title": "DEMETR — miniature",
+                                           "source": "https://example.org/demetr",
+                                           "commit": "0123456789ab"}]
+    for heading in ("## Data", "## DEMETR", "## WMT human references", "## WMT22 system outputs",
                     "## WMT23 terminology", "## Real NMT errors", "## DFKI", "## Alignment"):
         assert heading in text
 

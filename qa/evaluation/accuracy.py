@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import tempfile
 import time
 from pathlib import Path
@@ -29,6 +30,27 @@ from qa.errors import QAError
 from qa.evaluation import alignment_accuracy, demetr, dfki, nmt_errors, terminology, wmt
 from qa.evaluation.markdown import render
 from qa.evaluation.mt_pass import evaluation_mt
+
+
+DATASETS = ("demetr", "wmt21-news-deen", "wmt22-general-deen", "wmt23-general-deen",
+            "wmt23-terminology-deen", "nmt-hallucinations-deen", "dfki-mt-testsuite-deen")
+
+
+def provenance(data: Path) -> list[dict]:
+    """Title, source repository and snapshot commit of each dataset, from its
+    PROVENANCE.md (for the document's data section)."""
+    rows = []
+    for folder in DATASETS:
+        path = data / folder / "PROVENANCE.md"
+        if not path.is_file():
+            continue
+        text = path.read_text(encoding="utf-8")
+        title = next((line[2:].strip() for line in text.splitlines() if line.startswith("# ")), folder)
+        source = re.search(r"\*\*Source repository:\*\*\s*(\S+)", text)
+        commit = re.search(r"\*\*Commit:\*\*[^`\n]*`([0-9a-f]{7,40})`", text)
+        rows.append({"folder": folder, "title": title, "source": source.group(1) if source else None,
+                     "commit": commit.group(1)[:12] if commit else None})
+    return rows
 
 
 def _passes(run, mt_config: Config | None) -> dict:
@@ -61,6 +83,7 @@ def evaluate_all(data: Path, out: Path, limit: int = 100_000, command: str = "qa
         results["wmt23_terminology"] = terminology.evaluate(data, Config(mt=False), limit)
         log("qa eval: alignment …")
         results["alignment"] = alignment_accuracy.evaluate(data)
+    results["data_provenance"] = provenance(data)
     results["seconds"] = round(time.perf_counter() - started, 1)
     out.mkdir(parents=True, exist_ok=True)
     (out / "accuracy.md").write_text(render(results), encoding="utf-8")

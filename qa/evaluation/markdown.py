@@ -227,8 +227,20 @@ def _alignment(r: dict) -> list[str]:
          for row in rows])
 
 
+def _data(r: dict) -> list[str]:
+    rows = r.get("data_provenance") or []
+    if not rows:
+        return []
+    lines = ["## Data", "", "Each folder's PROVENANCE.md gives licence, citation and the exact "
+             "files; in short:", ""]
+    return lines + _table(["folder", "dataset", "source", "snapshot"],
+                          [[f"`{row['folder']}`", row["title"], row["source"] or "",
+                            f"`{row['commit']}`" if row["commit"] else ""] for row in rows], "llll")
+
+
 def render(results: dict) -> str:
     lines = _intro(results)
-    for section in (_demetr, _references, _systems, _terminology, _nmt_errors, _dfki, _alignment):
+    for section in (_demetr, _references, _systems, _terminology, _nmt_errors, _dfki, _alignment,
+                    _data):
         lines += section(results)
     return "\n".join(lines).rstrip() + "\n"
