@@ -39,12 +39,33 @@ ENGLISH_NOT_NEGATION = re.compile(r"\bnot\s+(?:only|just|merely|least)\b|"
                                   r"\bwhether\s+or\s+not\b|\bor\s+not\b", re.IGNORECASE)
 # German words whose English translation idiomatically carries a negation
 GERMAN_IMPLICIT = re.compile(r"\b(?:erst|kaum|wenig|fehlen|fehlt|fehlte|fehlten|verweigert\w*|"
-                             r"unmöglich\w*|un\w{3,}|ausgeschlossen|verhindert\w*|"
+                             r"unmöglich\w*|ausgeschlossen|verhindert\w*|"
                              r"verboten\w*|nicht(?!s\b)\w+|\w{3,}los(?:e|en|er|es|em)?)\b",
                              re.IGNORECASE)
 ENGLISH_IMPLICIT = re.compile(r"\b(?:hardly|barely|scarcely|fail\w*|lack\w*|refus\w*|"
-                              r"impossible|unable|un\w+|prevent\w*|ruled out|forbid\w*|absen\w+|little|few|"
+                              r"impossible|unable|prevent\w*|ruled out|forbid\w*|absen\w+|little|few|"
                               r"banned|non-\w+|\w{3,}less)\b", re.IGNORECASE)
+
+
+_UN_WORD = re.compile(r"\b[Uu]n(\w{4,})\b")
+
+
+def _un_negated(text: str, lang: str) -> bool:
+    """A word negated by the prefix un-: the rest is a word itself (unmöglich → möglich,
+    unlikely → likely), which tells it from unter, ungefähr, under, until, united."""
+    from qa.text import known_word
+
+    for m in _UN_WORD.finditer(text):
+        rest = m.group(1)
+        if known_word(rest, lang) or (lang == "de" and known_word(rest.capitalize(), lang)):
+            return True
+    return False
+
+
+def implicit_negation(text: str, lang: str) -> bool:
+    """Lexical negation that a translation may render with an explicit one."""
+    pattern = GERMAN_IMPLICIT if lang == "de" else ENGLISH_IMPLICIT
+    return bool(pattern.search(text)) or _un_negated(text, lang)
 
 
 def negations(text: str, lang: str) -> list[tuple[int, int]]:
@@ -90,6 +111,9 @@ class PolarityMismatch(Check):
         Example.good("Die Versuche wurden in keinster Weise eingeschränkt.",
                      "The attempts were not limited in any way."),
         Example.bad("Die Lokomotive ist ⟦nicht⟧ betriebsfähig.", "The locomotive is operational."),
+        Example.bad("Verkehrsfluss ist die Untersuchung der Bewegung zwischen zwei Punkten.",
+                    "Traffic flow is ⟦not⟧ the study of movement between two points."),
+        Example.good("Ein Treffer ist unwahrscheinlich.", "A hit is not likely."),
         Example.good("Die Beschäftigten zahlen für Managementfehler.",
                      "The workers are paying for management mistakes, no doubt."),
     )
@@ -101,9 +125,9 @@ class PolarityMismatch(Check):
         en = negations(pair.target_text, "en")
         if bool(de) == bool(en):
             return
-        if en and GERMAN_IMPLICIT.search(pair.source_text):
+        if en and implicit_negation(pair.source_text, "de"):
             return
-        if de and ENGLISH_IMPLICIT.search(pair.target_text):
+        if de and implicit_negation(pair.target_text, "en"):
             return
         if en:
             start, end = en[0]
