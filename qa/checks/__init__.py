@@ -10,8 +10,8 @@ from qa.checks.base import Check, CheckContext, Example
 from qa.checks.names import InconsistentName, MisspelledName, MissingName, UnexpectedName
 from qa.checks.numbers import GermanNumberFormat, NumberMismatch
 from qa.checks.polarity import PolarityMismatch
-from qa.checks.typography import (DoubledWord, GermanQuotes, MissingApostrophe, MixedDialect,
-                                  SpaceBeforePunctuation, UnbalancedQuotes)
+from qa.checks.typography import (Capitalisation, DoubledWord, GermanQuotes, MissingApostrophe,
+                                  MixedDialect, SpaceBeforePunctuation, UnbalancedQuotes)
 from qa.checks.terminology import ForbiddenTerm, InconsistentTerm, MissingTerm
 from qa.checks.untranslated import UntranslatedSentence, UntranslatedWords
 
@@ -38,6 +38,7 @@ ALL_CHECKS: tuple[type[Check], ...] = (
     UnbalancedQuotes,
     MissingApostrophe,
     SpaceBeforePunctuation,
+    Capitalisation,
     DoubledWord,
     MixedDialect,
     SourceCoverage,

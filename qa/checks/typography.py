@@ -1,6 +1,7 @@
 """Typography and fluency of the English text: German quotation marks, unbalanced quotes
 and brackets, a German possessive without apostrophe, space before punctuation, doubled
-words, double spaces, and British/American spelling mixed in one document.
+words, double spaces, British/American spelling mixed in one document, and capitalisation
+lost (a sentence starting in lower case, a sentence all in lower case).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from typing import Iterator
 
 from qa.checks.base import Check, CheckContext, Example
 from qa.model import Category, Finding, SegmentPair, Severity
+from qa.text import STOPWORDS
 
 _GERMAN_QUOTES = {"„": "“", "‚": "‘", "»": "“", "«": "”", "›": "’", "‹": "‘"}
 _SPACE_BEFORE_RE = re.compile(r"(?<=[^\s\d])([ \t]+)(?=[,;:!?]|\.(?!\.|\d))")
@@ -220,6 +222,87 @@ class SpaceBeforePunctuation(Check):
             yield self.finding("double space between words", suggestion=" ",
                                target_span=(offset + m.start(), offset + m.end()),
                                segment=pair.id, confidence=0.9)
+
+
+_FIRST_LETTER_RE = re.compile(r"[^\W\d_]")
+
+
+class Capitalisation(Check):
+    """Capital letters lost in the translation: a sentence that starts in lower case
+    where its source sentence starts a real sentence with a German function word (Die,
+    Er, Seit — capitalised only for their position), or a sentence written entirely in
+    lower case that lower-cases a name its source spells with a capital. List items,
+    headings and fragments cut by the segmenter are left alone: German capitalises
+    every noun, so a capital alone says nothing."""
+
+    code = "TYP06"
+    name = "typography.capitalisation"
+    category = Category.TYPOGRAPHY
+    severity = Severity.MINOR
+    summary = "A sentence starts in lower case, or is all lower case, unlike its source."
+    examples = (
+        Example.bad("Die Regierung legte den Haushalt vor.",
+                    "⟦t⟧he government presented the budget."),
+        Example.bad("Präsident Macron traf Kanzler Scholz in Berlin.",
+                    "⟦president macron met chancellor scholz in berlin.⟧"),
+        Example.good("Die Regierung legte den Haushalt vor.",
+                     "The government presented the budget."),
+        Example.good("Das iPhone verkauft sich gut.", "iPhone sales are going well."),
+        Example.good("2023 war ein gutes Jahr.", "2023 was a good year."),
+        Example.good("Praktiken der Unternehmensführung und", "corporate governance practices; and"),
+        Example.good("schicken Sie mir den Rücksendeschein per Mail?",
+                     "will you be sending me the return receipt per mail?"),
+        Example.good("Wiederankurbelung der europäischen Wirtschaft", "relaunching the European economy"),
+    )
+
+    def check(self, pair: SegmentPair, ctx: CheckContext) -> Iterator[Finding]:
+        if not pair.source or not pair.target:
+            return
+        source = ctx.source.sentences[pair.source[0]].text
+        first = re.match(r"[^\W\d_]+", source)
+        if first is None or not first.group(0)[0].isupper():
+            return  # the source itself is not cased as prose (chat, a fragment)
+        sentence = ctx.target.sentences[pair.target[0]]
+        if not any(c.isupper() for c in sentence.text):
+            lowered = _lowered_names(pair.source_text, sentence.text)
+            if lowered:
+                yield self.finding(
+                    f"the sentence is all lower case (the source writes {lowered!r})",
+                    target_span=(sentence.start, sentence.end), segment=pair.id,
+                    confidence=0.9, data={"source_name": lowered})
+                return
+        if first.group(0).lower() not in STOPWORDS or \
+                not _complete(source) or not _starts_sentence(ctx.target.text, sentence.start):
+            return
+        letter = re.match(r"[^\w]*([^\W\d_])(\w*)", sentence.text)
+        if letter is None or not letter.group(1).islower() or \
+                any(c.isupper() for c in letter.group(2)):  # iPhone, eBay
+            return
+        start = sentence.start + letter.start(1)
+        yield self.finding(f"the sentence starts in lower case ({letter.group(1) + letter.group(2)!r})",
+                           suggestion=letter.group(1).upper(), target_span=(start, start + 1),
+                           segment=pair.id, confidence=0.85)
+
+
+def _lowered_names(source: str, target: str) -> str | None:
+    """A word capitalised inside the source that the target writes in lower case."""
+    words = re.findall(r"[^\W\d_]{3,}", source)[1:]
+    target_words = set(re.findall(r"[^\W\d_]{3,}", target))
+    from wordfreq import zipf_frequency
+
+    # an English word lower-cased is right (Mail → mail); a name is not (Macron → macron)
+    return next((w for w in words if w[0].isupper() and w.lower() in target_words
+                 and w.lower() not in STOPWORDS and zipf_frequency(w.lower(), "en") < 3.3), None)
+
+
+def _complete(sentence: str) -> bool:
+    return bool(re.search(r"[.!?][\"“”'’)]?\s*$", sentence)) and len(sentence.split()) >= 3
+
+
+def _starts_sentence(text: str, start: int) -> bool:
+    """Nothing but a sentence end, a paragraph break or the start of the text before."""
+    before = text[:start].rstrip(" \t")
+    return not before or before.endswith("\n") or before[-1] in ".!?\"“”'’:"
 
 
 class DoubledWord(Check):
