@@ -127,9 +127,12 @@ def _german_compound(token: str) -> bool:
     return False
 
 
+_ROLE_HEADS_FOLDED = tuple(fold(h) for h in _ROLE_HEADS)
+
+
 def _role_noun(token: str) -> bool:
     """Präsident, Ratspräsidentin, Ausschussvorsitzender: a role, not a name."""
-    return fold(token).endswith(tuple(fold(h) for h in _ROLE_HEADS))
+    return fold(token).endswith(_ROLE_HEADS_FOLDED)
 
 
 def _genitive_base(token: str) -> str | None:

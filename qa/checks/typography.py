@@ -6,6 +6,7 @@ lost (a sentence starting in lower case, a sentence all in lower case).
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from typing import Iterator
@@ -127,9 +128,14 @@ _SOURCE_QUOTES = "„“”\"»«"
 
 
 def _aligned_source(ctx: CheckContext, start: int, end: int) -> str:
-    """The source text aligned with the target range [start, end)."""
-    return " ".join(p.source_text for p in ctx.pairs
-                    if p.source and p.target and start <= p.target_span[0] < end)
+    """The source text aligned with the target range [start, end) (pairs indexed by the
+    start of their target once per run: a long document has thousands of paragraphs)."""
+    if "aligned_source_index" not in ctx.cache:
+        pairs = sorted((p.target_span[0], p.source_text) for p in ctx.pairs
+                       if p.source and p.target)
+        ctx.cache["aligned_source_index"] = ([k for k, _ in pairs], [t for _, t in pairs])
+    starts, texts = ctx.cache["aligned_source_index"]
+    return " ".join(texts[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)])
 
 
 def _source_unbalanced(source: str, mark: str) -> bool:
