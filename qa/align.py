@@ -63,8 +63,11 @@ class AlignParams:
     lexicon: float = 5.0           # cost reduction at full word-translation overlap
     paragraph_straddle: float = 4.0
     paragraph_mismatch: float = 1.0
+    recover_moved: bool = True     # pair paragraphs the translation moved (out of order)
     move_min_shared: float = 1.0   # anchor weight two unaligned runs must share to be tried as moved
     move_gain: float = 3.0         # cost saved per bead for a moved run to be paired
+    move_gain_unanchored: float = 4.0  # the same for runs sharing no anchor (length alone)
+    move_window: int = 16          # how far (sentences) an unanchored moved run may be
     band: int = 64                 # initial band width (target positions per row)
     max_df: int = 50               # anchors in more sentences than this are too common
 
@@ -268,7 +271,8 @@ def align_documents(source: Document, target: Document, lexicon: Lexicon | None 
     path, width = _search(fine_s, fine_t, anchor_weight, ratio, params, centre)
 
     pairs = _build_pairs(source, target, path)
-    pairs = _recover_moved(pairs, fine_s, fine_t, anchor_weight, ratio, params, source, target)
+    if params.recover_moved:
+        pairs = _recover_moved(pairs, fine_s, fine_t, anchor_weight, ratio, params, source, target)
     overlap, n_src, n_tgt, shared = _document_overlap(source, target, src_anchor, tgt_anchor)
     nulls = sum(1 for p in pairs if p.bead in ("1-0", "0-1"))
     null_share = nulls / max(1, len(pairs))
@@ -575,9 +579,12 @@ def _recover_moved(pairs: list[SegmentPair], src: "_Units", tgt: "_Units", ancho
     out of order — a paragraph the translator or editor moved. The main DP is monotone,
     so it can only call such a paragraph an omission here and an addition there.
 
-    Candidates are a source run and a target run sharing anchors (numbers, names); they
-    are aligned with the same DP, and the result is kept only when pairing them costs
-    clearly less than leaving every sentence unaligned (``params.move_gain`` per bead)."""
+    Candidates are a source run and a target run sharing anchors (numbers, names), or,
+    sharing none, a target run within ``params.move_window`` sentences of where the
+    source run would stand (a neighbour swap). They are aligned with the same DP, and the
+    result is kept only when pairing them costs clearly less than leaving every sentence
+    unaligned (``params.move_gain`` per bead; ``move_gain_unanchored`` and at least two
+    beads on length evidence alone)."""
     null_s = {p.source[0]: p.cost for p in pairs if not p.target}
     null_t = {p.target[0]: p.cost for p in pairs if not p.source}
     if not null_s or not null_t:
@@ -599,6 +606,20 @@ def _recover_moved(pairs: list[SegmentPair], src: "_Units", tgt: "_Units", ancho
             shared = sum(anchor_weight(f) for f in fs & feats_t[r])
             if shared >= params.move_min_shared:
                 candidates.append((shared, q, r))
+    # Without shared anchors only a neighbour swap is tried: the target run lies within a
+    # few sentences of where the source run would be, and must pay off by far more.
+    expected = _expected_targets(pairs)
+    anchored = {(q, r) for _, q, r in candidates}
+    starts = [run[0] for run in runs_t]  # runs come sorted by position
+    for q, run in enumerate(runs_s):
+        here = expected.get(run[0])
+        if here is None:
+            continue
+        lo = bisect.bisect_left(starts, here - params.move_window)
+        hi = bisect.bisect_right(starts, here + params.move_window)
+        for r in range(lo, hi):
+            if (q, r) not in anchored and 0.5 <= len(runs_t[r]) / len(run) <= 2.0:
+                candidates.append((0.0, q, r))
     used_s: set[int] = set()
     used_t: set[int] = set()
     recovered: list[SegmentPair] = []
@@ -619,7 +640,8 @@ def _recover_moved(pairs: list[SegmentPair], src: "_Units", tgt: "_Units", ancho
         null_cost += sum(null_t[rt[j - BEADS[t][1] + k]] for _, j, t, _ in beads
                          for k in range(BEADS[t][1]))
         gain = null_cost - sum(cost for *_, cost in beads)
-        if gain < params.move_gain * len(beads):
+        needed = params.move_gain if _shared > 0 else params.move_gain_unanchored
+        if gain < needed * len(beads) or (_shared == 0 and len(beads) < 2):
             continue
         used_s.add(q)
         used_t.add(r)
@@ -641,6 +663,19 @@ def _recover_moved(pairs: list[SegmentPair], src: "_Units", tgt: "_Units", ancho
             merged.append(queue.pop(0))
         merged.append(pair)
     return merged + queue
+
+
+def _expected_targets(pairs: list[SegmentPair]) -> dict[int, int]:
+    """For each unaligned source sentence, the target position it would have in order:
+    just after the last target sentence aligned before it."""
+    expected: dict[int, int] = {}
+    last = 0
+    for pair in pairs:
+        if pair.source and pair.target:
+            last = max(last, pair.target[-1] + 1)
+        elif pair.source:
+            expected[pair.source[0]] = last
+    return expected
 
 
 def _pair(source: Document, target: Document, s_idx: tuple[int, ...], t_idx: tuple[int, ...],
