@@ -46,7 +46,9 @@ def german_word(token: str) -> bool:
     de = zipf_frequency(token, "de")
     en = zipf_frequency(token, "en")
     if not known_word(token, "de"):
-        return len(token) >= 10 and _german_compound(token)
+        # a long word the dictionary lacks: German if it splits into German words and is
+        # not an English one (extremists is not Extre|mists)
+        return len(token) >= 10 and en < 2.5 and _german_compound(token)
     diff = de - en
     if token.islower() and diff >= 2.8:
         return True  # nicht, dass, bis, plötzlich
@@ -285,6 +287,8 @@ class UntranslatedWords(_UntranslatedBase):
                      "The Pegasus spyware in the kindergarten."),
         Example.good("Die Firma Nordwind AG baut in Bremerhaven.",
                      "The company Nordwind AG builds in Bremerhaven."),
+        Example.good("Die AfD ist der parlamentarische Arm der Rechtsextremen.",
+                     "The AfD is the parliamentary arm of the right extremists."),
         Example.good("Ministerpräsident Markus Söder (CSU) kam nach Achleiten.",
                      "Prime Minister Markus Söder (CSU) came to Achleiten."),
     )
