@@ -279,8 +279,10 @@ def _extract_atoms(text: str, lang: str) -> tuple[Atom, ...]:
             word, end = word[:-1], end - 1  # a full stop, not an abbreviation's dot
         low = word.lower()
         day = None
-        if word[0].isupper() and low[:2] in _WEEKDAY_STARTS:
-            day = weekdays.get(low) or _weekday_compound(low, weekdays)
+        if low[:2] in _WEEKDAY_STARTS and (word[0].isupper() or low.endswith("s")):
+            # Mittwoch, Samstagabend; the adverb mittwochs and "on Wednesdays": every week
+            day = (weekdays.get(low) or _weekday_compound(low, weekdays)
+                   or (weekdays.get(low[:-1]) if low.endswith("s") else None))
         if not (low in months or day or low in spelled or low in _ONE[lang]):
             continue  # most words: no quantity, no need to look further
         if not free(m.start(), end):

@@ -104,6 +104,8 @@ class NumberMismatch(Check):
                      "The road has been closed since 6 PM on Saturday."),
         Example.bad("Um 19 Uhr beginnt die Sitzung.", "The meeting starts at ⟦8 PM⟧."),
         Example.good("Die Messe öffnet um 13 Uhr.", "The fair opens at 13.00."),
+        Example.good("Der Rasen wird immer mittwochs gemäht.", "The lawn is mowed every Wednesday."),
+        Example.bad("Der Markt ist samstags geöffnet.", "The market is open on ⟦Sundays⟧."),
         Example.good("Wieso wird der Versand erst am 16.3. gestartet?",
                      "Why is the delivery only to be sent out on 03/16?"),
         Example.good("Im letzten Viertel (22:15) kamen sie heran.",

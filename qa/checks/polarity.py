@@ -26,17 +26,19 @@ from qa.model import Category, Finding, SegmentPair, Severity
 GERMAN_NEGATION = re.compile(
     r"\b(?:nicht|kein|keine|keinen|keinem|keiner|keines|nie|niemals|niemand|niemanden|"
     r"niemandem|nichts|ohne|weder|nirgends|nirgendwo|keinesfalls|keineswegs|keinster|"
-    r"keinerlei)\b",
+    r"keinerlei|nein)\b",
     re.IGNORECASE)
 ENGLISH_NEGATION = re.compile(
-    r"\b(?:not|never|nobody|nothing|without|neither|nor|none|nowhere|cannot|no(?!\.\s*\d)(?!-))\b"
-    r"|n['’]t\b|\bno one\b", re.IGNORECASE)
+    r"\b(?:not|never|nobody|nothing|without|neither|nor|none|nowhere|cannot|no(?!\.?\s*\d)(?!-))\b"
+    r"|n\s?['’]\s?t\b|\bno one\b", re.IGNORECASE)  # (didn ’ t: tokenised MT output)
 GERMAN_NOT_NEGATION = re.compile(r"\bnicht\s+nur\b|\bnichtsdestotrotz\b|\bnicht\s+zuletzt\b",
                                  re.IGNORECASE)
 ENGLISH_NOT_NEGATION = re.compile(r"\bnot\s+(?:only|just|merely|least)\b|"
                                   r"n['’]t\s+(?:only|just|merely)\b|\bno\s+(?:doubt|"
                                   r"matter|wonder)\b|\bnonetheless\b|\bnevertheless\b|"
-                                  r"\bwhether\s+or\s+not\b|\bor\s+not\b", re.IGNORECASE)
+                                  r"\bwhether\s+or\s+not\b|\bor\s+not\b|"
+                                  r"\bwhy\s+don['’]t\s+(?:you|we)\b|\bgoes\s+without\s+saying\b|"
+                                  r"\b(?:do\s+not|don['’]t)\s+hesitate\b", re.IGNORECASE)
 # German words whose English translation idiomatically carries a negation
 GERMAN_IMPLICIT = re.compile(r"\b(?:erst|kaum|wenig|fehlen|fehlt|fehlte|fehlten|verweigert\w*|"
                              r"unmöglich\w*|ausgeschlossen|verhindert\w*|"
@@ -44,7 +46,8 @@ GERMAN_IMPLICIT = re.compile(r"\b(?:erst|kaum|wenig|fehlen|fehlt|fehlte|fehlten|
                              re.IGNORECASE)
 ENGLISH_IMPLICIT = re.compile(r"\b(?:hardly|barely|scarcely|fail\w*|lack\w*|refus\w*|"
                               r"impossible|unable|prevent\w*|ruled out|forbid\w*|absen\w+|little|few|"
-                              r"banned|non-\w+|\w{3,}less)\b", re.IGNORECASE)
+                              r"banned|non-\w+|\w{3,}less|ignor\w+|neglect\w*|deny|denie\w+|"
+                              r"denied|undoubtedly|doubtless|far\s+from)\b", re.IGNORECASE)
 
 
 _UN_WORD = re.compile(r"\b[Uu]n(\w{4,})\b")
@@ -114,6 +117,15 @@ class PolarityMismatch(Check):
         Example.bad("Verkehrsfluss ist die Untersuchung der Bewegung zwischen zwei Punkten.",
                     "Traffic flow is ⟦not⟧ the study of movement between two points."),
         Example.good("Ein Treffer ist unwahrscheinlich.", "A hit is not likely."),
+        Example.good("Er musste etwas tun, aber er wusste nicht, was.",
+                     "He had to do something, but he didn ’ t know what."),
+        Example.good("Lies doch noch einmal, was ich dir geschrieben habe.",
+                     "Why don't you read again what I wrote to you?"),
+        Example.good("Lena achtete nicht auf die Ampel.", "Lena ignored the traffic light."),
+        Example.good("Das ist eine Selbstverständlichkeit.", "That goes without saying."),
+        Example.good("Die Antwort lautet nein!", "The answer is no!"),
+        Example.good("Zum Änderungsantrag 25", "On Amendment No 25"),
+        Example.good("Warum tut man das nicht?", "Why not?"),
         Example.good("Die Beschäftigten zahlen für Managementfehler.",
                      "The workers are paying for management mistakes, no doubt."),
     )
