@@ -39,7 +39,22 @@ def _simplemma():
 
         from qa.paths import cache_dir
 
-        factory = TrieDictionaryFactory(disk_cache_dir=str(cache_dir() / f"simplemma-{version}"))
+        class AtomicTrieFactory(TrieDictionaryFactory):
+            """Writes each trie under a temporary name and renames it into place, so the
+            parallel processes of a batch run never read a half-written file."""
+
+            def _write_trie_to_disk(self, lang, trie) -> None:
+                import os
+
+                self._cache_dir.mkdir(parents=True, exist_ok=True)
+                tmp = self._cache_dir / f"{lang}.dic.{os.getpid()}.tmp"
+                try:
+                    trie.save(str(tmp))
+                    os.replace(tmp, self._cache_dir / f"{lang}.dic")
+                finally:
+                    tmp.unlink(missing_ok=True)
+
+        factory = AtomicTrieFactory(disk_cache_dir=str(cache_dir() / f"simplemma-{version}"))
     except ImportError:
         pass
     return (DictionaryLookupStrategy(factory),

@@ -33,3 +33,18 @@ def test_known_word_and_lemma_read_simplemma_s_word_lists():
                        ("Putin", "de"), ("xqzvw", "de"), ("Haus", "en")):
         assert known_word(word, lang) == simplemma.is_known(word, lang=lang), word
     assert german_lemma("Verteidigungsrates") == simplemma.lemmatize("Verteidigungsrates", lang="de")
+
+
+def test_word_lists_are_cached_as_tries_in_qa_s_cache_folder(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "QA_CACHE_DIR": str(tmp_path)}
+    code = "from qa.text import known_word; print(known_word('Regierung', 'de'))"
+    for _ in range(2):  # built on the first run, read on the second
+        out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True,
+                             text=True, check=True)
+        assert out.stdout.strip() == "True" and out.stderr == ""
+    files = sorted(p.name for p in tmp_path.glob("qa/simplemma-*/*"))
+    assert files == ["de.dic"]  # written whole, under its final name
