@@ -118,3 +118,15 @@ def test_eval_with_the_toy_mt_models_runs_a_second_pass(data, tmp_path):
 def test_eval_refuses_a_folder_without_data(tmp_path, capsys):
     assert main(["eval", str(tmp_path / "nothing")]) == 2
     assert "no evaluation data" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("content, message", [
+    ("{broken", "x.json: not a DEMETR JSON file"),
+    ('[{"id": 1}]', "demetr: not in the expected format (KeyError: 'src_sent')"),
+])
+def test_eval_reports_malformed_data_in_one_line(tmp_path, capsys, content, message):
+    _write(tmp_path / "data/demetr/x.json", content)
+    assert main(["eval", str(tmp_path / "data"), "--out", str(tmp_path / "out"), "-q"]) == 2
+    err = capsys.readouterr().err
+    assert message in err and err.count("\n") == 1 and "Traceback" not in err
+    assert not (tmp_path / "out" / "accuracy.md").exists()

@@ -18,6 +18,7 @@ Usage:  qa eval [../shared/data] [--out docs] [--limit N] [--no-mt]
 from __future__ import annotations
 
 import argparse
+import csv
 import json
 import re
 import tempfile
@@ -53,6 +54,17 @@ def provenance(data: Path) -> list[dict]:
     return rows
 
 
+def _guarded(where: Path, run):
+    """``run()``, with data in an unexpected shape reported as one line naming where."""
+    try:
+        return run()
+    except QAError:
+        raise
+    except (KeyError, ValueError, TypeError, IndexError, csv.Error) as exc:
+        # (json.JSONDecodeError is a ValueError)
+        raise QAError(f"{where}: not in the expected format ({type(exc).__name__}: {exc})") from exc
+
+
 def _passes(run, mt_config: Config | None) -> dict:
     """``run(config)`` with MT off, and with MT on when a model is available."""
     return {"mt_off": run(Config(mt=False)),
@@ -70,19 +82,20 @@ def evaluate_all(data: Path, out: Path, limit: int = 100_000, command: str = "qa
         results: dict = {"qa_version": __version__, "command": command, "data": str(data),
                          "mt_models": mt_setup.label, "mt_real": mt_setup.real}
         steps = [
-            ("demetr", lambda c: demetr.evaluate(data / "demetr", c, limit)),
-            ("wmt_references", lambda c: wmt.references(data, c, limit)),
-            ("wmt22_systems", lambda c: wmt.systems(data, c, limit)),
-            ("nmt_errors", lambda c: nmt_errors.evaluate(data, c, limit)),
-            ("dfki", lambda c: dfki.evaluate(data, c, limit)),
+            ("demetr", "demetr", lambda c: demetr.evaluate(data / "demetr", c, limit)),
+            ("wmt_references", "wmt2*-deen", lambda c: wmt.references(data, c, limit)),
+            ("wmt22_systems", wmt.WMT22, lambda c: wmt.systems(data, c, limit)),
+            ("nmt_errors", nmt_errors.FILE, lambda c: nmt_errors.evaluate(data, c, limit)),
+            ("dfki", dfki.FILE, lambda c: dfki.evaluate(data, c, limit)),
         ]
-        for name, run in steps:
+        for name, where, run in steps:
             log(f"qa eval: {name} …")
-            results[name] = _passes(run, mt_setup.config)
+            results[name] = _guarded(data / where, lambda: _passes(run, mt_setup.config))
         log("qa eval: wmt23_terminology …")
-        results["wmt23_terminology"] = terminology.evaluate(data, Config(mt=False), limit)
+        results["wmt23_terminology"] = _guarded(
+            data / terminology.FOLDER, lambda: terminology.evaluate(data, Config(mt=False), limit))
         log("qa eval: alignment …")
-        results["alignment"] = alignment_accuracy.evaluate(data)
+        results["alignment"] = _guarded(data / "wmt2*-deen", lambda: alignment_accuracy.evaluate(data))
     results["data_provenance"] = provenance(data)
     results["seconds"] = round(time.perf_counter() - started, 1)
     out.mkdir(parents=True, exist_ok=True)

@@ -43,7 +43,13 @@ def _load(folder: Path) -> list[tuple[str, list[dict]]]:
     files = sorted(folder.glob("*.json"))
     if not files:
         raise QAError(f"{folder}: no DEMETR *.json files")
-    return [(path.stem, json.loads(path.read_text(encoding="utf-8"))) for path in files]
+    loaded = []
+    for path in files:
+        try:
+            loaded.append((path.stem, json.loads(path.read_text(encoding="utf-8"))))
+        except ValueError as exc:  # JSONDecodeError, or bytes that are not UTF-8
+            raise QAError(f"{path}: not a DEMETR JSON file ({exc})") from exc
+    return loaded
 
 
 def _is_positive(name: str, item: dict) -> bool:
