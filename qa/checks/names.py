@@ -43,9 +43,11 @@ _ROLE_HEADS = ("präsident", "präsidentin", "minister", "ministerin", "vorsitze
                "doktor", "pfarrer", "pfarrerin", "beauftragte", "beauftragter", "sprecher",
                "sprecherin", "vertreter", "vertreterin", "generalsekretär", "staatssekretär")
 _TRANSLIT = (("tsch", "ch"), ("tch", "ch"), ("sch", "sh"), ("kh", "ch"), ("yj", "y"),
-             ("ij", "y"), ("iy", "i"), ("j", "y"), ("y", "i"), ("w", "v"), ("z", "s"),
-             ("ph", "f"), ("ck", "k"), ("c", "k"), ("ae", "a"), ("oe", "o"), ("ue", "u"),
-             ("our", "or"))
+             ("ij", "y"), ("iy", "i"), ("yi", "y"), ("ji", "i"), ("j", "y"), ("y", "i"),
+             ("w", "v"), ("z", "s"), ("ph", "f"), ("ck", "k"), ("c", "k"), ("ae", "a"),
+             ("oe", "o"), ("ue", "u"), ("our", "or"), ("ts", "s"))
+# (yi, ji and ts: Ukrainian names, German Kudryzkyj / Mykolajiw, English Kudrytskyi /
+# Mykolaiv)
 
 
 @lru_cache(maxsize=200_000)
@@ -354,6 +356,8 @@ class InconsistentName(Check):
                     "Kayyem disagrees. Kayyem used to work at the ministry. ⟦Kayem⟧ teaches."),
         Example.good("Kayyem widerspricht. Kayyem war früher im Ministerium.",
                      "Kayyem disagrees. Kayyem used to work at the ministry."),
+        Example.good("Russland droht. Die russische Armee rückt vor. Russland schweigt.",
+                     "Russia threatens. The Russian army advances. Russia is silent."),
     )
 
     def run(self, ctx: CheckContext) -> Iterator[Finding]:
@@ -385,6 +389,8 @@ class InconsistentName(Check):
                     continue
                 if len(spellings[minor]) == len(spellings[major]) and fold(minor) in source:
                     continue  # equal counts: trust the spelling the source has
+                if _derived_form(keys[major], keys[minor]):
+                    continue  # Russia / Russian, Austria / Austrian, E-PROM / E-PROMs
                 if _edit_distance(keys[major], keys[minor]) == 1:
                     seen.add(minor)
                     for start, end in spellings[minor]:
@@ -393,6 +399,15 @@ class InconsistentName(Check):
                             target_span=(start, end), suggestion=major, confidence=0.8,
                             data={"spellings": {major: len(spellings[major]),
                                                 minor: len(spellings[minor])}})
+
+
+_DERIVATION_ENDINGS = ("n", "an", "ian", "s", "es", "ns", "ans", "ians")
+
+
+def _derived_form(a: str, b: str) -> bool:
+    """One name key is the other plus an English ending (a demonym, a plural)."""
+    short, long_ = sorted((a, b), key=len)
+    return long_.startswith(short) and long_[len(short):] in _DERIVATION_ENDINGS
 
 
 @lru_cache(maxsize=1)

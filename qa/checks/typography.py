@@ -164,6 +164,8 @@ class MissingApostrophe(Check):
         Example.good("Macrons Handynummer stand auf der Liste.",
                      "Macron's mobile number was on the list."),
         Example.good("Die Niederlande und Athens Hafen.", "The Netherlands and Athens harbour."),
+        Example.good("Landwirt Frank Diers hat schon viel erlebt.",
+                     "The farmer Frank Diers has already seen a lot."),
     )
 
     def check(self, pair: SegmentPair, ctx: CheckContext) -> Iterator[Finding]:
@@ -176,9 +178,10 @@ class MissingApostrophe(Check):
         for m in re.finditer(r"\b([A-ZÄÖÜ][a-zäöüéè]+)s\b(?=\s+[a-z])", pair.target_text):
             word = m.group(0)
             base = m.group(1)
-            # the source has the same genitive form, and the form is not an English word
-            # (Athens, Reynolds) unless the bare name occurs too
-            if re.search(rf"\b{re.escape(word)}\b", pair.source_text) and len(base) >= 3 \
+            # the source has the same genitive form before a noun (Macrons Handynummer; not
+            # "Frank Diers hat", "in Granollers eine": names that end in s), and the form is
+            # not an English word (Athens, Reynolds) unless the bare name occurs too
+            if re.search(rf"\b{re.escape(word)}\s+[A-ZÄÖÜ]", pair.source_text) and len(base) >= 3 \
                     and (_rare_in_english(word) or base in document_words):
                 yield self.finding(
                     f"{word!r} is a German genitive; English writes {base + chr(39) + 's'!r}",
