@@ -59,7 +59,8 @@ CURRENCIES = {
 PERCENT_WORDS = {"prozent", "%", "percent", "per cent", "prozentpunkte", "prozentpunkt",
                  "percentage points", "percentage point"}
 
-_NUM = r"\d{1,3}(?:[.,\u202f\u00a0]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
+# thousands grouped by dots, commas, (narrow) no-break spaces or plain spaces: 10 000
+_NUM = r"\d{1,3}(?:[.,\u202f\u00a0 ]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
 NUMBER_RE = re.compile(rf"(?<![\d.,])(?P<num>{_NUM})(?![\d])")
 NUMERIC_DATE_RE = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})(?![\d])")
 # "19.15 Uhr", "19:15 Uhr", "18 Uhr" (the hour alone only with "Uhr")
@@ -123,6 +124,16 @@ def _tokens_after(text: str, pos: int, count: int = 2) -> list[tuple[str, int, i
         if len(out) == count:
             break
     return out
+
+
+# "k" and "m" scale a number only after a currency sign ($4k, €3m): a 4K screen, a 5 m wall
+_MONEY_ONLY_SCALES = {"k", "m"}
+
+
+def _currency_follows(text: str, pos: int) -> bool:
+    """A currency word or sign right after ``pos``: "3m euros", "4k $"."""
+    m = re.match(r"\s*([^\W\d_]+\.?|[€$£])", text[pos:])
+    return bool(m) and (m.group(1).lower() in CURRENCIES or m.group(1).lower().rstrip(".") in CURRENCIES)
 
 
 def _unit_before(text: str, pos: int) -> tuple[str | None, int]:
@@ -229,7 +240,9 @@ def _extract_atoms(text: str, lang: str) -> tuple[Atom, ...]:
         scale = 0
         span_end = end
         k = 0
-        if after and after[0][0].lower() in scales:
+        if after and after[0][0].lower() in scales and (
+                after[0][0].lower() not in _MONEY_ONLY_SCALES or unit
+                or _currency_follows(text, after[0][2])):
             scale = scales[after[0][0].lower()]
             span_end = after[0][2]
             k = 1
@@ -263,7 +276,9 @@ def _extract_atoms(text: str, lang: str) -> tuple[Atom, ...]:
         if text[end:end + 1].isalpha() and not scale:
             # glued suffix: 5bn, 3m, 24jährige — only scale suffixes change the value
             suffix = re.match(r"[a-zA-Z]+", text[end:])
-            if suffix and lang == "en" and suffix.group(0).lower() in {"bn", "m", "k", "tn"}:
+            if suffix and lang == "en" and suffix.group(0).lower() in {"bn", "m", "k", "tn"} \
+                    and (suffix.group(0).lower() not in _MONEY_ONLY_SCALES or unit
+                         or _currency_follows(text, end + len(suffix.group(0)))):
                 scale = ENGLISH_SCALES[suffix.group(0).lower()]
                 span_end = end + len(suffix.group(0))
         full = value * (Decimal(10) ** scale)
