@@ -29,41 +29,18 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from qa.align import align_documents  # noqa: E402
-from qa.evaluation.synthetic import build_pair, score_alignment  # noqa: E402
+from qa.evaluation.synthetic import build_pair, score_alignment, wmt_parallel_sentences  # noqa: E402
+from qa.evaluation.wmt import SENTENCE_SETS  # noqa: E402
 from qa.lexicon import load_lexicon  # noqa: E402
 from qa.model import SegmentPair  # noqa: E402
 from qa.runner import load_document  # noqa: E402
-from qa.segment import split_sentences  # noqa: E402
-
-WMT_FILES = [
-    ("wmt21-news-deen/txt/sources/newstest2021.de-en.src.de",
-     "wmt21-news-deen/txt/references/newstest2021.de-en.ref.A.en"),
-    ("wmt22-general-deen/txt/sources/generaltest2022.de-en.src.de",
-     "wmt22-general-deen/txt/references/generaltest2022.de-en.ref.A.en"),
-]
-
-
-def _one_sentence(text: str, lang: str) -> bool:
-    return len(split_sentences(text, 0, len(text), lang)) == 1
 
 
 def parallel_sentences(data: Path | None) -> tuple[list[tuple[str, str]], str]:
     """Sentence pairs that segment as one sentence on each side, and where they came from."""
-    pairs: list[tuple[str, str]] = []
-    used = []
-    if data is not None:
-        for src, ref in WMT_FILES:
-            s, r = data / src, data / ref
-            if not (s.is_file() and r.is_file()):
-                continue
-            used.append(str(s.parent.parent.parent.name))
-            de_lines = s.read_text(encoding="utf-8").splitlines()
-            en_lines = r.read_text(encoding="utf-8").splitlines()
-            for de, en in zip(de_lines, en_lines):
-                de, en = de.strip(), en.strip()
-                if len(de) >= 20 and len(en) >= 20 and _one_sentence(de, "de") \
-                        and _one_sentence(en, "en"):
-                    pairs.append((de, en))
+    pairs = wmt_parallel_sentences(data) if data is not None else []
+    used = [src.split("/", 1)[0] for src, ref in SENTENCE_SETS
+            if data is not None and (data / src).is_file() and (data / ref).is_file()]
     if pairs:
         return pairs, "WMT de-en sources + human references (" + ", ".join(used) + ")"
     for pair in sorted((REPO / "corpora").iterdir()):

@@ -625,7 +625,7 @@ def _recover_moved(pairs: list[SegmentPair], src: "_Units", tgt: "_Units", ancho
     recovered: list[SegmentPair] = []
     covered_s: set[int] = set()
     covered_t: set[int] = set()
-    for _shared, q, r in sorted(candidates, reverse=True):
+    for shared, q, r in sorted(candidates, reverse=True):
         if q in used_s or r in used_t:
             continue
         rs, rt = runs_s[q], runs_t[r]
@@ -640,8 +640,8 @@ def _recover_moved(pairs: list[SegmentPair], src: "_Units", tgt: "_Units", ancho
         null_cost += sum(null_t[rt[j - BEADS[t][1] + k]] for _, j, t, _ in beads
                          for k in range(BEADS[t][1]))
         gain = null_cost - sum(cost for *_, cost in beads)
-        needed = params.move_gain if _shared > 0 else params.move_gain_unanchored
-        if gain < needed * len(beads) or (_shared == 0 and len(beads) < 2):
+        needed = params.move_gain if shared > 0 else params.move_gain_unanchored
+        if gain < needed * len(beads) or (shared == 0 and len(beads) < 2):
             continue
         used_s.add(q)
         used_t.add(r)

@@ -127,22 +127,20 @@ def _systems(r: dict) -> list[str]:
     lines += _table(["system", "scored segments", "flagged", "mean z flagged", "mean z unflagged"],
                     [[s["system"], s["scored"], s["flagged"], s["mean_z_flagged"], s["mean_z_unflagged"]]
                      for s in off["systems"]])
-    summary = [["MT off", off["all"]]] + ([["MT on", on["all"]]] if on else [])
+    summary = [("MT off", off)] + ([("MT on", on)] if on else [])
     lines += _table(["pass", "scored", "flagged", "mean z flagged", "mean z unflagged",
                      "precision for low score", "recall of low score", "ROC AUC (severity vs low score)"],
                     [[name, a["scored"], a["flagged"], a["mean_z_flagged"], a["mean_z_unflagged"],
                       _p(a["precision_low_score_pct"]), _p(a["recall_low_score_pct"]),
-                      a["auc_severity_vs_low_score"]] for name, a in summary])
+                      a["auc_severity_vs_low_score"]] for name, a in
+                     ((name, result["all"]) for name, result in summary)])
     lines += ["(A precision of 25% is chance: a quarter of all segments are low by definition. "
-              "AUC 0.5 is chance.)", "", "By qa category (MT off):", ""]
-    lines += _table(["category", "segments flagged", "mean z of those", "share scored low"],
-                    [[c["category"], c["flagged"], c["mean_z_flagged"], _p(c["low_score_share_pct"])]
-                     for c in off["by_category"]])
-    if on:
-        lines += ["By qa category (MT on):", ""]
+              "AUC 0.5 is chance.)", ""]
+    for name, result in summary:
+        lines += [f"By qa category ({name}):", ""]
         lines += _table(["category", "segments flagged", "mean z of those", "share scored low"],
                         [[c["category"], c["flagged"], c["mean_z_flagged"], _p(c["low_score_share_pct"])]
-                         for c in on["by_category"]])
+                         for c in result["by_category"]])
     return lines
 
 

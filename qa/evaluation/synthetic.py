@@ -258,22 +258,15 @@ def score_alignment(gold, pairs: list[SegmentPair] | tuple[SegmentPair, ...]) ->
         gold_beads=len(gold_set), predicted_beads=len(predicted))
 
 
-WMT_SENTENCE_SETS = (
-    ("wmt21-news-deen/txt/sources/newstest2021.de-en.src.de",
-     "wmt21-news-deen/txt/references/newstest2021.de-en.ref.A.en"),
-    ("wmt22-general-deen/txt/sources/generaltest2022.de-en.src.de",
-     "wmt22-general-deen/txt/references/generaltest2022.de-en.ref.A.en"),
-)
-
-
 def wmt_parallel_sentences(data) -> list[tuple[str, str]]:
     """WMT21/22 source/reference pairs that segment as one sentence on each side."""
     from pathlib import Path
 
+    from qa.evaluation.wmt import SENTENCE_SETS
     from qa.segment import split_sentences
 
     pairs = []
-    for src, ref in WMT_SENTENCE_SETS:
+    for src, ref in SENTENCE_SETS:
         s, r = Path(data) / src, Path(data) / ref
         if not (s.is_file() and r.is_file()):
             continue

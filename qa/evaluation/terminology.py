@@ -19,13 +19,10 @@ from pathlib import Path
 
 from qa.config import Config
 from qa.evaluation.outcomes import pair_outcome, pct, precision
+from qa.evaluation.wmt import read_lines
 
 FOLDER = "wmt23-terminology-deen"
 SEED = 7
-
-
-def _lines(path: Path) -> list[str]:
-    return path.read_text(encoding="utf-8").splitlines()
 
 
 def evaluate(data: Path, config: Config, limit: int) -> dict:
@@ -34,9 +31,9 @@ def evaluate(data: Path, config: Config, limit: int) -> dict:
     base = data / FOLDER
     if not (base / "deen.de").is_file():
         return {}
-    de, en = _lines(base / "deen.de")[:limit], _lines(base / "deen.en")[:limit]
+    de, en = read_lines(base / "deen.de")[:limit], read_lines(base / "deen.en")[:limit]
     terms = [json.loads(line) if line.strip() else []
-             for line in _lines(base / "deen.term.proper")[:limit]]
+             for line in read_lines(base / "deen.term.proper")[:limit]]
     rng = random.Random(SEED)
     pool = [t["en"] for ts in terms for t in ts if t.get("en")]
     negatives = false_alarms = positives = caught = 0

@@ -23,11 +23,14 @@ REFERENCE_SETS = (
     ("WMT23 general (paragraphs)", "wmt23-general-deen/txt/sources/generaltest2023.de-en.src.de",
      "wmt23-general-deen/txt/references/generaltest2023.de-en.ref.refA.en"),
 )
+# WMT21/22 put one sentence per line; WMT23 one paragraph
+SENTENCE_SETS = tuple((src, ref) for _name, src, ref in REFERENCE_SETS[:2])
 WMT22 = "wmt22-general-deen"
 DA_SCORES = "humaneval/DA/newstest2022-toen/ad-seg-scores-de-en.csv"
 
 
-def _lines(path: Path) -> list[str]:
+def read_lines(path: Path) -> list[str]:
+    """A test-set file, one segment per line."""
     return path.read_text(encoding="utf-8").splitlines()
 
 
@@ -38,7 +41,7 @@ def references(data: Path, config: Config, limit: int) -> list[dict]:
     for name, src, ref in REFERENCE_SETS:
         if not (data / src).is_file() or not (data / ref).is_file():
             continue
-        sources, targets = _lines(data / src)[:limit], _lines(data / ref)[:limit]
+        sources, targets = read_lines(data / src)[:limit], read_lines(data / ref)[:limit]
         prewarm(config, sources, targets)
         outcomes = segment_outcomes(sources, targets, config)
         codes = code_counts(outcomes)
@@ -85,12 +88,12 @@ def systems(data: Path, config: Config, limit: int) -> dict:
     if not (base / DA_SCORES).is_file():
         return {}
     human = _human_scores(base / DA_SCORES)
-    sources = _lines(base / "txt/sources/generaltest2022.de-en.src.de")[:limit]
+    sources = read_lines(base / "txt/sources/generaltest2022.de-en.src.de")[:limit]
     rows = []
     scored: list[tuple[float, object]] = []  # (z, outcome) over all systems
     for hyp in sorted((base / "txt/system-outputs").glob("*.en")):
         system = hyp.name.split(".hyp.")[1][:-3]
-        outputs = _lines(hyp)[:limit]
+        outputs = read_lines(hyp)[:limit]
         prewarm(config, sources, outputs)
         flagged, unflagged = [], []
         for sid, outcome in enumerate(segment_outcomes(sources, outputs, config), 1):
