@@ -462,10 +462,14 @@ def _in_source(token: str, source_text: str, source_keys: set[str]) -> bool:
             return True
     if name_key(token) in source_keys or folded in source:
         return True
-    if "-" in token and all(_in_source(part, source_text, source_keys) or _english_word(part)
-                            for part in token.split("-") if part) \
-            and any(_in_source(part, source_text, source_keys) for part in token.split("-") if part):
-        return True  # EU-Mercosur ← "der EU und dem Mercosur", Jubilee-Wiesn ← Jubiläums-Wiesn
+    if "-" in token:
+        # EU-Mercosur ← "der EU und dem Mercosur", Jubilee-Wiesn ← Jubiläums-Wiesn: some part
+        # in the source, every other part an English word
+        parts = [(part, _in_source(part, source_text, source_keys))
+                 for part in token.split("-") if part]
+        if any(found for _, found in parts) and all(found or _english_word(part)
+                                                    for part, found in parts):
+            return True
     if any(c.isdigit() for c in token) or token.isupper():
         # codes written apart or hyphenated in the source: E 95, CoV-2
         if folded in re.sub(r"[\s\-]+", "", source):
