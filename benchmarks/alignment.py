@@ -31,7 +31,7 @@ sys.path.insert(0, str(REPO))
 from qa.align import align_documents  # noqa: E402
 from qa.evaluation.synthetic import build_pair, score_alignment, wmt_parallel_sentences  # noqa: E402
 from qa.evaluation.wmt import SENTENCE_SETS  # noqa: E402
-from qa.lexicon import load_lexicon  # noqa: E402
+from qa.lang.lexicon import load_lexicon  # noqa: E402
 from qa.model import SegmentPair  # noqa: E402
 from qa.runner import load_document  # noqa: E402
 

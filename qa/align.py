@@ -8,7 +8,7 @@ Beads 1-1, 1-0, 0-1, 2-1, 1-2, 2-2, 1-3 and 3-1. A bead's cost adds up:
 * cross-language anchors: numbers normalised across conventions (``4,2`` = ``4.2``,
   ``3.200`` = ``3,200``), identical tokens such as names, question marks and quotes —
   shared anchors lower the cost, anchors left unmatched inside a bead raise it;
-* word-translation overlap where a bilingual :class:`~qa.lexicon.Lexicon` is given;
+* word-translation overlap where a bilingual :class:`~qa.lang.lexicon.Lexicon` is given;
 * paragraph structure: a bead that straddles a paragraph break, or starts a paragraph on
   one side only, pays a penalty.
 
@@ -31,9 +31,13 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from qa.lexicon import Lexicon, stem_en
+from qa.lang import english
+from qa.lang.lexicon import Lexicon
 from qa.model import Document, SegmentPair
-from qa.text import STOPWORDS, find_numbers, fold, words
+from qa.lang.function_words import STOPWORDS
+from qa.lang.normalise import fold
+from qa.lang.quantities import find_numbers
+from qa.text import words
 
 BEADS: tuple[tuple[int, int], ...] = ((1, 1), (1, 0), (0, 1), (2, 1), (1, 2), (2, 2), (1, 3),
                                       (3, 1), (2, 0), (3, 0), (0, 2), (0, 3))
@@ -134,7 +138,7 @@ def _lexicon_source(text: str, lexicon: Lexicon) -> tuple[set[str], int]:
 
 
 def _lexicon_target(text: str) -> set[str]:
-    return {stem_en(w) for w in words(text) if w.lower() not in STOPWORDS and len(w) > 2}
+    return {english.stem(w) for w in words(text) if w.lower() not in STOPWORDS and len(w) > 2}
 
 
 def _sparse_similarity(src_feats, tgt_feats, lo, width, weight_of) -> np.ndarray:

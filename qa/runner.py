@@ -19,11 +19,12 @@ from qa.checks import CheckContext, select_checks
 from qa.config import Config
 from qa.errors import InputError, QAError
 from qa.io import load_text
-from qa.lexicon import Lexicon, default_lexicon_path, lexicon_from_termbases, load_lexicon
+from qa.lang.lexicon import Lexicon, default_lexicon_path, lexicon_from_termbases, load_lexicon
 from qa.model import Category, Document, Finding, Gate, Report, Severity, Skipped
 from qa.segment import segment
 from qa.termbase import Termbase, load_termbase
-from qa.text import CHRF_SIGNATURE, language_evidence
+from qa.lang.detect import language_evidence
+from qa.text import CHRF_SIGNATURE
 
 SOURCE_LANG, TARGET_LANG = "de", "en"
 

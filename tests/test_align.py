@@ -10,7 +10,7 @@ import pytest
 from conftest import CORPORA, corpus_pairs
 from qa.align import AlignParams, align_documents
 from qa.evaluation.synthetic import build_pair, score_alignment
-from qa.lexicon import load_lexicon
+from qa.lang.lexicon import load_lexicon
 from qa.runner import load_document
 
 

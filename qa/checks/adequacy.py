@@ -24,7 +24,9 @@ from typing import Iterator
 
 from qa.checks.base import Check, CheckContext, Example
 from qa.model import Category, Finding, Severity
-from qa.text import STOPWORDS, fold, words
+from qa.lang.function_words import STOPWORDS
+from qa.lang.normalise import fold
+from qa.text import words
 
 # Coverage of WMT21 de→en human references with the Ding dictionary: median 0.67, MAD
 # 0.13, 2nd percentile 0.25 (python benchmarks/demetr.py reports the effect).

@@ -22,7 +22,13 @@ from typing import Iterator
 
 from qa.checks.base import Check, CheckContext, Example
 from qa.model import Category, Finding, Severity
-from qa.text import STOPWORDS, compound_splits, fold, known_word
+from qa.lang import english, german
+from qa.lang import frequency as zipf_band
+from qa.lang.dictionary import known_word
+from qa.lang.frequency import zipf
+from qa.lang.function_words import STOPWORDS
+from qa.lang.names import edit_distance, exonyms, name_key, reverse_exonyms
+from qa.lang.normalise import fold
 
 _CAP_RE = re.compile(r"(?<![\w\-])[A-ZÄÖÜÉ][\w'’]*(?:-[A-ZÄÖÜÉ][\w'’]*)*", re.UNICODE)
 _TITLES = {"präsident", "präsidentin", "minister", "ministerin", "kanzler", "kanzlerin",
@@ -42,93 +48,6 @@ _ROLE_HEADS = ("präsident", "präsidentin", "minister", "ministerin", "vorsitze
                "berichterstatterin", "direktor", "direktorin", "professor", "professorin",
                "doktor", "pfarrer", "pfarrerin", "beauftragte", "beauftragter", "sprecher",
                "sprecherin", "vertreter", "vertreterin", "generalsekretär", "staatssekretär")
-_TRANSLIT = (("tsch", "ch"), ("tch", "ch"), ("sch", "sh"), ("kh", "ch"), ("yj", "y"),
-             ("ij", "y"), ("iy", "i"), ("yi", "y"), ("ji", "i"), ("j", "y"), ("y", "i"),
-             ("w", "v"), ("z", "s"), ("ph", "f"), ("ck", "k"), ("c", "k"), ("ae", "a"),
-             ("oe", "o"), ("ue", "u"), ("our", "or"), ("ts", "s"))
-# (yi, ji and ts: Ukrainian names, German Kudryzkyj / Mykolajiw, English Kudrytskyi /
-# Mykolaiv)
-
-
-@lru_cache(maxsize=200_000)
-def name_key(name: str) -> str:
-    """A spelling-insensitive key for comparing a name across transliterations."""
-    key = fold(name).replace("-", " ").replace("'", "").replace("’", "")
-    for a, b in _TRANSLIT:
-        key = key.replace(a, b)
-    return key
-
-
-@lru_cache(maxsize=1)
-def exonyms() -> dict[str, tuple[str, ...]]:
-    """German name → English forms, from qa/data/exonyms.tsv."""
-    from importlib.resources import files
-
-    table: dict[str, tuple[str, ...]] = {}
-    text = files("qa").joinpath("data/exonyms.tsv").read_text(encoding="utf-8")
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#") or "\t" not in line:
-            continue
-        de, en = line.split("\t", 1)
-        table[fold(de.strip())] = tuple(v.strip() for v in en.split("|") if v.strip())
-    return table
-
-
-def _edit_distance(a: str, b: str) -> int:
-    if abs(len(a) - len(b)) > 2:
-        return 3
-    previous = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        current = [i]
-        for j, cb in enumerate(b, 1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1,
-                               previous[j - 1] + (ca != cb)))
-        previous = current
-    return previous[-1]
-
-
-@lru_cache(maxsize=100_000)
-def _dictionary_word(token: str) -> bool:
-    """A German (or English) dictionary word, or a compound of German words."""
-
-    if "-" in token:  # US-Heimatschutzministerium, Harvard-Professorin: the head decides
-        return _dictionary_word(token.rsplit("-", 1)[1])
-    if known_word(token, "de") or known_word(token.lower(), "de"):
-        return True
-    if len(token) > 1 and token.endswith("s") and known_word(token[:-1], "de"):
-        return True
-    return _german_compound(token)
-
-
-_GERMAN_PREFIXES = ("ver", "be", "ent", "zer", "miss", "ge", "er")
-
-
-@lru_cache(maxsize=100_000)
-def _german_compound(token: str) -> bool:
-    """Spähsoftware, Handynummer, Windkraftanlagenbauer: German words joined, possibly
-    with a linking s/n/en; the dictionary lacks most compounds, names are not made so."""
-
-    def known(word: str) -> bool:
-        return known_word(word.capitalize(), "de") or known_word(word, "de")
-
-    low = token.lower().replace("-", "")
-    # a derivation of a German word: Verimpfung, Entladung, Zerlegung
-    for prefix in _GERMAN_PREFIXES:
-        if low.startswith(prefix) and len(low) - len(prefix) >= 5 and known(low[len(prefix):]):
-            return True
-    # heads of four letters and more; three (Versand|art) only in longer words
-    for stems, head in compound_splits(low, min_left=3, min_head=3 if len(low) >= 9 else 4):
-        if not known(head):
-            continue
-        if any(known(stem) or (len(stem) >= 8 and _german_compound(stem)) for stem in stems):
-            return True
-        # a verb stem or an elided e: Abhol|termin (abholen), Farb|darstellung (Farbe)
-        left = stems[0]
-        if len(left) >= 4 and (known(left + "en") or known(left + "e")):
-            return True
-    return False
-
-
 _ROLE_HEADS_FOLDED = tuple(fold(h) for h in _ROLE_HEADS)
 
 
@@ -147,8 +66,6 @@ def _genitive_base(token: str) -> str | None:
 def source_names(text: str) -> tuple[tuple[str, int, int, str], ...]:
     """Names in a German text: (name as written, start, end, evidence). Cached: the
     names checks all read them for the same pairs."""
-    from wordfreq import zipf_frequency
-
     names = []
     tokens = list(_CAP_RE.finditer(text))
     for k, m in enumerate(tokens):
@@ -169,15 +86,15 @@ def source_names(text: str) -> tuple[tuple[str, int, int, str], ...]:
                             and any(c.islower() for c in previous)
                             and not any(c.isdigit() for c in previous)
                             and not tokens[k - 1].group(0).endswith("s")
-                            and not _dictionary_word(tokens[k - 1].group(0)))
+                            and not german.dictionary_word(tokens[k - 1].group(0)))
         base = _genitive_base(token)
         if fold(token) in exonyms() or (base and fold(base) in exonyms()):
             evidence = "exonym"
         elif (prev_word in _TITLES or after_first_name) and not _role_noun(token) \
                 and token.casefold() not in _TITLES:
             evidence = "title"
-        elif not _dictionary_word(token) and (zipf_frequency(token, "de") < 4.0
-                                              or zipf_frequency(token, "en") >= 3.0):
+        elif not german.dictionary_word(token) and (zipf(token, "de") < zipf_band.VERY_FREQUENT
+                                                    or zipf(token, "en") >= zipf_band.COMMON):
             # (frequent in both languages: a famous name, Putin, Paris, Twitter; a frequent
             # German word missing from the dictionary is rare in English)
             evidence = "not a German word"
@@ -201,9 +118,7 @@ def name_groups(text: str) -> list[list[tuple[str, int, int, str]]]:
 
 def _known_entity(token: str) -> bool:
     """A word that occurs in news text at all (Trump, Twitter), not a typo."""
-    from wordfreq import zipf_frequency
-
-    return max(zipf_frequency(token, "de"), zipf_frequency(token, "en")) >= 1.5
+    return max(zipf(token, "de"), zipf(token, "en")) >= zipf_band.RARE
 
 
 def _target_tokens(text: str) -> list[tuple[str, int, int]]:
@@ -255,7 +170,7 @@ def _near_miss(name: str, target: str) -> tuple[str, int, int] | None:
             other = name_key(candidate)
             if other == key:
                 break
-            distance = _edit_distance(key, other)
+            distance = edit_distance(key, other)
             if 0 < distance <= (1 if len(key) < 7 else 2):
                 return token, start, start + len(candidate)
     return None
@@ -366,7 +281,7 @@ class InconsistentName(Check):
         for sentence in ctx.target.sentences:
             for token, start, end in _target_tokens(sentence.text):
                 word = token.removesuffix("'s").removesuffix("’s")
-                if len(word) >= 4 and not _dictionary_word(word) and word.casefold() not in STOPWORDS:
+                if len(word) >= 4 and not german.dictionary_word(word) and word.casefold() not in STOPWORDS:
                     spellings[word].append((sentence.start + start, sentence.start + len(word) + start))
         names = sorted(spellings, key=lambda w: (-len(spellings[w]), w))
         # spellings one edit apart share a key or a one-deletion variant of it (the
@@ -391,7 +306,7 @@ class InconsistentName(Check):
                     continue  # equal counts: trust the spelling the source has
                 if _derived_form(keys[major], keys[minor]):
                     continue  # Russia / Russian, Austria / Austrian, E-PROM / E-PROMs
-                if _edit_distance(keys[major], keys[minor]) == 1:
+                if edit_distance(keys[major], keys[minor]) == 1:
                     seen.add(minor)
                     for start, end in spellings[minor]:
                         yield self.finding(
@@ -410,55 +325,17 @@ def _derived_form(a: str, b: str) -> bool:
     return long_.startswith(short) and long_[len(short):] in _DERIVATION_ENDINGS
 
 
-@lru_cache(maxsize=1)
-def _reverse_exonyms() -> dict[str, set[str]]:
-    reverse: dict[str, set[str]] = defaultdict(set)
-    for de, forms in exonyms().items():
-        for en in forms:
-            reverse[fold(en)].add(de)
-    return dict(reverse)
-
-
-@lru_cache(maxsize=100_000)
-def _english_word(token: str) -> bool:
-    """A word of ordinary English (capitalised only at a sentence start or in titles)."""
-    from wordfreq import zipf_frequency
-
-    low = token.lower()
-    return zipf_frequency(low, "en") >= 3.3 or (
-        known_word(low, "en") and zipf_frequency(low, "en") >= 2.0)
-
-
 @lru_cache(maxsize=4096)
 def _word_keys(text: str) -> frozenset[str]:
     return frozenset(name_key(w) for w in re.findall(r"[\w'’\-]+", text))
 
 
-def _common_acronym(word: str) -> bool:
-    """US, UN, GDP, EU: acronyms English uses for German ones (USA, UNO, BIP)."""
-    from wordfreq import zipf_frequency
-
-    return zipf_frequency(word.lower(), "en") >= 3.5
-
-
-_GERMAN_ENDINGS = ("en", "er", "es", "em", "n", "e", "s")
-
-
-def _stem(word: str) -> str:
-    """``word`` without one German inflection ending, if at least five letters remain
-    (Bayern → Bayer for bayerisch, Evangelischer → Evangelisch)."""
-    for ending in _GERMAN_ENDINGS:
-        if word.endswith(ending) and len(word) - len(ending) >= 5:
-            return word[:-len(ending)]
-    return word
-
-
 def _in_source(token: str, source_text: str, source_keys: set[str]) -> bool:
     folded = fold(token)
     source = fold(source_text)
-    for de in _reverse_exonyms().get(folded, ()):
+    for de in reverse_exonyms().get(folded, ()):
         # the name itself, or its adjective (Bayern → bayerische, Franken → fränkisch)
-        if de in source or re.search(rf"(?<!\w){re.escape(_stem(de))}", source):
+        if de in source or re.search(rf"(?<!\w){re.escape(german.stem(de, min_stem=5))}", source):
             return True
     if name_key(token) in source_keys or folded in source:
         return True
@@ -467,7 +344,7 @@ def _in_source(token: str, source_text: str, source_keys: set[str]) -> bool:
         # in the source, every other part an English word
         parts = [(part, _in_source(part, source_text, source_keys))
                  for part in token.split("-") if part]
-        if any(found for _, found in parts) and all(found or _english_word(part)
+        if any(found for _, found in parts) and all(found or english.ordinary_word(part)
                                                     for part, found in parts):
             return True
     if any(c.isdigit() for c in token) or token.isupper():
@@ -475,7 +352,7 @@ def _in_source(token: str, source_text: str, source_keys: set[str]) -> bool:
         if folded in re.sub(r"[\s\-]+", "", source):
             return True
     # the same name with another German ending (Evangelischer ← Evangelischen)
-    stem = _stem(folded)
+    stem = german.stem(folded, min_stem=5)
     return stem != folded and re.search(rf"(?<!\w){re.escape(stem)}", source) is not None
 
 
@@ -499,7 +376,7 @@ def _defined_acronym(word: str, before: str) -> bool:
 
 def _shouted_word(word: str) -> bool:
     """An English word in capitals (a heading: TROUBLESHOOTING), not an acronym."""
-    return word.isupper() and len(word) >= 5 and _english_word(word.lower())
+    return word.isupper() and len(word) >= 5 and english.ordinary_word(word.lower())
 
 
 class UnexpectedName(Check):
@@ -537,9 +414,9 @@ class UnexpectedName(Check):
             word = token.removesuffix("'s").removesuffix("’s").rstrip("'’")
             sentence_start = start == 0 or pair.target_text[:start].rstrip()[-1:] in ".!?\"“:"
             suspicious = bool(word) and (
-                (word.isupper() and len(word) >= 2 and not _common_acronym(word)
+                (word.isupper() and len(word) >= 2 and not english.common_acronym(word)
                  and not _shouted_word(word)) or
-                (not word.isupper() and not _english_word(word)
+                (not word.isupper() and not english.ordinary_word(word)
                  and not (sentence_start and known_word(word.lower(), "en")))
             ) and fold(word) not in protected and not _in_source(word, source, source_keys) \
                 and not _misspelling_of_source(word, source) \
@@ -562,7 +439,7 @@ class UnexpectedName(Check):
 def _misspelling_of_source(word: str, source: str) -> bool:
     """NAM02 reports near-misses of source names (Casteix for Castex); not NAM04 too."""
     key = name_key(word)
-    return any(0 < _edit_distance(key, name_key(n[0])) <= 2 for n in source_names(source))
+    return any(0 < edit_distance(key, name_key(n[0])) <= 2 for n in source_names(source))
 
 
 def _termbase_words(ctx: CheckContext) -> set[str]:

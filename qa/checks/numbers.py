@@ -1,7 +1,7 @@
 """Numbers, dates and units: what the source says must be what the translation says.
 
 Quantities are compared per aligned pair after normalisation across conventions
-(:mod:`qa.quantities`): ``4,2 Mrd. Euro`` = ``4.2 billion euros``, ``14. Juni 2024`` =
+(:mod:`qa.lang.quantities`): ``4,2 Mrd. Euro`` = ``4.2 billion euros``, ``14. Juni 2024`` =
 ``June 14, 2024``, ``21.30 Uhr`` = ``9.30pm``, ``Dienstag`` = ``Tuesday``, ``drei`` =
 ``three`` = ``3``. A number written as a word is reported when it differs from a number
 on the other side (``drei Wochen`` → ``four weeks``), never when merely unmatched.
@@ -17,7 +17,7 @@ from typing import Iterator
 
 from qa.checks.base import Check, CheckContext, Example
 from qa.model import Category, Finding, SegmentPair, Severity
-from qa.quantities import ENGLISH_MONTHS, ENGLISH_WEEKDAYS, Atom, extract_atoms
+from qa.lang.quantities import ENGLISH_MONTHS, ENGLISH_WEEKDAYS, Atom, extract_atoms
 
 _MONTH_NAMES = {v: k.capitalize() for k, v in ENGLISH_MONTHS.items() if not k.endswith(".")}
 _WEEKDAY_NAMES = {v: k.capitalize() for k, v in ENGLISH_WEEKDAYS.items()}

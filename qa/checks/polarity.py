@@ -56,7 +56,7 @@ _UN_WORD = re.compile(r"\b[Uu]n(\w{4,})\b")
 def _un_negated(text: str, lang: str) -> bool:
     """A word negated by the prefix un-: the rest is a word itself (unmöglich → möglich,
     unlikely → likely), which tells it from unter, ungefähr, under, until, united."""
-    from qa.text import known_word
+    from qa.lang.dictionary import known_word
 
     for m in _UN_WORD.finditer(text):
         rest = m.group(1)

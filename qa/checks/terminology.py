@@ -21,7 +21,8 @@ from typing import Iterable, Iterator
 
 from qa.checks.base import Check, CheckContext, Example
 from qa.model import Category, Finding, Severity
-from qa.text import fold, german_lemma
+from qa.lang.dictionary import german_lemma
+from qa.lang.normalise import fold
 
 _GERMAN_TOKEN_RE = re.compile(r"[^\W\d_][\w'’\-]*[^\W_]|[^\W\d_]", re.UNICODE)
 _DE_SUFFIXES = ("ern", "es", "en", "er", "em", "s", "n", "e")

@@ -13,7 +13,9 @@ from typing import Iterator
 
 from qa.checks.base import Check, CheckContext, Example
 from qa.model import Category, Finding, SegmentPair, Severity
-from qa.text import STOPWORDS
+from qa.lang import english
+from qa.lang import frequency as zipf_band
+from qa.lang.function_words import STOPWORDS
 
 _GERMAN_QUOTES = {"„": "“", "‚": "‘", "»": "“", "«": "”", "›": "’", "‹": "‘"}
 _SPACE_BEFORE_RE = re.compile(r"(?<=[^\s\d])([ \t]+)(?=[,;:!?]|\.(?!\.|\d))")
@@ -190,9 +192,7 @@ class MissingApostrophe(Check):
 
 
 def _rare_in_english(word: str) -> bool:
-    from wordfreq import zipf_frequency
-
-    return zipf_frequency(word, "en") < 2.0
+    return english.rare(word)
 
 
 class SpaceBeforePunctuation(Check):
@@ -297,11 +297,10 @@ def _lowered_names(source: str, target: str) -> str | None:
     """A word capitalised inside the source that the target writes in lower case."""
     words = re.findall(r"[^\W\d_]{3,}", source)[1:]
     target_words = set(re.findall(r"[^\W\d_]{3,}", target))
-    from wordfreq import zipf_frequency
-
     # an English word lower-cased is right (Mail → mail); a name is not (Macron → macron)
     return next((w for w in words if w[0].isupper() and w.lower() in target_words
-                 and w.lower() not in STOPWORDS and zipf_frequency(w.lower(), "en") < 3.3), None)
+                 and w.lower() not in STOPWORDS and english.rare(w.lower(), zipf_band.ORDINARY)),
+                None)
 
 
 def _complete(sentence: str) -> bool:

@@ -19,12 +19,16 @@ alone (``Krüger said``).
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import Iterator
 
 from qa.checks.base import Check, CheckContext, Example
 from qa.model import Category, Finding, SegmentPair, Severity
-from qa.text import STOPWORDS, compound_splits, fold, known_word
+from qa.lang import frequency as zipf_band
+from qa.lang.frequency import zipf
+from qa.lang.function_words import STOPWORDS
+from qa.lang.german import reads_german
+from qa.lang.names import exonyms
+from qa.lang.normalise import fold
 
 _TOKEN_RE = re.compile(r"[^\W\d_][\w'’]*(?:-[\w'’]+)*", re.UNICODE)
 _CORPORATE = {"AG", "GmbH", "SE", "KG", "Group", "Inc", "Ltd", "Co"}
@@ -33,68 +37,10 @@ _JOINERS = {"der", "die", "das", "des", "dem", "den", "und", "von", "zu", "zum",
 _LOCATIVE = {"in", "at", "near", "from", "outside", "around", "of"}
 
 
-@lru_cache(maxsize=200_000)
-def german_word(token: str) -> bool:
-    """Evidence that ``token`` is a German word, not an English one or a name."""
-    from wordfreq import zipf_frequency
-
-    if "-" in token:
-        head = token.rsplit("-", 1)[1]
-        return len(head) >= 4 and german_word(head)
-    if len(token) < 3 or token.casefold() in _loanwords():
-        return False
-    de = zipf_frequency(token, "de")
-    en = zipf_frequency(token, "en")
-    if not known_word(token, "de"):
-        # a long word the dictionary lacks: German if it splits into German words and is
-        # not an English one (extremists is not Extre|mists)
-        return len(token) >= 10 and en < 2.5 and _german_compound(token)
-    diff = de - en
-    if token.islower() and diff >= 2.8:
-        return True  # nicht, dass, bis, plötzlich
-    if en >= 3.0 and known_word(token, "en"):
-        return False  # Manager, Pegasus: English too
-    return (diff >= 3.0 or (en < 2.5 and diff >= 1.5) or (en < 3.0 and diff >= 2.0)
-            or (en == 0.0 and de > 1.0))
-
-
-@lru_cache(maxsize=1)
-def _loanwords() -> frozenset[str]:
-    """German words English copy uses as they are (qa/data/german_in_english.txt)."""
-    from importlib.resources import files
-
-    text = files("qa").joinpath("data/german_in_english.txt").read_text(encoding="utf-8")
-    return frozenset(line.strip().casefold() for line in text.splitlines()
-                     if line.strip() and not line.startswith("#"))
-
-
-def _german_compound(token: str) -> bool:
-    """A long word the dictionary lacks, made of two frequent German words that are not
-    English ones, with an optional linking element: Wirtschafts|standort, Boot|fahren."""
-    from wordfreq import zipf_frequency
-
-    for stems, head in compound_splits(token, min_left=4, min_head=4):
-        if not (known_word(head.capitalize(), "de")
-                and zipf_frequency(head, "de") >= 3.0 and zipf_frequency(head, "en") < 2.0):
-            continue
-        if any(zipf_frequency(stem, "de") >= 3.0 and zipf_frequency(stem, "en") < 2.5
-               for stem in stems):
-            return True
-    return False
-
-
-def _english_frequency(token: str) -> float:
-    from wordfreq import zipf_frequency
-
-    return zipf_frequency(token, "en")
-
-
 def _name_like(token: str) -> bool:
     """A capitalised word that reads as a first name or other name, not English prose."""
-    from wordfreq import zipf_frequency
-
-    return (token[:1].isupper() and not german_word(token) and not token.endswith(("'s", "’s"))
-            and token.casefold() not in STOPWORDS and zipf_frequency(token, "en") < 4.0)
+    return (token[:1].isupper() and not reads_german(token) and not token.endswith(("'s", "’s"))
+            and token.casefold() not in STOPWORDS and zipf(token, "en") < zipf_band.VERY_FREQUENT)
 
 
 def _detector(name: str):
@@ -150,12 +96,8 @@ def _name_in_source(token: str, source: str) -> bool:
         # part capitalised (Harvard-Professorin is caught by its article below)
         if not all(part[:1].isupper() for part in token.split("-")) or token not in source:
             return False
-    from wordfreq import zipf_frequency
-
-    if zipf_frequency(token, "de") >= 4.5:
+    if zipf(token, "de") >= zipf_band.EVERYDAY:
         return False  # Präsident, Saison: too common in German to be a name
-    from qa.checks.names import exonyms
-
     if fold(token) in exonyms():
         return False  # Kalifornien, Nordkorea: the German name of a place English names otherwise
     stem = fold(token)[:5]
@@ -190,7 +132,7 @@ def german_spans(text: str, protected: set[str], source: str = "") -> tuple[list
     tokens = [(m.group(0), m.start(), m.end()) for m in _TOKEN_RE.finditer(text)]
     flags = []
     for k, (tok, _, _) in enumerate(tokens):
-        is_german = german_word(tok) and tok.casefold() not in protected and not _acronym(tok)
+        is_german = reads_german(tok) and tok.casefold() not in protected and not _acronym(tok)
         if is_german and _name_in_source(tok, source):
             is_german = False
         if is_german and tok[0].isupper() and k > 0:
@@ -200,7 +142,7 @@ def german_spans(text: str, protected: set[str], source: str = "") -> tuple[list
             # place English writes the same way after a locative (in Bayreuth — but not
             # in Südostasien, a German exonym)
             if (k > 1 and _name_like(prev)) or nxt in _CORPORATE or (
-                    prev in _LOCATIVE and _english_frequency(tok) >= 1.5):
+                    prev in _LOCATIVE and zipf(tok, "en") >= zipf_band.RARE):
                 is_german = False
         flags.append(is_german)
     spans: list[tuple[int, int]] = []

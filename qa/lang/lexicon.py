@@ -22,31 +22,8 @@ from pathlib import Path
 
 from qa.errors import InputError
 from qa.paths import cache_dir
-from qa.text import STOPWORDS
-
-_DE_SUFFIXES = ("ern", "en", "er", "es", "em", "e", "n", "s")
-
-
-def stem_de(word: str) -> str:
-    """A crude German stem: lower case, one inflectional suffix removed."""
-    w = word.lower()
-    for suffix in _DE_SUFFIXES:
-        if len(w) - len(suffix) >= 4 and w.endswith(suffix):
-            return w[: -len(suffix)]
-    return w
-
-
-def stem_en(word: str) -> str:
-    """A crude English stem: lower case, plural/verb ``s``, ``es``, ``ies`` reduced."""
-    w = word.lower()
-    if len(w) > 4 and w.endswith("ies"):
-        return w[:-3] + "y"
-    if len(w) > 4 and w.endswith(("ches", "shes", "sses", "xes")):
-        return w[:-2]
-    if len(w) > 3 and w.endswith("s") and not w.endswith("ss"):
-        return w[:-1]
-    return w
-
+from qa.lang import english, german
+from qa.lang.function_words import STOPWORDS
 
 @dataclass(frozen=True)
 class Lexicon:
@@ -69,7 +46,7 @@ class Lexicon:
         """English stems for a German word (any inflected form)."""
         found = self._memo.get(german_word)
         if found is None:
-            stem = stem_de(german_word)
+            stem = german.stem(german_word)
             found = frozenset((self.entries.get(stem, "") + " " + self.overlay.get(stem, ""))
                               .split())
             self._memo[german_word] = found
@@ -78,7 +55,7 @@ class Lexicon:
     @staticmethod
     def english_stem(word: str) -> str:
         """The stem English words are stored and compared under."""
-        return stem_en(word)
+        return english.stem(word)
 
     def merged(self, other: "Lexicon") -> "Lexicon":
         """This lexicon with ``other``'s entries layered on top (nothing is copied)."""
@@ -112,11 +89,11 @@ def lexicon_from_termbases(termbases) -> Lexicon | None:
 
 def _add(table: dict[str, set[str]], de: str, en: str) -> None:
     de_words = [w for w in de.split() if w.lower() not in STOPWORDS]
-    en_words = [stem_en(w) for w in en.split()
+    en_words = [english.stem(w) for w in en.split()
                 if w.lower() not in STOPWORDS and len(w) > 1 and w.replace("-", "").isalpha()]
     if len(de_words) != 1 or not en_words:
         return
-    table.setdefault(stem_de(de_words[0]), set()).update(en_words)
+    table.setdefault(german.stem(de_words[0]), set()).update(en_words)
 
 
 def _element_text(element) -> str:

@@ -10,10 +10,79 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
-from qa.text import format_decimal, parse_number
+
+# --- plain numbers (the aligner's anchors and NUM01's atoms both start here) ---------
+
+ANCHOR_NUMBER_RE = re.compile(
+    r"(?<![\w.,])"                       # not glued to a word or another number
+    r"(?P<num>\d{1,3}(?:[.,\u202f\u00a0 ]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)"
+    r"(?P<ord>\.(?=\s+[^\W\d_]))?"      # German ordinal "20. Juli"
+    r"(?![\w])",
+    re.UNICODE,
+)
+
+
+@dataclass(frozen=True)
+class NumberToken:
+    """A number found in text, with its value parsed under the text's convention."""
+
+    start: int
+    end: int
+    raw: str
+    value: Decimal
+
+    @property
+    def normalized(self) -> str:
+        """A convention-free form of the value: ``4.2``, ``3200``, ``0.5``."""
+        return format_decimal(self.value)
+
+
+def format_decimal(value: Decimal) -> str:
+    text = format(value.normalize(), "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text or "0"
+
+
+def parse_number(raw: str, lang: str) -> Decimal | None:
+    """Parse a digit string under German (``1.234,5``) or English (``1,234.5``) rules.
+
+    A single separator followed by exactly three digits is a thousands separator
+    (German ``3.200`` = 3200, English ``3,200`` = 3200); otherwise it is the decimal mark.
+    """
+    s = raw.replace("\u202f", "").replace("\u00a0", "").replace(" ", "")
+    group, decimal = (".", ",") if lang == "de" else (",", ".")
+    if group in s and decimal in s:
+        s = s.replace(group, "").replace(decimal, ".")
+    elif group in s:
+        parts = s.split(group)
+        if all(len(p) == 3 for p in parts[1:]) and 1 <= len(parts[0]) <= 3:
+            s = s.replace(group, "")
+        else:
+            # Wrong-convention number ("4,2" in English): read as a decimal mark.
+            s = s.replace(group, ".") if s.count(group) == 1 else s.replace(group, "")
+    elif decimal in s:
+        s = s.replace(decimal, ".") if s.count(decimal) == 1 else s.replace(decimal, "")
+    try:
+        return Decimal(s)
+    except InvalidOperation:
+        return None
+
+
+def find_numbers(text: str, lang: str) -> list[NumberToken]:
+    """All numbers in ``text`` with values parsed by ``lang``'s convention."""
+    found = []
+    for m in ANCHOR_NUMBER_RE.finditer(text):
+        value = parse_number(m.group("num"), lang)
+        if value is not None:
+            found.append(NumberToken(m.start("num"), m.end("num"), m.group("num"), value))
+    return found
+
+
+# --- atoms: numbers with scales, units, dates and times --------------------------------
 
 GERMAN_MONTHS = {
     "januar": 1, "jänner": 1, "jan.": 1, "februar": 2, "feb.": 2, "märz": 3, "april": 4,

@@ -1,8 +1,9 @@
-"""Shared text helpers."""
+"""German compounds, folding and the simplemma word lists (qa.lang)."""
 
 from __future__ import annotations
 
-from qa.text import compound_splits, fold
+from qa.lang.german import compound_splits
+from qa.lang.normalise import fold
 
 
 def test_compound_splits_offer_the_linking_elements():
@@ -27,7 +28,7 @@ def test_fold_ignores_case_and_accents():
 def test_known_word_and_lemma_read_simplemma_s_word_lists():
     import simplemma
 
-    from qa.text import german_lemma, known_word
+    from qa.lang.dictionary import german_lemma, known_word
 
     for word, lang in (("Regierung", "de"), ("Rotorblättern", "de"), ("government", "en"),
                        ("Putin", "de"), ("xqzvw", "de"), ("Haus", "en")):
@@ -41,7 +42,7 @@ def test_word_lists_are_cached_as_tries_in_qa_s_cache_folder(tmp_path):
     import sys
 
     env = {**os.environ, "QA_CACHE_DIR": str(tmp_path)}
-    code = "from qa.text import known_word; print(known_word('Regierung', 'de'))"
+    code = "from qa.lang.dictionary import known_word; print(known_word('Regierung', 'de'))"
     for _ in range(2):  # built on the first run, read on the second
         out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True,
                              text=True, check=True)

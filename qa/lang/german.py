@@ -1,0 +1,164 @@
+"""German words: stems, compounds, and the two questions the checks ask of a token —
+"is this a German dictionary word (so not a name)?" and "does this token read as German
+rather than English (so left untranslated)?".
+
+The two questions differ on purpose: a names check wants any dictionary word or compound
+of dictionary words (``Spähsoftware`` is not a name), the untranslated check wants
+evidence that the word is German *and not English* (``Manager`` is both, so it is not
+flagged), judged by relative frequency in the two languages.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from qa.lang import frequency as zipf_band
+from qa.lang.dictionary import known_word
+from qa.lang.frequency import zipf
+
+#: German inflection endings, longest first where one contains another
+INFLECTION_ENDINGS = ("ern", "en", "er", "es", "em", "e", "n", "s")
+#: prefixes of German verbal nouns and derivations (Verimpfung, Entladung, Zerlegung)
+DERIVATION_PREFIXES = ("ver", "be", "ent", "zer", "miss", "ge", "er")
+
+# Margins on the German-minus-English Zipf difference for "reads as German" (tuned on
+# DEMETR codemix against the WMT21 references, issue 3): a lower-case word this much more
+# frequent in German is German (nicht, dass, plötzlich) …
+LOWERCASE_GERMAN_MARGIN = 2.8
+# … any word this much more frequent …
+GERMAN_MARGIN = 3.0
+# … or a smaller margin where the English frequency is low (OCCASIONAL) or modest (COMMON)
+GERMAN_MARGIN_RARE_IN_ENGLISH = 1.5
+GERMAN_MARGIN_UNCOMMON_IN_ENGLISH = 2.0
+#: a word the dictionary lacks is read as a German compound only from this length on
+MIN_UNKNOWN_COMPOUND = 10
+
+
+def stem(word: str, min_stem: int = 4) -> str:
+    """Lower case, one inflection ending removed if ``min_stem`` letters remain:
+    ``Regierungen`` → ``regierung``."""
+    w = word.lower()
+    for ending in INFLECTION_ENDINGS:
+        if len(w) - len(ending) >= min_stem and w.endswith(ending):
+            return w[: -len(ending)]
+    return w
+
+
+def stems(word: str, min_stem: int = 3) -> set[str]:
+    """Every form of ``word`` with one inflection ending removed (``min_stem`` letters
+    left), as written: the forms a term lookup tries."""
+    return {word[: -len(e)] for e in INFLECTION_ENDINGS
+            if word.endswith(e) and len(word) - len(e) >= min_stem}
+
+
+def compound_splits(word: str, min_left: int = 3, min_head: int = 4):
+    """The ways to read ``word`` as a German compound: for each cut, the modifier's
+    possible stems (as written, without a linking ``s``/``n``, without ``en``) and the
+    head, lower-cased: ``Wirtschaftsstandort`` → … (["wirtschafts", "wirtschaft"],
+    "standort") …. The checks that recognise compounds differ in what they accept as a
+    word (a names check wants any dictionary word, the untranslated check a frequent
+    German one), so the test is theirs; the splitting is shared."""
+    low = word.lower().replace("-", "")
+    for cut in range(min_left, len(low) - min_head + 1):
+        left = low[:cut]
+        stems = [left]
+        if left.endswith(("s", "n")):
+            stems.append(left[:-1])
+        if left.endswith("en"):
+            stems.append(left[:-2])
+        yield [stem for stem in stems if len(stem) >= min_left], low[cut:]
+
+
+
+
+@lru_cache(maxsize=100_000)
+def dictionary_word(token: str) -> bool:
+    """A German dictionary word (any inflected form, or with a genitive ``s``), or a
+    compound of German words: not a name. For a hyphenated word the head decides
+    (``US-Heimatschutzministerium``, ``Harvard-Professorin``)."""
+    if "-" in token:
+        return dictionary_word(token.rsplit("-", 1)[1])
+    if known_word(token, "de") or known_word(token.lower(), "de"):
+        return True
+    if len(token) > 1 and token.endswith("s") and known_word(token[:-1], "de"):
+        return True
+    return compound_of_words(token)
+
+
+def _known(word: str) -> bool:
+    return known_word(word.capitalize(), "de") or known_word(word, "de")
+
+
+@lru_cache(maxsize=100_000)
+def compound_of_words(token: str) -> bool:
+    """Spähsoftware, Handynummer, Windkraftanlagenbauer: German words joined, possibly
+    with a linking s/n/en, or a derivation of a German word (Verimpfung); the dictionary
+    lacks most compounds, and names are not made so."""
+    low = token.lower().replace("-", "")
+    for prefix in DERIVATION_PREFIXES:
+        if low.startswith(prefix) and len(low) - len(prefix) >= 5 and _known(low[len(prefix):]):
+            return True
+    # heads of four letters and more; three (Versand|art) only in longer words
+    for modifiers, head in compound_splits(low, min_left=3, min_head=3 if len(low) >= 9 else 4):
+        if not _known(head):
+            continue
+        if any(_known(m) or (len(m) >= 8 and compound_of_words(m)) for m in modifiers):
+            return True
+        # a verb stem or an elided e: Abhol|termin (abholen), Farb|darstellung (Farbe)
+        left = modifiers[0]
+        if len(left) >= 4 and (_known(left + "en") or _known(left + "e")):
+            return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def loanwords() -> frozenset[str]:
+    """German words English copy uses as they are (qa/data/german_in_english.txt),
+    case-folded."""
+    from importlib.resources import files
+
+    text = files("qa").joinpath("data/german_in_english.txt").read_text(encoding="utf-8")
+    return frozenset(line.strip().casefold() for line in text.splitlines()
+                     if line.strip() and not line.startswith("#"))
+
+
+@lru_cache(maxsize=200_000)
+def reads_german(token: str) -> bool:
+    """Evidence that ``token``, found in English text, is a German word rather than an
+    English one (or a loanword English uses): in the German dictionary and far more
+    frequent in German than in English (``Rotorblätter``, ``plötzlich``, ``nicht``); a
+    hyphenated word by its head; a long word the dictionary lacks when it splits into
+    frequent German words."""
+    if "-" in token:
+        head = token.rsplit("-", 1)[1]
+        return len(head) >= 4 and reads_german(head)
+    if len(token) < 3 or token.casefold() in loanwords():
+        return False
+    de = zipf(token, "de")
+    en = zipf(token, "en")
+    if not known_word(token, "de"):
+        # extremists is not Extre|mists: an English word is no compound
+        return (len(token) >= MIN_UNKNOWN_COMPOUND and en < zipf_band.OCCASIONAL
+                and frequent_german_compound(token))
+    diff = de - en
+    if token.islower() and diff >= LOWERCASE_GERMAN_MARGIN:
+        return True
+    if en >= zipf_band.COMMON and known_word(token, "en"):
+        return False  # Manager, Pegasus: English too
+    return (diff >= GERMAN_MARGIN
+            or (en < zipf_band.OCCASIONAL and diff >= GERMAN_MARGIN_RARE_IN_ENGLISH)
+            or (en < zipf_band.COMMON and diff >= GERMAN_MARGIN_UNCOMMON_IN_ENGLISH)
+            or (en == zipf_band.ABSENT and de > zipf_band.TRACE))
+
+
+def frequent_german_compound(token: str) -> bool:
+    """A long word made of two frequent German words that are not English ones, with an
+    optional linking element: Wirtschafts|standort, Boot|fahren."""
+    for modifiers, head in compound_splits(token, min_left=4, min_head=4):
+        if not (known_word(head.capitalize(), "de")
+                and zipf(head, "de") >= zipf_band.COMMON and zipf(head, "en") < zipf_band.UNCOMMON):
+            continue
+        if any(zipf(m, "de") >= zipf_band.COMMON and zipf(m, "en") < zipf_band.OCCASIONAL
+               for m in modifiers):
+            return True
+    return False
