@@ -77,6 +77,10 @@ class Sentence:
     paragraph: int
     text: str
 
+    def span(self, start: int, end: int) -> Span:
+        """A match at ``start:end`` of this sentence's text, as a document span."""
+        return (self.start + start, self.start + end)
+
 
 @dataclass(frozen=True)
 class Document:
@@ -142,6 +146,16 @@ class SegmentPair:
     source_text: str
     target_text: str
     cost: float
+
+    def in_source(self, start: int, end: int) -> Span:
+        """A match at ``start:end`` of ``source_text``, as a span of the source document."""
+        assert self.source_span is not None, "an addition has no source text"
+        return (self.source_span[0] + start, self.source_span[0] + end)
+
+    def in_target(self, start: int, end: int) -> Span:
+        """A match at ``start:end`` of ``target_text``, as a span of the target document."""
+        assert self.target_span is not None, "an omission has no target text"
+        return (self.target_span[0] + start, self.target_span[0] + end)
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,7 @@ from qa.model import Category, Document, Finding, Gate, Report, Severity, Skippe
 from qa.segment import segment
 from qa.termbase import Termbase, load_termbase
 from qa.lang.detect import language_evidence
+from qa.lang.lexis import Lexis
 from qa.text import CHRF_SIGNATURE
 
 SOURCE_LANG, TARGET_LANG = "de", "en"
@@ -80,10 +81,11 @@ def check_documents(source: Document | str, target: Document | str,
     alignment = align_documents(source, target, lexicon=lexicon, params=params)
     checks = select_checks(config.select, config.ignore)
     mt, mt_reason = _mt_service(config, checks, quiet)
-    settings = {**config.result_settings(), "mt_skip_reason": mt_reason}
+    lang = Lexis(language_detector=config.language_detector,
+                 lexicon=_adequacy_lexicon(config, checks, termbases), termbases=termbases)
     ctx = CheckContext(source=source, target=target, pairs=alignment.pairs,
-                       alignment=alignment, termbases=termbases, settings=settings,
-                       lexicon=_adequacy_lexicon(config, checks, termbases), mt=mt)
+                       alignment=alignment, lang=lang, termbases=termbases, mt=mt,
+                       mt_skip_reason=mt_reason, residue_patterns=config.residue_patterns)
 
     findings: list[Finding] = []
     skipped: list[Skipped] = []
@@ -107,7 +109,7 @@ def check_documents(source: Document | str, target: Document | str,
     findings.sort(key=lambda f: _sort_key(f, order))
     score = mqm_score(findings, source.words)
     gate = decide_gate(findings, score, config)
-    signature = make_signature(config, run, params, lexicon, mt)
+    signature = make_signature(config, run, params, lexicon, mt, lang)
     return Report(version=__version__, signature=signature, source=source, target=target,
                   pairs=alignment.pairs, findings=tuple(findings), checks_run=tuple(run),
                   skipped=tuple(skipped), score=score, gate=gate)
@@ -145,7 +147,7 @@ def supersede(findings: list[Finding]) -> list[Finding]:
 def _mt_service(config: Config, checks, quiet: bool):
     """The MT service if an MT check runs and a model is available, else the reason;
     with ``require-mt`` a missing model is an exit-2 error."""
-    if not any(getattr(check, "needs_mt", False) for check in checks):
+    if not any(check.needs_mt for check in checks):
         return None, None
     from qa.mt.service import build_service
 
@@ -157,7 +159,7 @@ def _mt_service(config: Config, checks, quiet: bool):
 
 def _adequacy_lexicon(config: Config, checks, termbases) -> Lexicon | None:
     """The lexicon for the lexical adequacy checks, loaded only if such a check runs."""
-    if not any(getattr(check, "needs_lexicon", False) for check in checks):
+    if not any(check.needs_lexicon for check in checks):
         return None
     return _lexicon(config, termbases, dictionary_default=True)
 
@@ -202,7 +204,7 @@ def _short_hash(value) -> str:
 
 
 def make_signature(config: Config, checks_run: Iterable[str], params: AlignParams,
-                   lexicon, mt=None) -> str:
+                   lexicon, mt=None, lang: Lexis | None = None) -> str:
     """A string recording every setting that changes a result, for honest comparisons."""
     settings = config.result_settings()
     # Paths vary between machines; the content of the file is what changes a result.
@@ -211,6 +213,7 @@ def make_signature(config: Config, checks_run: Iterable[str], params: AlignParam
     parts = [f"qa:{__version__}", f"checks:{','.join(sorted(checks_run))}",
              f"cfg:{_short_hash(settings)}", f"align:{_short_hash(params.__dict__)}",
              f"lex:{len(lexicon) if lexicon else 0}",
+             *([f"lang:{lang.signature()}"] if lang else []),
              f"mt:{mt.signature() + '|' + CHRF_SIGNATURE if mt else ('off' if not config.mt else 'none')}"]
     return "|".join(parts)
 

@@ -19,21 +19,14 @@ Known false positives: free, idiomatic translations of short sentences.
 
 from __future__ import annotations
 
-import statistics
 from typing import Iterator
 
 from qa.checks.base import Check, CheckContext, Example
 from qa.model import Category, Finding, Severity
 from qa.lang.function_words import STOPWORDS
 from qa.lang.normalise import fold
+from qa.robust import blended_median_mad, lower_limit
 from qa.text import words
-
-# Coverage of WMT21 de→en human references with the Ding dictionary: median 0.67, MAD
-# 0.13, 2nd percentile 0.25 (python benchmarks/demetr.py reports the effect).
-PRIOR_MEDIAN, PRIOR_MAD, PRIOR_WEIGHT = 0.67, 0.13, 8
-MIN_WORDS = 5
-FLOOR = 0.25
-Z_LIMIT = 2.0
 
 _LEXICON = (
     {"de": "Regierung", "en": "government"}, {"de": "legte", "en": "presented|laid"},
@@ -72,25 +65,35 @@ def coverage(source: str, target: str, lexicon) -> tuple[list[str], list[str], i
     return uncovered_src, uncovered_tgt, len(src_words), len(tgt_words)
 
 
-def _threshold(values: list[float]) -> float:
-    """Median − 3 robust SDs of the document's coverage, blended with a prior norm."""
-    if values:
-        median = statistics.median(values)
-        mad = statistics.median(abs(v - median) for v in values)
-    else:
-        median, mad = PRIOR_MEDIAN, PRIOR_MAD
-    n = len(values)
-    median = (median * n + PRIOR_MEDIAN * PRIOR_WEIGHT) / (n + PRIOR_WEIGHT)
-    mad = max((mad * n + PRIOR_MAD * PRIOR_WEIGHT) / (n + PRIOR_WEIGHT), 0.05)
-    return min(FLOOR, median - Z_LIMIT * 1.4826 * mad)
-
-
 class _Adequacy(Check):
     needs_lexicon = True
     side = "source"
+    # Coverage of WMT21 de→en human references with the Ding dictionary: median 0.67, MAD
+    # 0.13, 2nd percentile 0.25 (python benchmarks/demetr.py reports the effect).
+    PRIOR_MEDIAN = 0.67
+    PRIOR_MAD = 0.13
+    #: the prior counts as this many pairs of the document
+    PRIOR_WEIGHT = 8
+    #: a side with fewer content words is not judged (too little evidence)
+    MIN_WORDS = 5
+    #: coverage above this is never reported, however unusual for the document
+    FLOOR = 0.25
+    #: robust standard deviations below the document's (blended) median
+    Z_LIMIT = 2.0
+    #: the smallest spread assumed, so a uniform document does not flag small dips
+    MIN_MAD = 0.05
+    tunables = ("PRIOR_MEDIAN", "PRIOR_MAD", "PRIOR_WEIGHT", "MIN_WORDS", "FLOOR", "Z_LIMIT",
+                "MIN_MAD")
+
+    def threshold(self, values: list[float]) -> float:
+        """``Z_LIMIT`` robust SDs below the document's coverage blended with the prior
+        norm, and never above ``FLOOR``."""
+        median, mad = blended_median_mad(values, self.PRIOR_MEDIAN, self.PRIOR_MAD,
+                                         self.PRIOR_WEIGHT)
+        return min(self.FLOOR, lower_limit(median, max(mad, self.MIN_MAD), self.Z_LIMIT))
 
     def skip_reason(self, ctx: CheckContext) -> str | None:
-        if ctx.lexicon is None:
+        if ctx.lang.lexicon is None:
             return ("no German–English lexicon: install Debian's trans-de-en "
                     "(/usr/share/trans/de-en) or set lexicon = FILE")
         return None
@@ -98,21 +101,16 @@ class _Adequacy(Check):
     def run(self, ctx: CheckContext) -> Iterator[Finding]:
         if ctx.alignment.unrelated:
             return
-        key = "adequacy"
-        if key not in ctx.cache:
-            rows = []
-            for pair in ctx.pairs:
-                if pair.source and pair.target:
-                    rows.append((pair, coverage(pair.source_text, pair.target_text, ctx.lexicon)))
-            ctx.cache[key] = rows
-        rows = ctx.cache[key]
+        rows = [(pair, coverage(pair.source_text, pair.target_text, ctx.lang.lexicon))
+                for pair in ctx.pairs if pair.source and pair.target]
         index = 0 if self.side == "source" else 1
         total_index = 2 if self.side == "source" else 3
-        values = [1 - len(c[index]) / c[total_index] for _, c in rows if c[total_index] >= MIN_WORDS]
-        limit = _threshold(values)
+        values = [1 - len(c[index]) / c[total_index] for _, c in rows
+                  if c[total_index] >= self.MIN_WORDS]
+        limit = self.threshold(values)
         for pair, c in rows:
             total = c[total_index]
-            if total < MIN_WORDS:
+            if total < self.MIN_WORDS:
                 continue
             value = 1 - len(c[index]) / total
             if value >= limit:

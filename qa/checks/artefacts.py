@@ -93,7 +93,7 @@ class PageFurniture(Check):
     )
 
     def run(self, ctx: CheckContext) -> Iterator[Finding]:
-        patterns = load_patterns(ctx.settings.get("residue_patterns"))
+        patterns = load_patterns(ctx.residue_patterns)
         for pair in ctx.pairs:
             for index in pair.target:
                 sentence = ctx.target.sentences[index]
@@ -200,6 +200,6 @@ class BrokenEncoding(Check):
                 end = m.start() + core.end(1)
                 yield self.finding(
                     f"mojibake: {word!r} should read {fixed!r}",
-                    target_span=(pair.target_span[0] + start, pair.target_span[0] + end),
+                    target_span=pair.in_target(start, end),
                     segment=pair.id, suggestion=ftfy.fix_text(text[start:end]),
                     confidence=0.9, data={"fixed": fixed})

@@ -19,19 +19,12 @@ from typing import Iterator
 
 from qa.checks.base import Check, CheckContext, Example
 from qa.model import Category, Finding, Severity
+from qa.robust import blended_median_mad, lower_limit, median_mad
 from qa.text import chrf
 
-ABSOLUTE = 40.0          # chrF below this is poor for news sentences with OPUS-MT
-Z_LIMIT = 2.0
-PRIOR_MEDIAN, PRIOR_MAD, PRIOR_WEIGHT = 60.0, 10.0, 6
-MIN_CHARS = 20
-SHORT, LONG = 0.6, 1.6   # target length / forward-MT length
-
-
 def _scores(ctx: CheckContext) -> list[dict]:
-    """Translations and scores for every aligned pair, computed once per run."""
-    if "mt_scores" in ctx.cache:
-        return ctx.cache["mt_scores"]
+    """Translations and chrF scores for every aligned pair (the service keeps the
+    translations, so the second MT check of a run does not translate again)."""
     pairs = [p for p in ctx.pairs if p.source and p.target]
     back = ctx.mt.back_translate([p.target_text for p in pairs])
     forward = ctx.mt.forward_translate([p.source_text for p in pairs])
@@ -46,22 +39,7 @@ def _scores(ctx: CheckContext) -> list[dict]:
         scores = [row["chrf_back"]] + ([row["chrf_forward"]] if forward is not None else [])
         row["score"] = sum(scores) / len(scores)
         rows.append(row)
-    ctx.cache["mt_scores"] = rows
     return rows
-
-
-def _limit(values: list[float]) -> float:
-    n = len(values)
-    median = statistics.median(values) if values else PRIOR_MEDIAN
-    mad = statistics.median(abs(v - median) for v in values) if values else PRIOR_MAD
-    if n >= PRIOR_WEIGHT:
-        # enough pairs: the document is its own norm (a weak model or a free translation
-        # lowers every score, and must not flag every pair)
-        return min(ABSOLUTE, median - Z_LIMIT * 1.4826 * min(max(mad, 3.0), 12.0))
-    median = (median * n + PRIOR_MEDIAN * PRIOR_WEIGHT) / (n + PRIOR_WEIGHT)
-    # a spread of 3–12 chrF points: a few wild pairs must not make everything normal
-    mad = min(max((mad * n + PRIOR_MAD * PRIOR_WEIGHT) / (n + PRIOR_WEIGHT), 3.0), 12.0)
-    return min(ABSOLUTE, median - Z_LIMIT * 1.4826 * mad)
 
 
 def _evidence(row: dict) -> dict:
@@ -70,11 +48,44 @@ def _evidence(row: dict) -> dict:
 
 class _MTCheck(Check):
     needs_mt = True
+    #: chrF below this is poor for news sentences with OPUS-MT
+    ABSOLUTE = 40.0
+    #: robust standard deviations below the document's median chrF
+    Z_LIMIT = 2.0
+    #: the norm of a short document: OPUS-MT chrF on news sentences, counted as
+    #: PRIOR_WEIGHT pairs; from this many pairs on, the document is its own norm
+    PRIOR_MEDIAN = 60.0
+    PRIOR_MAD = 10.0
+    PRIOR_WEIGHT = 6
+    #: the assumed spread in chrF points, so a few wild pairs cannot make everything
+    #: normal and a uniform document does not flag small dips
+    MIN_MAD = 3.0
+    MAX_MAD = 12.0
+    #: translations shorter than this (characters) are too short for chrF
+    MIN_CHARS = 20
+    #: target length / forward-MT length outside [SHORT, LONG]: an omission or addition
+    SHORT = 0.6
+    LONG = 1.6
+    tunables = ("ABSOLUTE", "Z_LIMIT", "PRIOR_MEDIAN", "PRIOR_MAD", "PRIOR_WEIGHT", "MIN_MAD",
+                "MAX_MAD", "MIN_CHARS", "SHORT", "LONG")
 
     def skip_reason(self, ctx: CheckContext) -> str | None:
-        if getattr(ctx, "mt", None) is None:
-            return ctx.settings.get("mt_skip_reason") or "no MT model available"
+        if ctx.mt is None:
+            return ctx.mt_skip_reason or "no MT model available"
         return None
+
+    def limit(self, values: list[float]) -> float:
+        """The chrF under which a pair is flagged: ``Z_LIMIT`` robust SDs below the
+        document's median (blended with the prior for short documents; a weak model or
+        a free translation lowers every score and must not flag every pair), and never
+        above ``ABSOLUTE``."""
+        if len(values) >= self.PRIOR_WEIGHT:
+            median, mad = median_mad(values)
+        else:
+            median, mad = blended_median_mad(values, self.PRIOR_MEDIAN, self.PRIOR_MAD,
+                                             self.PRIOR_WEIGHT)
+        mad = min(max(mad, self.MIN_MAD), self.MAX_MAD)
+        return min(self.ABSOLUTE, lower_limit(median, mad, self.Z_LIMIT))
 
 
 class BackTranslation(_MTCheck):
@@ -102,8 +113,8 @@ class BackTranslation(_MTCheck):
     def run(self, ctx: CheckContext) -> Iterator[Finding]:
         if ctx.alignment.unrelated:
             return
-        rows = [r for r in _scores(ctx) if len(r["pair"].target_text) >= MIN_CHARS]
-        limit = _limit([r["score"] for r in rows])
+        rows = [r for r in _scores(ctx) if len(r["pair"].target_text) >= self.MIN_CHARS]
+        limit = self.limit([r["score"] for r in rows])
         for row in rows:
             if row["score"] >= limit:
                 continue
@@ -143,17 +154,17 @@ class LengthAgainstMT(_MTCheck):
         if ctx.alignment.unrelated:
             return
         rows = [r for r in _scores(ctx)
-                if r.get("forward") and len(r["forward"]) >= MIN_CHARS]
+                if r.get("forward") and len(r["forward"]) >= self.MIN_CHARS]
         ratios = [len(r["pair"].target_text) / len(r["forward"]) for r in rows]
         # the document's typical ratio is the norm once there are enough pairs
-        norm = statistics.median(ratios) if len(ratios) >= PRIOR_WEIGHT else 1.0
+        norm = statistics.median(ratios) if len(ratios) >= self.PRIOR_WEIGHT else 1.0
         for row, raw in zip(rows, ratios):
             forward = row["forward"]
             pair = row["pair"]
             ratio = raw / norm
-            if SHORT <= ratio <= LONG:
+            if self.SHORT <= ratio <= self.LONG:
                 continue
-            shorter = ratio < SHORT
+            shorter = ratio < self.SHORT
             yield self.finding(
                 f"the translation is {ratio:.0%} the length of MT of the source "
                 f"(“{forward[:70]}”): {'something may be missing' if shorter else 'something may have been added'}",

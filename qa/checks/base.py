@@ -4,7 +4,8 @@ A check is a class with explicit attributes (``code``, ``name``, ``category``,
 ``severity``, ``summary``, ``examples``) and a ``check(pair, ctx)`` method that yields
 :class:`~qa.model.Finding` objects for one aligned pair, or a ``run(ctx)`` method for
 checks that need the whole document (alignment, consistency). Checks import only the
-records (:mod:`qa.model`), the shared text helpers (:mod:`qa.text`) and this module.
+records (:mod:`qa.model`), the language knowledge (:mod:`qa.lang`, read through
+``ctx.lang``), the language-free text helpers (:mod:`qa.text`) and this module.
 
 ``examples`` are the check's executable specification: in a bad example ``⟦…⟧`` marks
 every span the check must flag (in the source for omissions, in the target otherwise);
@@ -16,9 +17,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any, ClassVar, Iterable, Iterator, Mapping
+from typing import TYPE_CHECKING, Any, ClassVar, Iterable, Iterator, Mapping
 
+from qa.lang.lexis import Lexis
 from qa.model import Category, Document, Finding, SegmentPair, Severity, Span
+
+if TYPE_CHECKING:  # types only: checks never import the aligner, MT or termbase loading
+    from qa.align import Alignment
+    from qa.mt.service import MTService
+    from qa.termbase import Termbase
 
 CODE_RE = re.compile(r"^[A-Z]{3}\d{2}$")
 NAME_RE = re.compile(r"^[a-z]+(?:-[a-z]+)*\.[a-z]+(?:-[a-z]+)*$")
@@ -89,24 +96,36 @@ class Example:
 
 @dataclass(frozen=True)
 class CheckContext:
-    """What a check may read: the documents, the aligned pairs, the alignment evidence
-    and the run's settings."""
+    """What a check may read: the documents, the aligned pairs, the alignment evidence,
+    the run's language knowledge, termbases, MT, and the run's check settings."""
 
     source: Document
     target: Document
     pairs: tuple[SegmentPair, ...]
-    alignment: Any  # qa.align.Alignment; typed loosely so checks need not import align
-    termbases: tuple[Any, ...] = ()  # qa.termbase.Termbase
-    settings: Mapping[str, Any] = field(default_factory=dict)
-    lexicon: Any = None  # qa.lexicon.Lexicon for checks that declare needs_lexicon
-    mt: Any = None  # qa.mt.service.MTService for checks that declare needs_mt
-    #: per-run scratch space shared by checks (compiled termbases and the like)
-    cache: dict[str, Any] = field(default_factory=dict)
+    alignment: Alignment
+    lang: Lexis = field(default_factory=Lexis)
+    termbases: tuple[Termbase, ...] = ()
+    #: the MT service, for checks that declare ``needs_mt`` (None: MT cannot run)
+    mt: MTService | None = None
+    #: why ``mt`` is None, for the report's skipped list
+    mt_skip_reason: str | None = None
+    #: a user file of page-furniture patterns added to qa's own (ART01)
+    residue_patterns: str | None = None
 
 
 class Check:
     """Base class of all checks. Subclasses set the class attributes and override
-    :meth:`check` (per pair) or :meth:`run` (whole document)."""
+    :meth:`check` (per pair) or :meth:`run` (whole document).
+
+    A check object lives for one run (:func:`qa.checks.select_checks` makes new ones), so
+    what it computes once per document (an index, a table) it may keep on ``self`` in
+    :meth:`prepare`.
+
+    ``tunables`` names the check's tuned constants: class attributes in upper case with
+    a comment on where their value came from. A run may override them under
+    ``[tool.qa.checks.CODE]`` (``z-limit = 2.5`` for ``Z_LIMIT``); overrides are
+    validated against the defaults' types and recorded in the report's signature.
+    """
 
     code: ClassVar[str]
     name: ClassVar[str]
@@ -114,17 +133,38 @@ class Check:
     severity: ClassVar[Severity]
     summary: ClassVar[str]
     examples: ClassVar[tuple[Example, ...]] = ()
+    #: the check needs machine translation (``ctx.mt``); MT is loaded only if one runs
+    needs_mt: ClassVar[bool] = False
+    #: the check needs a bilingual lexicon (``ctx.lang.lexicon``); loaded only if one runs
+    needs_lexicon: ClassVar[bool] = False
+    #: names of tuned class constants a run may override (see the class docstring)
+    tunables: ClassVar[tuple[str, ...]] = ()
+
+    def __init__(self, overrides: Mapping[str, Any] | None = None) -> None:
+        for attribute, value in (overrides or {}).items():
+            if attribute not in self.tunables:
+                raise ValueError(f"{self.code} has no tunable {attribute!r}")
+            setattr(self, attribute, value)
+
+    @classmethod
+    def tunable_defaults(cls) -> dict[str, Any]:
+        """The tunables and their default values."""
+        return {attribute: getattr(cls, attribute) for attribute in cls.tunables}
 
     def skip_reason(self, ctx: CheckContext) -> str | None:
         """Why this check cannot run in ``ctx`` (no termbase, no model…), or None if it
         can. The runner lists a skipped check and its reason in the report."""
         return None
 
+    def prepare(self, ctx: CheckContext) -> None:
+        """Compute, once per run and before the pairs, what :meth:`check` reads."""
+
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
         # Pairs of an unrelated target are not translations of each other: ALN01 says
         # so once, and pair-level checks stay quiet instead of flooding the report.
-        if getattr(ctx.alignment, "unrelated", False):
+        if ctx.alignment.unrelated:
             return
+        self.prepare(ctx)
         for pair in ctx.pairs:
             yield from self.check(pair, ctx)
 

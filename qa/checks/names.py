@@ -205,7 +205,6 @@ class MissingName(Check):
     def check(self, pair, ctx: CheckContext) -> Iterator[Finding]:
         if not pair.source or not pair.target:
             return
-        s_off = pair.source_span[0]
         for group in name_groups(pair.source_text):
             if any(_present(n[0], pair.target_text) or _near_miss(n[0], pair.target_text)
                    for n in group):
@@ -216,7 +215,7 @@ class MissingName(Check):
             start, end, evidence = group[0][1], group[-1][2], group[0][3]
             yield self.finding(
                 f"{name!r} is not in the translation",
-                source_span=(s_off + start, s_off + end), segment=pair.id,
+                source_span=pair.in_source(start, end), segment=pair.id,
                 suggestion=_forms(name)[-1],
                 confidence=0.85 if evidence != "not a German word" else 0.7,
                 data={"name": name, "evidence": evidence, "accepted": _forms(name)})
@@ -245,7 +244,6 @@ class MisspelledName(Check):
     def check(self, pair, ctx: CheckContext) -> Iterator[Finding]:
         if not pair.source or not pair.target:
             return
-        t_off = pair.target_span[0]
         for name, _, _, _ in source_names(pair.source_text):
             if _present(name, pair.target_text):
                 continue
@@ -254,7 +252,7 @@ class MisspelledName(Check):
                 token, start, end = miss
                 yield self.finding(
                     f"{pair.target_text[start:end]!r} looks like a misspelling of {name!r}",
-                    target_span=(t_off + start, t_off + end), segment=pair.id,
+                    target_span=pair.in_target(start, end), segment=pair.id,
                     suggestion=name, confidence=0.85, data={"source": name, "target": token})
 
 
@@ -282,7 +280,7 @@ class InconsistentName(Check):
             for token, start, end in _target_tokens(sentence.text):
                 word = token.removesuffix("'s").removesuffix("’s")
                 if len(word) >= 4 and not german.dictionary_word(word) and word.casefold() not in STOPWORDS:
-                    spellings[word].append((sentence.start + start, sentence.start + len(word) + start))
+                    spellings[word].append(sentence.span(start, start + len(word)))
         names = sorted(spellings, key=lambda w: (-len(spellings[w]), w))
         # spellings one edit apart share a key or a one-deletion variant of it (the
         # SymSpell trick): index every name under those, compare only within buckets
@@ -407,7 +405,7 @@ class UnexpectedName(Check):
             return
         source = pair.source_text
         source_keys = _word_keys(source)
-        protected = _termbase_words(ctx)
+        protected = ctx.lang.termbase_words
         tokens = _target_tokens(pair.target_text)
         run: list[tuple[str, int, int]] = []
         for k, (token, start, end) in enumerate(tokens + [("", 10**9, 10**9)]):
@@ -428,8 +426,7 @@ class UnexpectedName(Check):
                 text = pair.target_text[run[0][1]:run[-1][2]]
                 yield self.finding(
                     f"{text!r} is not named in the source",
-                    target_span=(pair.target_span[0] + run[0][1],
-                                 pair.target_span[0] + run[-1][2]),
+                    target_span=pair.in_target(run[0][1], run[-1][2]),
                     segment=pair.id, confidence=0.7, data={"name": text})
                 run = []
             if suspicious:
@@ -440,11 +437,3 @@ def _misspelling_of_source(word: str, source: str) -> bool:
     """NAM02 reports near-misses of source names (Casteix for Castex); not NAM04 too."""
     key = name_key(word)
     return any(0 < edit_distance(key, name_key(n[0])) <= 2 for n in source_names(source))
-
-
-def _termbase_words(ctx: CheckContext) -> set[str]:
-    if "names_protected" not in ctx.cache:
-        ctx.cache["names_protected"] = {
-            fold(w) for tb in ctx.termbases for entry in tb.entries
-            for rendering in entry.en for w in re.findall(r"[\w'’\-]+", rendering)}
-    return ctx.cache["names_protected"]

@@ -124,7 +124,6 @@ class NumberMismatch(Check):
     def check(self, pair: SegmentPair, ctx: CheckContext) -> Iterator[Finding]:
         if not pair.source or not pair.target:
             return
-        s_off, t_off = pair.source_span[0], pair.target_span[0]
         source = [a for a in extract_atoms(pair.source_text, "de")]
         target = [a for a in extract_atoms(pair.target_text, "en")]
         conflicts, missing, extra = match_atoms(source, target)
@@ -132,8 +131,8 @@ class NumberMismatch(Check):
             yield self.finding(
                 f"{_describe(src)!r} in the source is {_describe(tgt)!r} in the translation "
                 f"(different unit)",
-                source_span=(s_off + src.start, s_off + src.end),
-                target_span=(t_off + tgt.start, t_off + tgt.end), segment=pair.id,
+                source_span=pair.in_source(src.start, src.end),
+                target_span=pair.in_target(tgt.start, tgt.end), segment=pair.id,
                 suggestion=f"{english_form(src)} {_UNIT_NAMES.get(src.unit or '', '')}".strip(),
                 confidence=0.9,
                 data={"source": src.text, "target": tgt.text, "source_unit": src.unit,
@@ -146,8 +145,8 @@ class NumberMismatch(Check):
             extra.remove(tgt)
             yield self.finding(
                 f"{_describe(src)!r} in the source is {_describe(tgt)!r} in the translation",
-                source_span=(s_off + src.start, s_off + src.end),
-                target_span=(t_off + tgt.start, t_off + tgt.end), segment=pair.id,
+                source_span=pair.in_source(src.start, src.end),
+                target_span=pair.in_target(tgt.start, tgt.end), segment=pair.id,
                 suggestion=english_form(src), confidence=0.9,
                 data={"source": src.text, "target": tgt.text, "kind": src.kind})
         _pair_clock_hours(missing, extra)
@@ -155,13 +154,13 @@ class NumberMismatch(Check):
         for src in [a for a in missing if not a.spelled]:
             yield self.finding(
                 f"{_describe(src)!r} in the source is missing from the translation",
-                source_span=(s_off + src.start, s_off + src.end), segment=pair.id,
+                source_span=pair.in_source(src.start, src.end), segment=pair.id,
                 confidence=0.8, data={"missing": src.text, "kind": src.kind},
                 severity=Severity.MINOR if src.kind in _CALENDAR else None)
         for tgt in [a for a in extra if not a.spelled]:
             yield self.finding(
                 f"{_describe(tgt)!r} in the translation is not in the source",
-                target_span=(t_off + tgt.start, t_off + tgt.end), segment=pair.id,
+                target_span=pair.in_target(tgt.start, tgt.end), segment=pair.id,
                 confidence=0.8, data={"extra": tgt.text, "kind": tgt.kind},
                 severity=Severity.MINOR if tgt.kind in _CALENDAR else None)
 

@@ -146,12 +146,12 @@ class PolarityMismatch(Check):
             word = pair.target_text[start:end]
             yield self.finding(
                 f"the translation negates ({word!r}) but the source does not",
-                target_span=(pair.target_span[0] + start, pair.target_span[0] + end),
+                target_span=pair.in_target(start, end),
                 segment=pair.id, confidence=0.75, data={"target_negation": word})
         else:
             start, end = de[0]
             word = pair.source_text[start:end]
             yield self.finding(
                 f"the source negates ({word!r}) but the translation does not",
-                source_span=(pair.source_span[0] + start, pair.source_span[0] + end),
+                source_span=pair.in_source(start, end),
                 segment=pair.id, confidence=0.75, data={"source_negation": word})

@@ -124,13 +124,6 @@ def _matches(patterns: Iterable[re.Pattern], text: str) -> list[tuple[int, int, 
     return chosen
 
 
-def _index(ctx: CheckContext) -> _TermIndex:
-    """The run's termbases compiled once, shared by the three terminology checks."""
-    if "terms" not in ctx.cache:
-        ctx.cache["terms"] = _TermIndex(ctx.termbases)
-    return ctx.cache["terms"]
-
-
 class _TermCheck(Check):
     def skip_reason(self, ctx: CheckContext) -> str | None:
         if not ctx.termbases:
@@ -174,11 +167,10 @@ class MissingTerm(_TermCheck):
     )
 
     def run(self, ctx: CheckContext) -> Iterator[Finding]:
-        index = _index(ctx)
+        index = _TermIndex(ctx.termbases)
         for pair in ctx.pairs:
             if not pair.source or not pair.target or ctx.alignment.unrelated:
                 continue
-            s_off = pair.source_span[0]
             for entry, path, german, allowed, forbidden, loose in index.entries:
                 if not allowed:
                     continue
@@ -203,7 +195,7 @@ class MissingTerm(_TermCheck):
                         message = (f"{term!r} must be rendered as "
                                    f"{' / '.join(repr(e) for e in entry.en)}")
                     yield self.finding(
-                        message, source_span=(s_off + start, s_off + end), segment=pair.id,
+                        message, source_span=pair.in_source(start, end), segment=pair.id,
                         suggestion=entry.en[0], confidence=0.85,
                         data={"term": entry.de[0], "expected": list(entry.en),
                               "termbase": path, "note": entry.note})
@@ -233,11 +225,10 @@ class ForbiddenTerm(_TermCheck):
     )
 
     def run(self, ctx: CheckContext) -> Iterator[Finding]:
-        index = _index(ctx)
+        index = _TermIndex(ctx.termbases)
         for pair in ctx.pairs:
             if not pair.target:
                 continue
-            t_off = pair.target_span[0]
             reported: list[tuple[int, int]] = []
             for entry, path, _, allowed, forbidden, loose in index.entries:
                 hits = [(s, e, text, "forbidden") for s, e, text in _matches(forbidden, pair.target_text)]
@@ -253,7 +244,7 @@ class ForbiddenTerm(_TermCheck):
                               else "the termbase requires this exact spelling")
                     yield self.finding(
                         f"{text!r}: {reason}" + (f"; use {entry.en[0]!r}" if entry.en else ""),
-                        target_span=(t_off + start, t_off + end), segment=pair.id,
+                        target_span=pair.in_target(start, end), segment=pair.id,
                         suggestion=entry.en[0] if entry.en else None, confidence=0.95,
                         data={"term": entry.de[0], "forbidden": text, "expected": list(entry.en),
                               "termbase": path, "note": entry.note})
@@ -281,7 +272,7 @@ class InconsistentTerm(_TermCheck):
     )
 
     def run(self, ctx: CheckContext) -> Iterator[Finding]:
-        index = _index(ctx)
+        index = _TermIndex(ctx.termbases)
         uses: dict[int, list[tuple[str, int, int, str]]] = defaultdict(list)
         for pair in ctx.pairs:
             if not pair.source or not pair.target or ctx.alignment.unrelated:
@@ -291,8 +282,7 @@ class InconsistentTerm(_TermCheck):
                     continue
                 for start, end, text in _matches(allowed, pair.target_text):
                     variant = next(en for en, p in zip(entry.en, allowed) if p.fullmatch(text))
-                    uses[number].append((variant.casefold(), pair.target_span[0] + start,
-                                         pair.target_span[0] + end, pair.id))
+                    uses[number].append((variant.casefold(), *pair.in_target(start, end), pair.id))
         for number, occurrences in uses.items():
             counts = Counter(v for v, *_ in occurrences)
             if len(counts) < 2:

@@ -44,7 +44,7 @@ class GermanQuotes(Check):
         for m in re.finditer("[„‚»«›‹]", pair.target_text):
             yield self.finding(
                 f"German quotation mark {m.group(0)!r} in English text",
-                target_span=(pair.target_span[0] + m.start(), pair.target_span[0] + m.end()),
+                target_span=pair.in_target(m.start(), m.end()),
                 segment=pair.id, suggestion=_GERMAN_QUOTES[m.group(0)], confidence=0.95)
 
 
@@ -71,6 +71,7 @@ class UnbalancedQuotes(Check):
     def run(self, ctx: CheckContext) -> Iterator[Finding]:
         text = ctx.target.text
         paragraphs = ctx.target.paragraphs
+        aligned = _AlignedSources(ctx.pairs)
         for index, paragraph in enumerate(paragraphs):
             following = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
             previous = paragraphs[index - 1] if index else None
@@ -78,7 +79,7 @@ class UnbalancedQuotes(Check):
             # the next (news convention); a closing mark may end one opened before
             continues = following is not None and text[following.start:following.start + 1] in "“\""
             carried = previous is not None and self._unclosed(text, previous.start, previous.end)
-            source = _aligned_source(ctx, paragraph.start, paragraph.end)
+            source = aligned.between(paragraph.start, paragraph.end)
             for finding in self._paragraph(text, paragraph.start, paragraph.end, continues, carried):
                 # the source has the same imbalance: a quotation or aside that runs over
                 # sentences the text was cut into (test sets, subtitles), not an error here
@@ -129,15 +130,20 @@ class UnbalancedQuotes(Check):
 _SOURCE_QUOTES = "„“”\"»«"
 
 
-def _aligned_source(ctx: CheckContext, start: int, end: int) -> str:
-    """The source text aligned with the target range [start, end) (pairs indexed by the
-    start of their target once per run: a long document has thousands of paragraphs)."""
-    if "aligned_source_index" not in ctx.cache:
-        pairs = sorted((p.target_span[0], p.source_text) for p in ctx.pairs
-                       if p.source and p.target)
-        ctx.cache["aligned_source_index"] = ([k for k, _ in pairs], [t for _, t in pairs])
-    starts, texts = ctx.cache["aligned_source_index"]
-    return " ".join(texts[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)])
+class _AlignedSources:
+    """The source text aligned with a range of the target, from the pairs indexed by
+    the start of their target (built once per run: a long document has thousands of
+    paragraphs)."""
+
+    def __init__(self, pairs: tuple[SegmentPair, ...]):
+        indexed = sorted((p.target_span[0], p.source_text) for p in pairs if p.source and p.target)
+        self.starts = [k for k, _ in indexed]
+        self.texts = [t for _, t in indexed]
+
+    def between(self, start: int, end: int) -> str:
+        """The source of the pairs whose target starts in [start, end)."""
+        lo, hi = bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end)
+        return " ".join(self.texts[lo:hi])
 
 
 def _source_unbalanced(source: str, mark: str) -> bool:
@@ -170,13 +176,15 @@ class MissingApostrophe(Check):
                      "The farmer Frank Diers has already seen a lot."),
     )
 
+    def prepare(self, ctx: CheckContext) -> None:
+        # the words of both documents: a name elsewhere in the article (Macron, Athen)
+        self.document_words = set(re.findall(r"\w+", ctx.source.text)) | set(
+            re.findall(r"\w+", ctx.target.text))
+
     def check(self, pair: SegmentPair, ctx: CheckContext) -> Iterator[Finding]:
         if not pair.source or not pair.target:
             return
-        if "document_words" not in ctx.cache:
-            ctx.cache["document_words"] = set(re.findall(r"\w+", ctx.source.text)) | set(
-                re.findall(r"\w+", ctx.target.text))
-        document_words = ctx.cache["document_words"]
+        document_words = self.document_words
         for m in re.finditer(r"\b([A-ZÄÖÜ][a-zäöüéè]+)s\b(?=\s+[a-z])", pair.target_text):
             word = m.group(0)
             base = m.group(1)
@@ -187,7 +195,7 @@ class MissingApostrophe(Check):
                     and (_rare_in_english(word) or base in document_words):
                 yield self.finding(
                     f"{word!r} is a German genitive; English writes {base + chr(39) + 's'!r}",
-                    target_span=(pair.target_span[0] + m.start(), pair.target_span[0] + m.end()),
+                    target_span=pair.in_target(m.start(), m.end()),
                     segment=pair.id, suggestion=f"{base}'s", confidence=0.8)
 
 
@@ -287,9 +295,9 @@ class Capitalisation(Check):
         if letter is None or not letter.group(1).islower() or \
                 any(c.isupper() for c in letter.group(2)):  # iPhone, eBay
             return
-        start = sentence.start + letter.start(1)
         yield self.finding(f"the sentence starts in lower case ({letter.group(1) + letter.group(2)!r})",
-                           suggestion=letter.group(1).upper(), target_span=(start, start + 1),
+                           suggestion=letter.group(1).upper(),
+                           target_span=sentence.span(letter.start(1), letter.start(1) + 1),
                            segment=pair.id, confidence=0.85)
 
 
@@ -336,7 +344,7 @@ class DoubledWord(Check):
                 continue
             yield self.finding(
                 f"doubled word {m.group(1)!r}", suggestion=m.group(1),
-                target_span=(pair.target_span[0] + m.start(), pair.target_span[0] + m.end()),
+                target_span=pair.in_target(m.start(), m.end()),
                 segment=pair.id, confidence=0.9)
 
 

@@ -43,42 +43,6 @@ def _name_like(token: str) -> bool:
             and token.casefold() not in STOPWORDS and zipf(token, "en") < zipf_band.VERY_FREQUENT)
 
 
-def _detector(name: str):
-    """A sentence-level German/English detector: returns P(German) for a text."""
-    if name == "langdetect":
-        from langdetect import DetectorFactory, detect_langs
-
-        DetectorFactory.seed = 0  # deterministic
-
-        def probability(text: str) -> float:
-            try:
-                return next((l.prob for l in detect_langs(text) if l.lang == "de"), 0.0)
-            except Exception:  # langdetect raises on text without features
-                return 0.0
-
-        return probability
-    from lingua import Language, LanguageDetectorBuilder
-
-    detector = LanguageDetectorBuilder.from_languages(Language.GERMAN, Language.ENGLISH).build()
-
-    def probability(text: str) -> float:
-        return detector.compute_language_confidence(text, Language.GERMAN)
-
-    return probability
-
-
-def _protected(ctx: CheckContext) -> set[str]:
-    """Words the termbase approves for the English side (do-not-translate names)."""
-    if "untranslated_protected" not in ctx.cache:
-        words = set()
-        for termbase in ctx.termbases:
-            for entry in termbase.entries:
-                for rendering in entry.en:
-                    words.update(w.casefold() for w in _TOKEN_RE.findall(rendering))
-        ctx.cache["untranslated_protected"] = words
-    return ctx.cache["untranslated_protected"]
-
-
 _NOUN_CUES = {"der", "die", "das", "dem", "den", "des", "ein", "eine", "einen", "einem",
               "einer", "eines", "im", "am", "zum", "zur", "vom", "beim", "bei", "mit", "für",
               "über", "unter", "gegen", "ohne", "durch", "zu", "kein", "keine", "jede", "jeder",
@@ -168,7 +132,7 @@ def german_spans(text: str, protected: set[str], source: str = "") -> tuple[list
 
 class _UntranslatedBase(Check):
     def _pieces(self, pair: SegmentPair, ctx: CheckContext):
-        protected = _protected(ctx)
+        protected = ctx.lang.termbase_words
         for index in pair.target:
             sentence = ctx.target.sentences[index]
             spans, german, total = german_spans(sentence.text, protected, pair.source_text)
@@ -177,10 +141,7 @@ class _UntranslatedBase(Check):
     def _is_german_sentence(self, text: str, german: int, total: int, ctx: CheckContext) -> bool:
         if total < 3 or german / total < 0.5:
             return False
-        key = "detector:" + str(ctx.settings.get("language_detector", "lingua"))
-        if key not in ctx.cache:
-            ctx.cache[key] = _detector(str(ctx.settings.get("language_detector", "lingua")))
-        return ctx.cache[key](text) >= 0.7
+        return ctx.lang.german_probability(text) >= 0.7
 
 
 class UntranslatedSentence(_UntranslatedBase):
@@ -243,5 +204,5 @@ class UntranslatedWords(_UntranslatedBase):
                 text = sentence.text[start:end]
                 yield self.finding(
                     f"German left untranslated: {text!r}",
-                    target_span=(sentence.start + start, sentence.start + end),
+                    target_span=sentence.span(start, end),
                     segment=pair.id, confidence=0.8, data={"german": text})
