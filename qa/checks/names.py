@@ -31,31 +31,6 @@ from qa.lang.names import edit_distance, exonyms, name_key, reverse_exonyms
 from qa.lang.normalise import fold
 
 _CAP_RE = re.compile(r"(?<![\w\-])[A-ZÄÖÜÉ][\w'’]*(?:-[A-ZÄÖÜÉ][\w'’]*)*", re.UNICODE)
-_TITLES = {"präsident", "präsidentin", "minister", "ministerin", "kanzler", "kanzlerin",
-           "herr", "frau", "dr", "prof", "bürgermeister", "bürgermeisterin", "chef", "chefin",
-           "premierminister", "premierministerin", "ministerpräsident", "ministerpräsidentin",
-           "vorsitzende", "vorsitzender", "sprecher", "sprecherin", "trainer", "trainerin",
-           "regierungssprecher", "professor", "professorin", "bezirksleiterin",
-           "bezirksleiter", "vorstandschef", "vorstandschefin", "finanzvorstand", "papst",
-           "könig", "königin", "prinz", "prinzessin", "senator", "senatorin", "general",
-           "us-präsident", "ex-präsident", "staatschef", "regierungschef", "gouverneur"}
-# Role nouns: after "Herr"/"Frau" they are a form of address (Herr Präsident, Frau
-# Ratspräsidentin), not a surname; compounds end in one of them.
-_ROLE_HEADS = ("präsident", "präsidentin", "minister", "ministerin", "vorsitzende",
-               "vorsitzender", "kommissar", "kommissarin", "kanzler", "kanzlerin", "sekretär",
-               "sekretärin", "abgeordnete", "abgeordneter", "botschafter", "botschafterin",
-               "meister", "meisterin", "kollege", "kollegin", "berichterstatter",
-               "berichterstatterin", "direktor", "direktorin", "professor", "professorin",
-               "doktor", "pfarrer", "pfarrerin", "beauftragte", "beauftragter", "sprecher",
-               "sprecherin", "vertreter", "vertreterin", "generalsekretär", "staatssekretär")
-_ROLE_HEADS_FOLDED = tuple(fold(h) for h in _ROLE_HEADS)
-
-
-def _role_noun(token: str) -> bool:
-    """Präsident, Ratspräsidentin, Ausschussvorsitzender: a role, not a name."""
-    return fold(token).endswith(_ROLE_HEADS_FOLDED)
-
-
 def _genitive_base(token: str) -> str | None:
     if token.endswith("s") and len(token) > 4 and not token.endswith("ss"):
         return token[:-1]
@@ -82,7 +57,7 @@ def source_names(text: str) -> tuple[tuple[str, int, int, str], ...]:
         # Programmiermodi, PTBS Krankheit, VS10 Videoverarbeitung)
         previous = tokens[k - 1].group(0) if k > 0 else ""
         after_first_name = (k > 0 and tokens[k - 1].end() + 1 == m.start()
-                            and prev_word not in _TITLES
+                            and prev_word not in german.TITLES
                             and any(c.islower() for c in previous)
                             and not any(c.isdigit() for c in previous)
                             and not tokens[k - 1].group(0).endswith("s")
@@ -90,8 +65,8 @@ def source_names(text: str) -> tuple[tuple[str, int, int, str], ...]:
         base = _genitive_base(token)
         if fold(token) in exonyms() or (base and fold(base) in exonyms()):
             evidence = "exonym"
-        elif (prev_word in _TITLES or after_first_name) and not _role_noun(token) \
-                and token.casefold() not in _TITLES:
+        elif (prev_word in german.TITLES or after_first_name) and not german.role_noun(token) \
+                and token.casefold() not in german.TITLES:
             evidence = "title"
         elif not german.dictionary_word(token) and (zipf(token, "de") < zipf_band.VERY_FREQUENT
                                                     or zipf(token, "en") >= zipf_band.COMMON):

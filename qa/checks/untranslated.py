@@ -26,9 +26,7 @@ from qa.model import Category, Finding, SegmentPair, Severity
 from qa.lang import frequency as zipf_band
 from qa.lang.frequency import zipf
 from qa.lang.function_words import STOPWORDS
-from qa.lang.german import reads_german
-from qa.lang.names import exonyms
-from qa.lang.normalise import fold
+from qa.lang.german import reads_german, used_as_name
 
 _TOKEN_RE = re.compile(r"[^\W\d_][\w'’]*(?:-[\w'’]+)*", re.UNICODE)
 _CORPORATE = {"AG", "GmbH", "SE", "KG", "Group", "Inc", "Ltd", "Co"}
@@ -41,47 +39,6 @@ def _name_like(token: str) -> bool:
     """A capitalised word that reads as a first name or other name, not English prose."""
     return (token[:1].isupper() and not reads_german(token) and not token.endswith(("'s", "’s"))
             and token.casefold() not in STOPWORDS and zipf(token, "en") < zipf_band.VERY_FREQUENT)
-
-
-_NOUN_CUES = {"der", "die", "das", "dem", "den", "des", "ein", "eine", "einen", "einem",
-              "einer", "eines", "im", "am", "zum", "zur", "vom", "beim", "bei", "mit", "für",
-              "über", "unter", "gegen", "ohne", "durch", "zu", "kein", "keine", "jede", "jeder",
-              "diese", "dieser", "diesen", "seine", "seiner", "ihre", "ihrer", "unsere"}
-
-
-def _name_in_source(token: str, source: str) -> bool:
-    """True when the source uses this capitalised word like a name: it occurs there, and
-    never after an article or preposition (``Seehofer sagte``, ``Eintracht Frankfurt``),
-    whereas common nouns come with one (``die Saison``, ``bei Rotorblättern``)."""
-    if not source or not token[:1].isupper():
-        return False
-    if "-" in token:
-        # Baden-Württemberg, Alzenau-Mitte: a hyphenated name is kept verbatim, every
-        # part capitalised (Harvard-Professorin is caught by its article below)
-        if not all(part[:1].isupper() for part in token.split("-")) or token not in source:
-            return False
-    if zipf(token, "de") >= zipf_band.EVERYDAY:
-        return False  # Präsident, Saison: too common in German to be a name
-    if fold(token) in exonyms():
-        return False  # Kalifornien, Nordkorea: the German name of a place English names otherwise
-    stem = fold(token)[:5]
-    words = re.findall(r"[\w'’\-]+|[.!?:;]", source)
-    seen = False
-    for k, word in enumerate(words):
-        if fold(word).startswith(stem) or fold(word.rsplit("-", 1)[-1]).startswith(stem):
-            if fold(word) == fold(token) + "er":
-                continue  # die Friedrichshafener Renngemeinschaft: a place adjective
-            before = words[k - 1] if k > 0 else "."
-            if before in ".!?:;":
-                # at a sentence start every German noun is capitalised bare; only a
-                # hyphenated name (Baden-Württemberg) tells itself apart there
-                seen = seen or ("-" in token and word == token)
-                continue
-            seen = True
-            if before.casefold() in _NOUN_CUES or (
-                    before.islower() and len(before) > 4 and before.endswith(("en", "er", "es", "em"))):
-                return False  # an article, preposition or inflected adjective: a noun
-    return seen
 
 
 def _acronym(token: str) -> bool:
@@ -97,7 +54,7 @@ def german_spans(text: str, protected: set[str], source: str = "") -> tuple[list
     flags = []
     for k, (tok, _, _) in enumerate(tokens):
         is_german = reads_german(tok) and tok.casefold() not in protected and not _acronym(tok)
-        if is_german and _name_in_source(tok, source):
+        if is_german and used_as_name(tok, source):
             is_german = False
         if is_german and tok[0].isupper() and k > 0:
             prev = tokens[k - 1][0]
@@ -131,6 +88,15 @@ def german_spans(text: str, protected: set[str], source: str = "") -> tuple[list
 
 
 class _UntranslatedBase(Check):
+    # A whole sentence is German (UNT01, and UNT02 then stays quiet on it) when it has
+    # MIN_WORDS words or more, at least GERMAN_SHARE of them read as German, and the
+    # sentence detector agrees with at least DETECTOR_PROBABILITY (set in issue 3 on
+    # DEMETR codemix and the WMT21 references)
+    MIN_WORDS = 3
+    GERMAN_SHARE = 0.5
+    DETECTOR_PROBABILITY = 0.7
+    tunables = ("MIN_WORDS", "GERMAN_SHARE", "DETECTOR_PROBABILITY")
+
     def _pieces(self, pair: SegmentPair, ctx: CheckContext):
         protected = ctx.lang.termbase_words
         for index in pair.target:
@@ -139,9 +105,9 @@ class _UntranslatedBase(Check):
             yield sentence, spans, german, total
 
     def _is_german_sentence(self, text: str, german: int, total: int, ctx: CheckContext) -> bool:
-        if total < 3 or german / total < 0.5:
+        if total < self.MIN_WORDS or german / total < self.GERMAN_SHARE:
             return False
-        return ctx.lang.german_probability(text) >= 0.7
+        return ctx.lang.german_probability(text) >= self.DETECTOR_PROBABILITY
 
 
 class UntranslatedSentence(_UntranslatedBase):

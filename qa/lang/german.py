@@ -1,6 +1,7 @@
-"""German words: stems, compounds, and the two questions the checks ask of a token —
-"is this a German dictionary word (so not a name)?" and "does this token read as German
-rather than English (so left untranslated)?".
+"""German words: stems, compounds, titles and role nouns, and the questions the checks
+ask of a token — "is this a German dictionary word (so not a name)?", "does this token
+read as German rather than English (so left untranslated)?", "does the source use this
+capitalised word like a name or like a common noun?".
 
 The two questions differ on purpose: a names check wants any dictionary word or compound
 of dictionary words (``Spähsoftware`` is not a name), the untranslated check wants
@@ -10,11 +11,14 @@ flagged), judged by relative frequency in the two languages.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from qa.lang import frequency as zipf_band
 from qa.lang.dictionary import known_word
 from qa.lang.frequency import zipf
+from qa.lang.names import exonyms
+from qa.lang.normalise import fold
 
 #: German inflection endings, longest first where one contains another
 INFLECTION_ENDINGS = ("ern", "en", "er", "es", "em", "e", "n", "s")
@@ -162,3 +166,71 @@ def frequent_german_compound(token: str) -> bool:
                for m in modifiers):
             return True
     return False
+
+
+#: titles and roles before a name (Präsident Macron, Frau Merkel), lower case
+TITLES = {"präsident", "präsidentin", "minister", "ministerin", "kanzler", "kanzlerin",
+         "herr", "frau", "dr", "prof", "bürgermeister", "bürgermeisterin", "chef", "chefin",
+         "premierminister", "premierministerin", "ministerpräsident", "ministerpräsidentin",
+         "vorsitzende", "vorsitzender", "sprecher", "sprecherin", "trainer", "trainerin",
+         "regierungssprecher", "professor", "professorin", "bezirksleiterin",
+         "bezirksleiter", "vorstandschef", "vorstandschefin", "finanzvorstand", "papst",
+         "könig", "königin", "prinz", "prinzessin", "senator", "senatorin", "general",
+         "us-präsident", "ex-präsident", "staatschef", "regierungschef", "gouverneur"}
+# Role nouns: after "Herr"/"Frau" they are a form of address (Herr Präsident, Frau
+# Ratspräsidentin), not a surname; compounds end in one of them.
+ROLE_HEADS = ("präsident", "präsidentin", "minister", "ministerin", "vorsitzende",
+              "vorsitzender", "kommissar", "kommissarin", "kanzler", "kanzlerin", "sekretär",
+              "sekretärin", "abgeordnete", "abgeordneter", "botschafter", "botschafterin",
+              "meister", "meisterin", "kollege", "kollegin", "berichterstatter",
+              "berichterstatterin", "direktor", "direktorin", "professor", "professorin",
+              "doktor", "pfarrer", "pfarrerin", "beauftragte", "beauftragter", "sprecher",
+              "sprecherin", "vertreter", "vertreterin", "generalsekretär", "staatssekretär")
+ROLE_HEADS_FOLDED = tuple(fold(h) for h in ROLE_HEADS)
+
+
+def role_noun(token: str) -> bool:
+    """Präsident, Ratspräsidentin, Ausschussvorsitzender: a role, not a name."""
+    return fold(token).endswith(ROLE_HEADS_FOLDED)
+
+
+#: words before a German common noun: articles, prepositions, determiners
+NOUN_CUES = {"der", "die", "das", "dem", "den", "des", "ein", "eine", "einen", "einem",
+             "einer", "eines", "im", "am", "zum", "zur", "vom", "beim", "bei", "mit", "für",
+             "über", "unter", "gegen", "ohne", "durch", "zu", "kein", "keine", "jede", "jeder",
+             "diese", "dieser", "diesen", "seine", "seiner", "ihre", "ihrer", "unsere"}
+
+
+def used_as_name(token: str, source: str) -> bool:
+    """True when the source uses this capitalised word like a name: it occurs there, and
+    never after an article or preposition (``Seehofer sagte``, ``Eintracht Frankfurt``),
+    whereas common nouns come with one (``die Saison``, ``bei Rotorblättern``)."""
+    if not source or not token[:1].isupper():
+        return False
+    if "-" in token:
+        # Baden-Württemberg, Alzenau-Mitte: a hyphenated name is kept verbatim, every
+        # part capitalised (Harvard-Professorin is caught by its article below)
+        if not all(part[:1].isupper() for part in token.split("-")) or token not in source:
+            return False
+    if zipf(token, "de") >= zipf_band.EVERYDAY:
+        return False  # Präsident, Saison: too common in German to be a name
+    if fold(token) in exonyms():
+        return False  # Kalifornien, Nordkorea: the German name of a place English names otherwise
+    stem = fold(token)[:5]
+    words = re.findall(r"[\w'’\-]+|[.!?:;]", source)
+    seen = False
+    for k, word in enumerate(words):
+        if fold(word).startswith(stem) or fold(word.rsplit("-", 1)[-1]).startswith(stem):
+            if fold(word) == fold(token) + "er":
+                continue  # die Friedrichshafener Renngemeinschaft: a place adjective
+            before = words[k - 1] if k > 0 else "."
+            if before in ".!?:;":
+                # at a sentence start every German noun is capitalised bare; only a
+                # hyphenated name (Baden-Württemberg) tells itself apart there
+                seen = seen or ("-" in token and word == token)
+                continue
+            seen = True
+            if before.casefold() in NOUN_CUES or (
+                    before.islower() and len(before) > 4 and before.endswith(("en", "er", "es", "em"))):
+                return False  # an article, preposition or inflected adjective: a noun
+    return seen
