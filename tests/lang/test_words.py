@@ -1,0 +1,119 @@
+"""Word knowledge (qa.lang), table-driven: each case says why it holds."""
+
+from __future__ import annotations
+
+import pytest
+
+from qa.lang import english, german, names
+
+READS_GERMAN = [
+    ("nicht", True, "a German function word, rare in English"),
+    ("plötzlich", True, "lower-case word far more frequent in German"),
+    ("Rotorblätter", True, "a German compound noun"),
+    ("Wirtschaftsstandort", True, "compound of two frequent German words"),
+    ("Harvard-Professorin", True, "a hyphenated word is judged by its German head"),
+    ("Manager", False, "German dictionary word, but frequent English too"),
+    ("Pegasus", False, "a name English uses as often"),
+    ("Kindergarten", False, "a German loanword English copy keeps"),
+    ("extremists", False, "an English word is no German compound (Extre|mists)"),
+    ("house", False, "English"),
+]
+
+
+@pytest.mark.parametrize("word,expected,reason", READS_GERMAN, ids=[c[0] for c in READS_GERMAN])
+def test_reads_german(word, expected, reason):
+    assert german.reads_german(word) is expected, reason
+
+
+DICTIONARY_WORD = [
+    ("Regierung", True, "a German dictionary word"),
+    ("Spähsoftware", True, "a compound of German words, so not a name"),
+    ("Verimpfung", True, "a derivation (ver-) of a German word"),
+    ("US-Heimatschutzministerium", True, "hyphenated: the head decides"),
+    ("Kayyem", False, "a surname: no German word, no compound"),
+    ("Castex", False, "a surname"),
+]
+
+
+@pytest.mark.parametrize("word,expected,reason", DICTIONARY_WORD,
+                         ids=[c[0] for c in DICTIONARY_WORD])
+def test_dictionary_word(word, expected, reason):
+    assert german.dictionary_word(word) is expected, reason
+
+
+STEMS = [
+    ("Regierungen", 4, "regierung", "plural -en removed"),
+    ("Hauses", 4, "haus", "genitive -es removed"),
+    ("Kindern", 4, "kind", "dative plural -ern removed"),
+    ("Bayern", 5, "bayer", "-n removed, five letters kept (Bayern → bayerisch)"),
+    ("Rat", 4, "rat", "too short to strip anything"),
+]
+
+
+@pytest.mark.parametrize("word,min_stem,expected,reason", STEMS, ids=[c[0] for c in STEMS])
+def test_german_stem(word, min_stem, expected, reason):
+    assert german.stem(word, min_stem=min_stem) == expected, reason
+
+
+def test_german_stems_are_every_single_ending_removed():
+    assert german.stems("kindern") == {"kind", "kinder"}
+    assert german.stems("rat") == set()
+
+
+ENGLISH_STEMS = [("governments", "government"), ("churches", "church"),
+                 ("policies", "policy"), ("class", "class"), ("bus", "bus")]
+
+
+@pytest.mark.parametrize("word,expected", ENGLISH_STEMS, ids=[c[0] for c in ENGLISH_STEMS])
+def test_english_stem(word, expected):
+    assert english.stem(word) == expected
+
+
+@pytest.mark.parametrize("word,expected,reason", [
+    ("government", True, "frequent English"),
+    ("the", True, "function word"),
+    ("Zelensky", False, "a name is no ordinary word"),
+    ("xqz", False, "not a word"),
+])
+def test_ordinary_english_word(word, expected, reason):
+    assert english.ordinary_word(word) is expected, reason
+
+
+@pytest.mark.parametrize("german_form,english_form,reason", [
+    ("Selenskyj", "Zelensky", "z/s and yj/y transliteration"),
+    ("Kudryzkyj", "Kudrytskyi", "Ukrainian names in German vs English transliteration"),
+    ("Chruschtschow", "Khrushchov", "tsch/ch and kh/ch"),
+    ("Herzlia", "Herzliya", "iy/i"),
+])
+def test_name_keys_meet_across_transliterations(german_form, english_form, reason):
+    assert names.name_key(german_form) == names.name_key(english_form), reason
+
+
+def test_exonyms_both_ways():
+    assert "Czech Republic" in names.exonyms()["tschechien"]
+    assert "munchen" in names.reverse_exonyms()["munich"]
+
+
+@pytest.mark.parametrize("a,b,distance", [("castex", "casteix", 1), ("kayyem", "kayem", 1),
+                                          ("castex", "castex", 0), ("a", "abcdef", 3)])
+def test_edit_distance_is_capped_at_three(a, b, distance):
+    assert names.edit_distance(a, b) == distance
+
+
+@pytest.mark.parametrize("token,source,expected,reason", [
+    ("Seehofer", "Am Montag sagte Seehofer, er sei zufrieden.", True,
+     "occurs without an article: used as a name"),
+    ("Saison", "Nach der Saison ist vor der Saison.", False, "always after an article: a noun"),
+    ("Seehofer", "Seehofer sagte, er sei zufrieden.", False,
+     "only at a sentence start, where every noun is capitalised: no evidence"),
+    ("Baden-Württemberg", "Baden-Württemberg wählt.", True,
+     "a hyphenated name kept verbatim tells itself apart even at a sentence start"),
+])
+def test_used_as_name_in_the_source(token, source, expected, reason):
+    assert german.used_as_name(token, source) is expected, reason
+
+
+@pytest.mark.parametrize("word,expected", [("Ratspräsidentin", True), ("Ausschussvorsitzender", True),
+                                           ("Macron", False)])
+def test_role_nouns(word, expected):
+    assert german.role_noun(word) is expected
