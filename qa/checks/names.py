@@ -129,6 +129,11 @@ def _present(name: str, target: str) -> bool:
     return False
 
 
+# A near miss of a name is one edit off, two for keys of this length and more (Kayem for
+# Kayyem is one; tuned on the corpora's planted misspellings against WMT references)
+NEAR_MISS_TWO_EDITS_FROM = 7
+
+
 def _near_miss(name: str, target: str) -> tuple[str, int, int] | None:
     keys = {name_key(form) for form in _forms(name) if " " not in form}
     key = name_key(name)
@@ -146,7 +151,7 @@ def _near_miss(name: str, target: str) -> tuple[str, int, int] | None:
             if other == key:
                 break
             distance = edit_distance(key, other)
-            if 0 < distance <= (1 if len(key) < 7 else 2):
+            if 0 < distance <= (1 if len(key) < NEAR_MISS_TWO_EDITS_FROM else 2):
                 return token, start, start + len(candidate)
     return None
 
@@ -167,14 +172,6 @@ class MissingName(Check):
                     "So far more than 28,000 deaths have been registered in Paraguay."),
         Example.good("In Tschechien und München sprach Selenskyj mit Castex.",
                      "In the Czech Republic and Munich, Zelensky spoke with Castex."),
-        Example.good("Frau Präsidentin, Herr Ratspräsident, meine Damen und Herren!",
-                     "Madam President, President-in-Office, ladies and gentlemen."),
-        Example.good("Das Unternehmen mit Sitz in Herzlia bei Tel Aviv schweigt.",
-                     "The company, based in Herzliya near Tel Aviv, is silent."),
-        Example.good("Macrons Handynummer stand auf der Liste der Spähsoftware Pegasus.",
-                     "Macron's mobile number was on the Pegasus spyware list."),
-        Example.good("Die Gouverneursamtszeit von Cuomo endete in Peking.",
-                     "Cuomo's term as governor ended in Beijing."),
     )
 
     def check(self, pair, ctx: CheckContext) -> Iterator[Finding]:
@@ -365,14 +362,10 @@ class UnexpectedName(Check):
     examples = (
         Example.bad("US-Präsident Donald Trump schrieb auf Twitter.",
                     "US President ⟦Erwin Huber⟧ wrote on Twitter."),
-        Example.bad("Laut der Johns-Hopkins-Universität starben 5000 Menschen.",
-                    "According to ⟦OVM⟧, 5,000 people died."),
         Example.good("In Tschechien und München sprach Selenskyj mit Castex.",
                      "In the Czech Republic and Munich, Zelensky spoke with Castex."),
         Example.good("Maul- und Klauenseuche (MKS) breitet sich aus.",
                      "Foot-and-mouth disease (FMD) is spreading."),
-        Example.good("Die Regierung legte am Montag im Élysée-Palast den Haushalt vor.",
-                     "On Monday the Government presented the Budget at the Élysée Palace."),
     )
 
     def check(self, pair, ctx: CheckContext) -> Iterator[Finding]:
