@@ -104,17 +104,26 @@ def _check_one(args: tuple[PairSpec, Config]) -> PairResult:
         return PairResult(spec, error=str(exc))
 
 
-def run_batch(specs: list[PairSpec], config: Config, jobs: int | None = None) -> list[PairResult]:
-    """Check every pair, in parallel processes when there are several."""
+def _init_worker(segment_workers: int) -> None:
+    """In each batch worker process: cap the processes that sentence segmentation may
+    start (``qa.segment`` reads ``QA_WORKERS``), so pools do not nest. Only the worker's
+    environment is set; the calling process is left as it was."""
+    os.environ["QA_WORKERS"] = str(segment_workers)
+
+
+def run_batch(specs: list[PairSpec], config: Config, jobs: int | None = None, *,
+              segment_workers: int = 1) -> list[PairResult]:
+    """Check every pair, in up to ``jobs`` parallel processes when there are several
+    (default: one per CPU); each of them segments with at most ``segment_workers``
+    processes (default 1: no nested pools)."""
     jobs = jobs or min(len(specs), os.cpu_count() or 1)
     work = [(spec, config) for spec in specs]
     if jobs <= 1 or len(specs) < 3:
         return [_check_one(item) for item in work]
     import multiprocessing
 
-    os.environ.setdefault("QA_WORKERS", "1")  # no nested pools for segmentation
-    with ProcessPoolExecutor(max_workers=jobs,
-                             mp_context=multiprocessing.get_context("fork")) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"),
+                             initializer=_init_worker, initargs=(segment_workers,)) as pool:
         return list(pool.map(_check_one, work))
 
 
@@ -123,6 +132,18 @@ def exit_code(results: list[PairResult]) -> int:
     if any(r.error for r in results):
         return 2
     return 0 if all(r.report.gate.passed for r in results) else 1
+
+
+def batch_verdict(results: list[PairResult]) -> str:
+    """The verdict of a batch run: ``all passed``, or how many pairs failed their gate
+    and how many could not be checked (``2 failed, 1 error``)."""
+    failed = sum(1 for r in results if r.report is not None and not r.report.gate.passed)
+    errors = sum(1 for r in results if r.error)
+    if not failed and not errors:
+        return "all passed"
+    parts = [f"{failed} failed"] if failed else []
+    parts += [f"{errors} error{'s' if errors != 1 else ''}"] if errors else []
+    return ", ".join(parts)
 
 
 def _slug(name: str) -> str:
@@ -184,7 +205,7 @@ td,th{padding:.3rem .7rem;border-bottom:1px solid #ddd;text-align:left}
 <td>{{ result.spec.name }}</td>
 {% if result.error %}<td class="error" colspan="6">error: {{ result.error }}</td><td></td>
 {% else %}{% set s = result.report.by_severity() %}
-<td class="{{ 'passed' if result.report.gate.passed else 'failed' }}">{{ 'passed' if result.report.gate.passed else 'failed' }}</td>
+<td class="{{ result.report.gate.status }}">{{ result.report.gate.verdict }}</td>
 <td>{{ result.report.score }}</td><td>{{ s.critical }}</td><td>{{ s.major }}</td><td>{{ s.minor }}</td><td>{{ s.info }}</td>
 <td>{% for fmt, href in links.items() %}<a href="{{ href }}">{{ fmt }}</a> {% endfor %}</td>{% endif %}
 </tr>{% endfor %}</tbody></table></body></html>
@@ -194,7 +215,5 @@ td,th{padding:.3rem .7rem;border-bottom:1px solid #ddd;text-align:left}
 def render_index(rows) -> str:
     from jinja2 import Environment
 
-    failed = sum(1 for r, _ in rows if r.report is not None and not r.report.gate.passed)
-    errors = sum(1 for r, _ in rows if r.error)
-    verdict = "all passed" if not failed and not errors else f"{failed} failed, {errors} errors"
+    verdict = batch_verdict([result for result, _ in rows])
     return Environment(autoescape=True).from_string(_INDEX).render(rows=rows, verdict=verdict)

@@ -12,7 +12,7 @@ import os
 import sys
 from pathlib import Path
 
-from qa import __version__
+from qa import __version__, options
 from qa.errors import QAError
 
 EXIT_PASSED, EXIT_FAILED, EXIT_ERROR = 0, 1, 2
@@ -38,45 +38,23 @@ def build_parser() -> argparse.ArgumentParser:
         "check", help="check a translation against its source",
         description="Check TARGET (English) against SOURCE (German) and report findings. "
                     "Settings come from [tool.qa] in the nearest pyproject.toml, then "
-                    "--config FILE, then these flags.")
+                    "--config FILE, then these flags.",
+        epilog="Settings without a flag, for [tool.qa] or --config FILE: "
+               f"{', '.join(options.config_only_keys())} (`qa config --show` lists every "
+               "setting and where it was set).")
     check.add_argument("source", metavar="SOURCE",
                        help="German source (.txt or .md); or, alone, a folder of "
                             "<article>/de.* + en.* pairs or a manifest (.toml/.yaml) for a batch run")
     check.add_argument("target", metavar="TARGET", nargs="?",
                        help="English translation (.txt or .md)")
-    check.add_argument("--termbase", action="append", metavar="FILE",
-                       help="termbase, CSV/TSV with columns de,en[,forbidden,note,case]; "
-                            "repeatable (also used as alignment evidence)")
-    check.add_argument("--lexicon", metavar="FILE",
-                       help="bilingual word list for alignment (Apertium .dix or de,en CSV/TSV)")
-    check.add_argument("--format", action="append",
-                       choices=("text", "json", "sarif", "junit", "github", "html"),
-                       help="output format (default: text); repeat with -o for several "
-                            "outputs in one run")
     check.add_argument("-o", "--output", action="append", metavar="FILE",
                        help="write the report to FILE instead of stdout (one per --format)")
     check.add_argument("--output-dir", metavar="DIR",
                        help="write every --format to DIR/<target name>.<ext>")
-    check.add_argument("--fail-on", choices=("critical", "major", "minor", "never"),
-                       help="lowest severity that fails the gate (default: major)")
-    check.add_argument("--min-score", type=float, metavar="N",
-                       help="also fail when the MQM score is below N (0–100)")
     check.add_argument("--config", metavar="FILE", help="TOML file with qa settings")
-    check.add_argument("--no-mt", action="store_true",
-                       help="skip the machine-translation checks")
-    check.add_argument("--mt-model", action="append", metavar="[back=|forward=]MODEL",
-                       help="MT model folder or Hugging Face id; back = en→de, forward = de→en "
-                            "(default: Helsinki-NLP/opus-mt-en-de and -de-en from the local "
-                            "cache); repeatable")
-    check.add_argument("--mt-backend", choices=("auto", "marian", "ctranslate2"),
-                       help="MT runtime (default auto: by model folder type)")
-    check.add_argument("--require-mt", action="store_true",
-                       help="fail with exit 2 when no MT model is available")
     check.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
-    check.add_argument("--select", action="append", metavar="CHECK",
-                       help="run only these checks (code, slug, family or category); repeatable")
-    check.add_argument("--ignore", action="append", metavar="CHECK",
-                       help="do not run these checks; repeatable")
+    options.add_arguments(check.add_argument_group(
+        "settings", "each flag sets a key of [tool.qa] (--no-mt: mt = false)"))
 
     checks = sub.add_parser("checks", help="list the checks (generated from the registry)")
     checks.add_argument("--format", choices=("text", "json", "markdown"), default="text")
@@ -139,16 +117,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
     from qa.report import RENDERERS
     from qa.runner import check_files
 
-    flags = {
-        "fail-on": args.fail_on, "min-score": args.min_score,
-        "format": args.format[0] if args.format and len(args.format) == 1 else None,
-        "termbase": args.termbase, "lexicon": args.lexicon,
-        "mt": False if args.no_mt else None,
-        "mt-models": args.mt_model, "mt-backend": args.mt_backend,
-        "require-mt": True if args.require_mt else None,
-        "select": args.select, "ignore": args.ignore,
-    }
-    config = load_config(args.config, flags)
+    config = load_config(args.config, options.flag_values(args))
     if args.target is None:
         return _batch(args, config)
     targets = _output_plan(args, config)
@@ -160,7 +129,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
 def _batch(args: argparse.Namespace, config) -> int:
     """Many pairs: reports per pair + index + combined outputs under --output-dir."""
-    from qa.batch import discover, exit_code, read_manifest, run_batch, write_outputs
+    from qa.batch import batch_verdict, discover, exit_code, read_manifest, run_batch, write_outputs
 
     where = Path(args.source)
     if where.is_dir():
@@ -180,13 +149,10 @@ def _batch(args: argparse.Namespace, config) -> int:
             print(f"{result.spec.name}: error: {result.error}", file=sys.stderr)
         else:
             report = result.report
-            verdict = "passed" if report.gate.passed else "FAILED"
-            print(f"{result.spec.name}: {verdict} · score {report.score:g} · "
+            print(f"{result.spec.name}: {report.gate.verdict} · score {report.score:g} · "
                   f"{len(report.findings)} findings")
-    code = exit_code(results)
-    print(f"{len(results)} pairs → {out_dir}/index.html · "
-          f"{'passed' if code == 0 else 'failed' if code == 1 else 'errors'}")
-    return code
+    print(f"{len(results)} pairs → {out_dir}/index.html · {batch_verdict(results)}")
+    return exit_code(results)
 
 
 def _output_plan(args: argparse.Namespace, config) -> list[tuple[str, str | None]]:

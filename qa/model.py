@@ -11,7 +11,7 @@ import bisect
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import cached_property
-from typing import Any, Mapping
+from typing import Any, Iterable, Mapping
 
 Span = tuple[int, int]
 
@@ -201,12 +201,54 @@ class Skipped:
 
 @dataclass(frozen=True)
 class Gate:
-    """The gate verdict, computed once per report."""
+    """The gate verdict, computed once per report (:meth:`decide`).
+
+    The one home of the gate rule (:meth:`blocks`) and of the verdict wording
+    (:attr:`verdict`, :attr:`reasons`): the runner, every reporter and batch runs ask
+    the gate instead of comparing severities or building "passed/failed" themselves.
+    """
 
     passed: bool
     fail_on: Severity | None  # None: never fail on findings
     min_score: float | None
     reasons: tuple[str, ...]
+
+    @classmethod
+    def decide(cls, findings: Iterable[Finding], score: float, fail_on: Severity | None,
+               min_score: float | None) -> Gate:
+        """Fail when a finding blocks (see :meth:`blocks`) or the score is below
+        ``min_score``; each cause is one line of ``reasons``."""
+        rule = cls(passed=True, fail_on=fail_on, min_score=min_score, reasons=())
+        reasons = []
+        blocking = sum(1 for f in findings if rule.blocks(f))
+        if blocking:
+            reasons.append(f"{blocking} finding{'s' if blocking != 1 else ''} "
+                           f"at or above {fail_on.value}")  # type: ignore[union-attr]
+        if min_score is not None and score < min_score:
+            reasons.append(f"score {score:g} below minimum {min_score:g}")
+        return cls(passed=not reasons, fail_on=fail_on, min_score=min_score,
+                   reasons=tuple(reasons))
+
+    def blocks(self, finding: Finding) -> bool:
+        """The gate rule: a finding blocks the gate iff its severity is not ``info`` and
+        ranks at or above ``fail_on`` (never, with ``fail_on`` None)."""
+        return (self.fail_on is not None and finding.severity is not Severity.INFO
+                and finding.severity.rank >= self.fail_on.rank)
+
+    @property
+    def fail_on_name(self) -> str:
+        """``fail_on`` as configured: a severity name, or ``never``."""
+        return self.fail_on.value if self.fail_on is not None else "never"
+
+    @property
+    def status(self) -> str:
+        """One word: ``passed`` or ``failed``."""
+        return "passed" if self.passed else "failed"
+
+    @property
+    def verdict(self) -> str:
+        """``passed``, or ``failed: `` and the reasons joined by ``; ``."""
+        return "passed" if self.passed else "failed: " + "; ".join(self.reasons)
 
 
 @dataclass(frozen=True)

@@ -182,20 +182,10 @@ def mqm_score(findings: Iterable[Finding], source_words: int) -> float:
 
 
 def decide_gate(findings: Iterable[Finding], score: float, config: Config) -> Gate:
-    """The one place the pass/fail verdict is decided."""
-    findings = list(findings)
+    """The one place the pass/fail verdict is decided, by the rule of :class:`Gate`
+    (``Gate.blocks``), which the reporters ask too."""
     fail_on = None if config.fail_on == "never" else Severity(config.fail_on)
-    reasons = []
-    if fail_on is not None:
-        blocking = [f for f in findings
-                    if f.severity is not Severity.INFO and f.severity.rank >= fail_on.rank]
-        if blocking:
-            reasons.append(f"{len(blocking)} finding{'s' if len(blocking) != 1 else ''} "
-                           f"at or above {fail_on.value}")
-    if config.min_score is not None and score < config.min_score:
-        reasons.append(f"score {score:g} below minimum {config.min_score:g}")
-    return Gate(passed=not reasons, fail_on=fail_on, min_score=config.min_score,
-                reasons=tuple(reasons))
+    return Gate.decide(findings, score, fail_on, config.min_score)
 
 
 def _short_hash(value) -> str:

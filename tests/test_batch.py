@@ -4,12 +4,14 @@ combined outputs, and one broken pair that does not hide the others."""
 from __future__ import annotations
 
 import json
+import os
 from xml.etree import ElementTree
 
 import jsonschema
 
 from conftest import CORPORA, FIXTURES
 from qa.cli import main
+from qa.config import Config
 
 SCHEMA = json.loads((FIXTURES / "schemas" / "sarif-schema-2.1.0.json").read_text())
 
@@ -71,3 +73,35 @@ def test_batch_glob_from_config(capsys, tmp_path, write):
     code = main(["check", str(tmp_path / "articles"), "--config", config, "--no-mt",
                  "--output-dir", str(tmp_path / "out"), "--format", "json"])
     assert code == 0 and (tmp_path / "out" / "one.json").is_file()
+
+
+def test_worker_limit_is_passed_to_the_workers_not_set_here(monkeypatch):
+    """The segmentation limit reaches each worker through its initializer; the calling
+    process's environment is left alone."""
+    from qa.batch import discover, run_batch
+
+    monkeypatch.delenv("QA_WORKERS", raising=False)
+    results = run_batch(discover(CORPORA), Config(mt=False), jobs=2, segment_workers=1)
+    assert len(results) == 3 and all(r.report is not None for r in results)
+    assert "QA_WORKERS" not in os.environ
+    from qa.batch import _init_worker
+
+    monkeypatch.setenv("QA_WORKERS", "8")  # restored after the test
+    _init_worker(1)  # what each worker process runs first
+    assert os.environ["QA_WORKERS"] == "1"
+
+
+def test_batch_verdict_wording():
+    from qa.batch import PairResult, PairSpec, batch_verdict
+    from qa.model import Gate
+
+    class _Report:
+        def __init__(self, passed):
+            self.gate = Gate(passed, None, None, () if passed else ("score 1 below minimum 2",))
+
+    spec = PairSpec("a", "de.txt", "en.txt")
+    ok, bad, broken = PairResult(spec, _Report(True)), PairResult(spec, _Report(False)), \
+        PairResult(spec, error="x")
+    assert batch_verdict([ok, ok]) == "all passed"
+    assert batch_verdict([ok, bad, broken]) == "1 failed, 1 error"
+    assert batch_verdict([broken, broken]) == "2 errors"

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import re
+from dataclasses import fields
+
 import pytest
 
-from qa.cli import main
+from qa import options
+from qa.cli import build_parser, main
 from qa.config import Config, load_config, render_config
 from qa.errors import ConfigError
 
@@ -75,3 +79,98 @@ def test_config_error_exit_2(capsys, tmp_path, monkeypatch, write):
 def test_render_round_trips_values():
     text = render_config(Config(fail_on="minor", select=("alignment",)))
     assert 'select = ["alignment"]' in text and 'fail-on = "minor"' in text
+
+
+# ── the options table (qa.options.OPTIONS) drives argparse, [tool.qa] and `config --show` ──
+
+# a valid [tool.qa] value per kind of option (a new kind needs one here)
+SAMPLES = {
+    options.Choice: lambda o: (f'"{o.choices[-1]}"', o.choices[-1]),
+    options.Number: lambda o: ("50", 50.0),
+    options.Whole: lambda o: ("3", 3),
+    options.Switch: lambda o: ("false" if o.default else "true", not o.default),
+    options.Glob: lambda o: ('"**/*.de.md"', "**/*.de.md"),
+    options.Files: lambda o: ('["a.csv"]', ("ROOT/a.csv",)),
+    options.File: lambda o: ('"extra.tsv"', "ROOT/extra.tsv"),
+    options.CacheFile: lambda o: ('"off"', "off"),
+    options.Selectors: lambda o: ('["alignment"]', ("alignment",)),
+    options.ModelDirs: lambda o: ('["back=org/model-en-de"]', (("back", "org/model-en-de"),)),
+}
+
+
+def test_config_fields_are_the_table():
+    assert [f.name for f in fields(Config) if f.name != "origins"] == \
+        [o.field for o in options.OPTIONS]
+    assert Config() == Config(**{o.field: o.default for o in options.OPTIONS})
+
+
+def _rooted(value, root):
+    """A sample's expected value, ROOT (the pyproject folder) filled in."""
+    if isinstance(value, str):
+        return value.replace("ROOT", str(root))
+    if isinstance(value, tuple):
+        return tuple(_rooted(v, root) for v in value)
+    return value
+
+
+def test_every_option_is_in_help_accepted_in_tool_qa_and_shown(capsys, tmp_path,
+                                                                monkeypatch, write):
+    with pytest.raises(SystemExit):
+        main(["check", "--help"])
+    help_text = " ".join(capsys.readouterr().out.split())
+    write("extra.tsv", "button\tSubscribe now\n")
+    lines = ["[tool.qa]"]
+    for option in options.OPTIONS:
+        assert (option.flag or option.key) in help_text, option.key
+        lines.append(f"{option.key} = {SAMPLES[type(option.kind)](option)[0]}")
+    write("pyproject.toml", "\n".join(lines) + "\n")
+    config = load_config(cwd=tmp_path)
+    for option in options.OPTIONS:
+        expected = _rooted(SAMPLES[type(option.kind)](option)[1], tmp_path)
+        assert getattr(config, option.field) == expected, option.key
+        assert config.origins[option.key].endswith("pyproject.toml [tool.qa]")
+    monkeypatch.chdir(tmp_path)
+    assert main(["config", "--show"]) == 0
+    shown = capsys.readouterr().out
+    for option in options.OPTIONS:
+        assert re.search(rf"^{re.escape(option.key)} = .*# .*pyproject.toml", shown, re.M), \
+            option.key
+
+
+def test_flags_set_the_same_keys_as_the_table(tmp_path):
+    """Each flag, given on the command line, sets its key in the effective config."""
+    parser = build_parser()
+    for option in options.OPTIONS:
+        if not option.flag:
+            continue
+        argv = ["check", "de.txt", "en.txt", option.flag]
+        if option.flag_value is None:
+            argv.append({"min-score": "50", "termbase": "t.csv", "lexicon": "l.dix",
+                         "select": "alignment", "ignore": "alignment",
+                         "mt-models": "back=org/m"}.get(option.key, option.choices[-1]
+                                                        if option.choices else "x"))
+        flags = options.flag_values(parser.parse_args(argv))
+        assert [k for k, v in flags.items() if v is not None] == [option.key]
+        config = load_config(flags=flags, cwd=tmp_path)
+        assert config.origins[option.key] == "command line"
+        assert getattr(config, option.field) != option.default
+
+
+@pytest.mark.parametrize("body,needle", [
+    ("mt-backend = 'gpu'", "'mt-backend' must be one of auto, marian, ctranslate2, not 'gpu'"),
+    ("language-detector = 'cld3'", "'language-detector' must be one of lingua, langdetect"),
+    ("mt-beam = 0", "'mt-beam' must be a whole number from 1 to 256"),
+    ("min-score = 101", "'min-score' must be a number from 0 to 100, not 101"),
+    ("batch-glob = ''", "'batch-glob' must be a glob"),
+    ("mt-cache = 1", "'mt-cache' must be a file path or \"off\""),
+    ("lexicon = ['a', 'b']", "'lexicon' takes one file"),
+    ("residue-patterns = 'missing.tsv'", "'residue-patterns' file not found"),
+    ("mt-models = ['sideways=x']", "say back=FOLDER or forward=FOLDER"),
+    ("require-mt = 1", "'require-mt' must be true or false, not 1"),
+])
+def test_each_kind_names_key_and_file(tmp_path, write, body, needle):
+    path = write("c.toml", body + "\n")
+    with pytest.raises(ConfigError) as err:
+        load_config(path, cwd=tmp_path)
+    message = str(err.value)
+    assert needle in message and message.startswith(path) and "\n" not in message

@@ -26,6 +26,6 @@ def render_github(report: Report) -> str:
                  f"title={_escape_property(f'{f.code} {f.name}')}")
         message = f.message + (f" (suggestion: {f.suggestion})" if f.suggestion else "")
         lines.append(f"::{COMMANDS[f.severity]} {props}::{_escape_data(message)}")
-    verdict = "passed" if report.gate.passed else "failed: " + "; ".join(report.gate.reasons)
-    lines.append(f"qa: {len(report.findings)} findings, score {report.score:g}, gate {verdict}")
+    lines.append(f"qa: {len(report.findings)} findings, score {report.score:g}, "
+                 f"gate {report.gate.verdict}")
     return "\n".join(lines) + "\n"

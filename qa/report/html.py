@@ -114,12 +114,11 @@ def render_html(report: Report) -> str:
     ordered = sorted(report.findings, key=lambda f: (ORDER[f.severity], f.code))
     numbered = [(k, f) for k, f in enumerate(report.findings)]
     ids = {id(f): k for k, f in numbered}
-    blocking_rank = report.gate.fail_on.rank if report.gate.fail_on else 99
     findings = [{"id": f"f{ids[id(f)]}", "code": f.code, "name": f.name,
                  "category": f.category.value, "severity": f.severity.value,
                  "label": SEVERITY_LABEL[f.severity.value], "message": f.message,
                  "suggestion": f.suggestion, "segment": f.segment,
-                 "blocking": f.severity is not Severity.INFO and f.severity.rank >= blocking_rank,
+                 "blocking": report.gate.blocks(f),
                  "data": json.dumps(dict(f.data), ensure_ascii=False, indent=1) if f.data else ""}
                 for f in ordered]
     evidence = {item["id"]: {k: item[k] for k in ("code", "name", "category", "severity",
@@ -134,4 +133,5 @@ def render_html(report: Report) -> str:
         by_category=_chart(report.by_category()),
         categories=[c.value for c in Category if report.by_category()[c.value]],
         severities=[s.value for s in Severity],
-        fail_on=report.gate.fail_on.value if report.gate.fail_on else "never")
+        fail_on=report.gate.fail_on_name,
+        verdict=report.gate.verdict[:1].upper() + report.gate.verdict[1:])

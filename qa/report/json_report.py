@@ -27,7 +27,7 @@ def report_to_dict(report: Report) -> dict[str, Any]:
             "by_severity": report.by_severity(),
             "by_category": report.by_category(),
             "score": report.score,
-            "fail_on": report.gate.fail_on.value if report.gate.fail_on else "never",
+            "fail_on": report.gate.fail_on_name,
             "passed": report.gate.passed,
         },
         "segments": [

@@ -1,18 +1,14 @@
-"""JUnit XML for GitLab/Jenkins: a test suite per document pair, a test case per check;
-findings at or above ``--fail-on`` are failures, skipped checks are skipped."""
+"""JUnit XML for GitLab/Jenkins: a test suite per document pair, a test case per check
+that ran or was skipped (checks left out by ``--select``/``--ignore`` are not listed);
+findings that block the gate are failures, skipped checks are skipped."""
 
 from __future__ import annotations
 
 from xml.etree.ElementTree import Element, SubElement, tostring
 
 from qa.checks import ALL_CHECKS
-from qa.model import Report, Severity
+from qa.model import Report
 from qa.report.locations import primary
-
-
-def _blocking(report: Report, severity: Severity) -> bool:
-    fail_on = report.gate.fail_on
-    return fail_on is not None and severity is not Severity.INFO and severity.rank >= fail_on.rank
 
 
 def junit_tree(reports: list[Report]) -> Element:
@@ -21,7 +17,10 @@ def junit_tree(reports: list[Report]) -> Element:
         suite = SubElement(root, "testsuite", name=f"{report.source.path} → {report.target.path}")
         skipped = {s.check: s.reason for s in report.skipped}
         tests = failures = skips = 0
-        for cls in ALL_CHECKS:
+        chosen = set(report.checks_run) | set(skipped)
+        for cls in ALL_CHECKS:  # registry order
+            if cls.code not in chosen:
+                continue
             tests += 1
             case = SubElement(suite, "testcase", classname=f"qa.{cls.name.split('.')[0]}",
                               name=f"{cls.code} {cls.name}")
@@ -30,7 +29,7 @@ def junit_tree(reports: list[Report]) -> Element:
                 SubElement(case, "skipped", message=skipped[cls.code])
                 continue
             found = [f for f in report.findings if f.code == cls.code]
-            blocking = [f for f in found if _blocking(report, f.severity)]
+            blocking = [f for f in found if report.gate.blocks(f)]
             lines = []
             for f in found:
                 loc = primary(report, f)

@@ -36,9 +36,8 @@ def render_text(report: Report) -> str:
     for reason, codes in by_reason.items():
         lines.append(f"skipped {', '.join(codes)}: {reason}")
     counts = ", ".join(f"{n} {sev}" for sev, n in report.by_severity().items() if n)
-    fail_on = report.gate.fail_on.value if report.gate.fail_on else "never"
-    verdict = "passed" if report.gate.passed else "failed: " + "; ".join(report.gate.reasons)
+    gate = report.gate
     n = len(report.findings)
     lines.append(f"{n} finding{'s' if n != 1 else ''}{f' ({counts})' if counts else ''} · "
-                 f"score {report.score:g} · gate {verdict} (--fail-on {fail_on})")
+                 f"score {report.score:g} · gate {gate.verdict} (--fail-on {gate.fail_on_name})")
     return "\n".join(lines) + "\n"
