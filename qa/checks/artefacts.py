@@ -73,18 +73,10 @@ class PageFurniture(Check):
     summary = "Web page furniture (buttons, prompts, credits, bios) was left in the translation."
     examples = (
         Example.bad("Castex überstand das Votum. Die Regierung bleibt im Amt.",
-                    "Castex survived the vote.\n\n⟦Follow I follow⟧\n\nThe government "
-                    "remains in office."),
-        Example.bad("Castex überstand das Votum. Die Regierung bleibt im Amt.",
                     "Castex survived the vote. ⟦Share this article⟧\n\nThe government "
                     "remains in office."),
         Example.bad("Castex überstand das Votum.",
                     "Castex survived the vote.\n\n⟦Photo: Ludovic Marin/AFP⟧\n"),
-        Example.bad("Castex überstand das Votum.",
-                    "Castex survived the vote.\n\n⟦Michaela Wiegel is a political "
-                    "correspondent based in Paris.⟧\n"),
-        Example.good("Die Zuschauer folgen dem Spiel gespannt.",
-                     "The spectators follow the game with bated breath."),
         Example.good("Sie wollen ihre Erfahrungen teilen und mehr lesen.",
                      "They want to share their experience and read more."),
         Example.good("Von Anna Berger\n\nFoto: Jack Guez/AFP\n\nDie Software ist gefährlich.",

@@ -63,7 +63,6 @@ class UnbalancedQuotes(Check):
         Example.bad("Cuomo (53) unterschrieb.", "Cuomo ⟦(⟧53 signed."),
         Example.good("„Wir müssen sie zivilisieren“, sagte Araud.",
                      "“We must civilise it,” Araud said."),
-        Example.good("Es wussten ja viele im DFB davon\".", "Many in the DFB knew about this.”"),
         Example.good("„Wir müssen sie zivilisieren“, sagte Araud (SPD).",
                      "\"We must civilise it,\" Araud (SPD) said."),
     )
@@ -217,7 +216,6 @@ class SpaceBeforePunctuation(Check):
         Example.bad("Er kam an und blieb.", "He arrived⟦  ⟧and stayed."),
         Example.good("Er kam an und blieb.", "He arrived and stayed."),
         Example.good("Er kam an … und blieb.", "He arrived ... and stayed."),
-        Example.good("Bewertungen für Hotel Opera .", "Reviews of Hotel Opera ."),
     )
 
     def check(self, pair: SegmentPair, ctx: CheckContext) -> Iterator[Finding]:
@@ -265,11 +263,6 @@ class Capitalisation(Check):
         Example.good("Die Regierung legte den Haushalt vor.",
                      "The government presented the budget."),
         Example.good("Das iPhone verkauft sich gut.", "iPhone sales are going well."),
-        Example.good("2023 war ein gutes Jahr.", "2023 was a good year."),
-        Example.good("Praktiken der Unternehmensführung und", "corporate governance practices; and"),
-        Example.good("schicken Sie mir den Rücksendeschein per Mail?",
-                     "will you be sending me the return receipt per mail?"),
-        Example.good("Wiederankurbelung der europäischen Wirtschaft", "relaunching the European economy"),
     )
 
     def check(self, pair: SegmentPair, ctx: CheckContext) -> Iterator[Finding]:

@@ -146,20 +146,10 @@ class UntranslatedWords(_UntranslatedBase):
     examples = (
         Example.bad("Die Harvard-Professorin Kayyem widerspricht.",
                     "The ⟦Harvard-Professorin⟧ Kayyem disagrees."),
-        Example.bad("Lieferengpässe bei Rotorblättern belasteten die Marge.",
-                    "Supply bottlenecks for ⟦Rotorblätter⟧ weighed on the margin."),
         Example.bad("Die neuen Forderungen könnten nicht erfüllt werden.",
                     "The new demands could ⟦nicht⟧ be met."),
         Example.good("Bezirksleiterin Sabine Krüger sprach mit dem Manager.",
                      "District head Sabine Krüger spoke to the manager."),
-        Example.good("Die Spähsoftware Pegasus im Kindergarten.",
-                     "The Pegasus spyware in the kindergarten."),
-        Example.good("Die Firma Nordwind AG baut in Bremerhaven.",
-                     "The company Nordwind AG builds in Bremerhaven."),
-        Example.good("Die AfD ist der parlamentarische Arm der Rechtsextremen.",
-                     "The AfD is the parliamentary arm of the right extremists."),
-        Example.good("Ministerpräsident Markus Söder (CSU) kam nach Achleiten.",
-                     "Prime Minister Markus Söder (CSU) came to Achleiten."),
     )
 
     def check(self, pair: SegmentPair, ctx: CheckContext) -> Iterator[Finding]:
