@@ -41,7 +41,14 @@ class Config:
     mt_cache: str | None = default("mt-cache")  # a file; "off" for none; None: user cache
     require_mt: bool = default("require-mt")
     batch_glob: str = default("batch-glob")  # batch runs over a folder: which files are sources
+    #: overrides of checks' tuned constants, ``[tool.qa.checks.CODE]``:
+    #: ((code, ((ATTRIBUTE, value), …)), …), sorted
+    check_options: tuple[tuple[str, tuple[tuple[str, Any], ...]], ...] = ()
     origins: Mapping[str, str] = field(default_factory=dict, compare=False)
+
+    def overrides(self) -> dict[str, dict[str, Any]]:
+        """Check code → {tunable attribute: value} for the checks this run tunes."""
+        return {code: dict(values) for code, values in self.check_options}
 
     def result_settings(self) -> dict[str, Any]:
         """The settings that change findings or the verdict (for the signature)."""
@@ -51,7 +58,8 @@ class Config:
                 "language_detector": self.language_detector,
                 "residue_patterns": self.residue_patterns,
                 "mt_models": [list(m) for m in self.mt_models], "mt_backend": self.mt_backend,
-                "mt_beam": self.mt_beam, "require_mt": self.require_mt}
+                "mt_beam": self.mt_beam, "require_mt": self.require_mt,
+                **({"checks": self.overrides()} if self.check_options else {})}
 
 
 KEYS = frozenset(BY_KEY)
@@ -64,6 +72,10 @@ def apply(config: Config, values: Mapping[str, Any], where: str,
     origins = dict(config.origins)
     for raw_key, value in values.items():
         key = raw_key.replace("_", "-")
+        if key == "checks":
+            updates["check_options"] = _check_options(config.check_options, value, where)
+            origins[key] = where
+            continue
         if key not in KEYS:
             known = ", ".join(sorted(KEYS))
             raise ConfigError(f"{where}: unknown key '{raw_key}' (known keys: {known})")
@@ -71,6 +83,53 @@ def apply(config: Config, values: Mapping[str, Any], where: str,
         updates[option.field] = option.check(value, where, base)
         origins[key] = where
     return replace(config, **updates, origins=origins)
+
+
+def _check_options(current: tuple, table: Any, where: str) -> tuple:
+    """``[tool.qa.checks.CODE]`` tables merged over ``current``: each key must name a
+    tunable of that check (``z-limit`` for ``Z_LIMIT``) and have its default's type."""
+    from qa.checks import ALL_CHECKS
+
+    if not isinstance(table, dict):
+        raise ConfigError(f"{where}: 'checks' must be a table of [checks.CODE] tables")
+    by_code = {cls.code: cls for cls in ALL_CHECKS}
+    merged = {code: dict(values) for code, values in current}
+    for code, values in table.items():
+        cls = by_code.get(code)
+        if cls is None:
+            raise ConfigError(f"{where}: [checks.{code}] names no check (see `qa checks`)")
+        if not isinstance(values, dict):
+            raise ConfigError(f"{where}: [checks.{code}] must be a table")
+        defaults = cls.tunable_defaults()
+        for raw_key, value in values.items():
+            attribute = raw_key.replace("-", "_").upper()
+            if attribute not in defaults:
+                known = ", ".join(_tunable_key(a) for a in defaults) or "none"
+                raise ConfigError(f"{where}: [checks.{code}] has no setting '{raw_key}' "
+                                  f"(tunable: {known})")
+            merged.setdefault(code, {})[attribute] = _like(defaults[attribute], value,
+                                                           f"{where}: [checks.{code}] '{raw_key}'")
+    return tuple(sorted((code, tuple(sorted(values.items()))) for code, values in merged.items()))
+
+
+def _tunable_key(attribute: str) -> str:
+    """The config spelling of a tunable: ``Z_LIMIT`` → ``z-limit``."""
+    return attribute.lower().replace("_", "-")
+
+
+def _like(default: Any, value: Any, what: str) -> Any:
+    """``value`` checked against the type of ``default`` (an int is a valid float)."""
+    if isinstance(default, bool) or isinstance(value, bool):
+        if isinstance(default, bool) and isinstance(value, bool):
+            return value
+    elif isinstance(default, int) and isinstance(value, int):
+        return value
+    elif isinstance(default, float) and isinstance(value, (int, float)):
+        return float(value)
+    elif isinstance(default, str) and isinstance(value, str):
+        return value
+    raise ConfigError(f"{what} must be {type(default).__name__} like its default "
+                      f"{default!r}, not {value!r}")
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
@@ -126,6 +185,9 @@ def render_config(config: Config) -> str:
             lines.append(f"# {option.key} = (not set)  # {origin}")
         else:
             lines.append(f"{option.key} = {_toml_value(value)}  # {origin}")
+    for code, values in config.check_options:
+        lines.append(f"\n[tool.qa.checks.{code}]  # {config.origins.get('checks', 'default')}")
+        lines.extend(f"{_tunable_key(a)} = {_toml_value(v)}" for a, v in values)
     return "\n".join(lines) + "\n"
 
 

@@ -12,7 +12,12 @@ def _rows():
     for cls in ALL_CHECKS:
         yield {"code": cls.code, "name": cls.name, "category": cls.category.value,
                "severity": cls.severity.value, "summary": cls.summary,
-               "description": " ".join((cls.__doc__ or "").split())}
+               "description": " ".join((cls.__doc__ or "").split()),
+               "tunables": {_config_key(a): v for a, v in cls.tunable_defaults().items()}}
+
+
+def _config_key(attribute: str) -> str:
+    return attribute.lower().replace("_", "-")
 
 
 def render_reference(fmt: str = "text") -> str:
@@ -25,6 +30,10 @@ def render_reference(fmt: str = "text") -> str:
                 f"{r['summary']} |" for r in rows]
         for cls in ALL_CHECKS:
             out.append(f"\n### {cls.code} `{cls.name}`\n\n{' '.join((cls.__doc__ or '').split())}\n")
+            if cls.tunables:
+                settings = ", ".join(f"`{_config_key(a)} = {v!r}`"
+                                     for a, v in cls.tunable_defaults().items())
+                out.append(f"Settings under `[tool.qa.checks.{cls.code}]`: {settings}\n")
             for ex in cls.examples:
                 label = "flags" if ex.flagged else "passes"
                 marked = ex.source if strip_marks(ex.source)[1] else ex.target
@@ -35,4 +44,8 @@ def render_reference(fmt: str = "text") -> str:
     for r in rows:
         lines.append(f"{r['code']:<6} {r['name']:<{width}} {r['category']:<14} "
                      f"{r['severity']:<9} {r['summary']}")
+    lines.append("\nTuned constants a run may override under [tool.qa.checks.CODE]:")
+    for r in rows:
+        if r["tunables"]:
+            lines.append(f"  {r['code']}: " + ", ".join(f"{k} = {v!r}" for k, v in r["tunables"].items()))
     return "\n".join(lines) + "\n"

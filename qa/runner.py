@@ -79,7 +79,7 @@ def check_documents(source: Document | str, target: Document | str,
     lexicon = _lexicon(config, termbases)
     params = AlignParams()
     alignment = align_documents(source, target, lexicon=lexicon, params=params)
-    checks = select_checks(config.select, config.ignore)
+    checks = select_checks(config.select, config.ignore, config.overrides())
     mt, mt_reason = _mt_service(config, checks, quiet)
     lang = Lexis(language_detector=config.language_detector,
                  lexicon=_adequacy_lexicon(config, checks, termbases), termbases=termbases)

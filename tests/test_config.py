@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import fields
+from dataclasses import fields, replace
 
 import pytest
 
@@ -99,7 +99,8 @@ SAMPLES = {
 
 
 def test_config_fields_are_the_table():
-    assert [f.name for f in fields(Config) if f.name != "origins"] == \
+    # (check_options are the [tool.qa.checks.CODE] tables, validated against the checks)
+    assert [f.name for f in fields(Config) if f.name not in ("origins", "check_options")] == \
         [o.field for o in options.OPTIONS]
     assert Config() == Config(**{o.field: o.default for o in options.OPTIONS})
 
@@ -174,3 +175,34 @@ def test_each_kind_names_key_and_file(tmp_path, write, body, needle):
         load_config(path, cwd=tmp_path)
     message = str(err.value)
     assert needle in message and message.startswith(path) and "\n" not in message
+
+
+def test_check_tunables_are_set_per_check_validated_and_signed(tmp_path):
+    from qa.runner import check_documents
+
+    source = "Die Opposition kritisierte den Besuch. Die Regierung schwieg."
+    target = "The opposition criticised the visit. Die Regierung schwieg dazu jedoch."
+    (tmp_path / "pyproject.toml").write_text(
+        "[tool.qa.checks.UNT01]\ndetector-probability = 1.01\n", encoding="utf-8")
+    tuned = load_config(cwd=tmp_path)
+    assert tuned.overrides() == {"UNT01": {"DETECTOR_PROBABILITY": 1.01}}
+    plain = check_documents(source, target, Config(mt=False, select=("UNT01",)))
+    strict = check_documents(source, target, replace(tuned, mt=False, select=("UNT01",)))
+    assert [f.code for f in plain.findings] == ["UNT01"]
+    assert strict.findings == ()  # no sentence can reach a probability above 1
+    assert plain.signature != strict.signature
+    assert "[tool.qa.checks.UNT01]" in render_config(tuned)
+
+
+@pytest.mark.parametrize("body,message", [
+    ("[tool.qa.checks.XYZ99]\nz-limit = 2\n", "[checks.XYZ99] names no check"),
+    ("[tool.qa.checks.MTB01]\nz-limt = 2\n", "has no setting 'z-limt' (tunable: absolute, z-limit"),
+    ("[tool.qa.checks.MTB01]\nz-limit = \"high\"\n", "'z-limit' must be float like its default 2.0"),
+    ("[tool.qa.checks.LEX01]\nmin-words = 2.5\n", "'min-words' must be int like its default 5"),
+    ("[tool.qa]\nchecks = 3\n", "'checks' must be a table"),
+])
+def test_bad_check_tunables_name_the_file_and_key(tmp_path, body, message):
+    (tmp_path / "pyproject.toml").write_text(body, encoding="utf-8")
+    with pytest.raises(ConfigError) as error:
+        load_config(cwd=tmp_path)
+    assert message in str(error.value) and "pyproject.toml" in str(error.value)

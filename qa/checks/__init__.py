@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any, Mapping
+
 from qa.checks.adequacy import SourceCoverage, TargetCoverage
 from qa.checks.alignment import Addition, Omission, UnrelatedTarget
 from qa.checks.artefacts import BrokenEncoding, LeftoverMarkup, PageFurniture
@@ -50,8 +52,10 @@ ALL_CHECKS: tuple[type[Check], ...] = (
 __all__ = ["ALL_CHECKS", "Check", "CheckContext", "Example", "select_checks"]
 
 
-def select_checks(select: tuple[str, ...] = (), ignore: tuple[str, ...] = ()) -> list[Check]:
-    """Instantiate the registered checks chosen by code, slug, family or category.
+def select_checks(select: tuple[str, ...] = (), ignore: tuple[str, ...] = (),
+                  overrides: Mapping[str, Mapping[str, Any]] | None = None) -> list[Check]:
+    """Instantiate the registered checks chosen by code, slug, family or category, with
+    ``overrides`` (code → {tunable: value}) applied.
 
     ``select`` empty means all; an entry matches a check's code (``OMA01``), slug
     (``alignment.omission``), slug family (``alignment``) or category (``omission``).
@@ -66,7 +70,7 @@ def select_checks(select: tuple[str, ...] = (), ignore: tuple[str, ...] = ()) ->
             continue
         if any(matches(cls, s) for s in ignore):
             continue
-        chosen.append(cls())
+        chosen.append(cls((overrides or {}).get(cls.code)))
     return chosen
 
 

@@ -66,8 +66,6 @@ class _MTCheck(Check):
     #: target length / forward-MT length outside [SHORT, LONG]: an omission or addition
     SHORT = 0.6
     LONG = 1.6
-    tunables = ("ABSOLUTE", "Z_LIMIT", "PRIOR_MEDIAN", "PRIOR_MAD", "PRIOR_WEIGHT", "MIN_MAD",
-                "MAX_MAD", "MIN_CHARS", "SHORT", "LONG")
 
     def skip_reason(self, ctx: CheckContext) -> str | None:
         if ctx.mt is None:
@@ -97,6 +95,8 @@ class BackTranslation(_MTCheck):
     category = Category.MISTRANSLATION
     severity = Severity.MAJOR
     summary = "Machine back-translation and forward MT disagree strongly with the sentence pair."
+    tunables = ("ABSOLUTE", "Z_LIMIT", "PRIOR_MEDIAN", "PRIOR_MAD", "PRIOR_WEIGHT", "MIN_MAD",
+                "MAX_MAD", "MIN_CHARS")
     examples = (
         Example.bad("Der Präsident besucht Berlin am Montag. Die Polizei meidet das Werk heute.",
                     "The president visits Berlin on Monday. ⟦The government criticises the "
@@ -134,6 +134,7 @@ class LengthAgainstMT(_MTCheck):
     category = Category.OMISSION
     severity = Severity.MINOR
     summary = "The translation is far shorter or longer than MT of the source sentence."
+    tunables = ("MIN_CHARS", "PRIOR_WEIGHT", "SHORT", "LONG")
     examples = (
         Example.bad("Der Präsident besucht Berlin am Montag.", "⟦The president visits.⟧"),
         Example.good("Der Präsident besucht Berlin am Montag.",
