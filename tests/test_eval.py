@@ -107,6 +107,7 @@ def test_eval_without_mt_writes_every_section(data, tmp_path, capsys):
         assert heading in text
 
 
+@pytest.mark.slow
 def test_eval_with_the_toy_mt_models_runs_a_second_pass(data, tmp_path):
     text, results = _eval(data, tmp_path / "docs")
     assert "toy fixture models" in results["mt_models"] and not results["mt_real"]

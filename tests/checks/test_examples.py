@@ -127,9 +127,14 @@ def _kind(example: Example) -> str:
     return "bad" if example.flagged else "good"
 
 
-CASES = [pytest.param(cls, ex, id=f"{cls.code}-{_kind(ex)}{i}")
+def _marks(cls) -> tuple:
+    """An example of a check that needs MT loads the toy Marian models: slow."""
+    return (pytest.mark.slow,) if getattr(cls, "needs_mt", False) else ()
+
+
+CASES = [pytest.param(cls, ex, id=f"{cls.code}-{_kind(ex)}{i}", marks=_marks(cls))
          for cls in ALL_CHECKS for i, ex in enumerate(cls.examples)]
-CASES += [pytest.param(cls, ex, id=f"{cls.code}-yml-{_kind(ex)}{i}")
+CASES += [pytest.param(cls, ex, id=f"{cls.code}-yml-{_kind(ex)}{i}", marks=_marks(cls))
           for cls, i, ex in YAML_CASES]
 
 

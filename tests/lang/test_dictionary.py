@@ -49,3 +49,105 @@ def test_word_lists_are_cached_as_tries_in_qa_s_cache_folder(tmp_path):
         assert out.stdout.strip() == "True" and out.stderr == ""
     files = sorted(p.name for p in tmp_path.glob("qa/simplemma-*/*"))
     assert files == ["de.dic"]  # written whole, under its final name
+
+
+def _words_for_lookup() -> list[str]:
+    import itertools
+    from pathlib import Path
+
+    import wordfreq
+
+    words = set()
+    for path in sorted((Path(__file__).resolve().parents[2] / "corpora").glob("*/*.txt")):
+        for raw in path.read_text(encoding="utf-8").split():
+            words.update({raw, raw.strip(".,;:!?()[]{}\"„“”‚‘’«»")})
+    for lang in ("de", "en"):
+        words.update(itertools.islice(wordfreq.iter_wordlist(lang), 0, 60_000, 23))
+    words.update(["", "'", "’", "Haus", "haus", "HAUS", "don't", "don’t", "donʼt", "Don't",
+                  "o'clock", "O’Clock", "rock'n'roll", "l'amour", "Macron's", "Macron’s",
+                  "natu\u0308rlich", "Straße", "STRASSE", "ǅemal", "İstanbul", "ß", "x'"])
+    return sorted(words)
+
+
+def test_known_word_reads_the_trie_as_simplemma_looks_up(tmp_path):
+    """known_word opens the cached trie itself (no simplemma import) and must give
+    simplemma.is_known's answer for every token: case reversal, apostrophe variants."""
+    import simplemma
+    from simplemma.utils import normalize_token
+
+    from qa.lang.dictionary import _simplemma, _word_list, known_word
+
+    words = _words_for_lookup()
+    assert len(words) > 5000
+    assert _word_list("de") is not None and _word_list("en") is not None
+    lookup = _simplemma()[0]  # simplemma's own lookup over the same cached trie
+    for lang in ("de", "en"):
+        wrong = [w for w in words if known_word(w, lang) != (
+            lookup.get_lemma(normalize_token(w), lang) is not None)]
+        assert not wrong, (lang, wrong[:20])
+        wrong = [w for w in words if w and known_word(w, lang) != simplemma.is_known(w, lang=lang)]
+        assert not wrong, (lang, wrong[:20])
+
+
+def test_known_word_does_not_import_simplemma_once_the_tries_exist(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "QA_CACHE_DIR": str(tmp_path)}
+    code = ("import sys\nfrom qa.lang.dictionary import known_word\n"
+            "print(known_word('Regierung', 'de'), known_word('Macron’s', 'en'), "
+            "'simplemma' in sys.modules)")
+    outputs = [subprocess.run([sys.executable, "-c", code], env=env, capture_output=True,
+                              text=True, check=True).stdout.split() for _ in range(2)]
+    assert outputs[0][:2] == outputs[1][:2] and outputs[0][0] == "True"
+    assert outputs[0][2] == "True" and outputs[1][2] == "False"  # built once, then mapped
+
+
+def test_dictionary_signature_names_the_installed_simplemma():
+    from importlib.metadata import version
+
+    from qa.lang.dictionary import signature
+
+    assert signature() == f"simplemma-{version('simplemma')}"
+
+
+DING = """# Version :: 1.9
+Haus {n}; Gebäude {n} :: house; building
+Regierung {f} | Regierungen {pl} :: government | governments
+Straße {f} :: street; road
+Jahr {n} :: year
+zu Hause :: at home
+"""
+
+
+def test_a_ding_dictionary_is_cached_as_a_trie_with_the_parsed_entries(tmp_path, monkeypatch):
+    import subprocess
+    import sys
+
+    from qa.lang import lexicon
+
+    monkeypatch.setenv("QA_CACHE_DIR", str(tmp_path / "cache"))
+    path = tmp_path / "de-en"
+    path.write_text(DING * 3, encoding="utf-8")
+    parsed = lexicon._compact(lexicon._load_ding(path))
+    first = lexicon._load_ding_cached(path)  # parsed and written
+    files = [p.name for p in (tmp_path / "cache" / "qa").iterdir()]
+    assert len(files) == 1 and files[0].startswith("ding-v3-") and files[0].endswith(".marisa")
+    second = lexicon._load_ding_cached(path)  # mapped from the cache
+    for table in (first, second):
+        assert dict(table.items()) == parsed and len(table) == len(parsed)
+        assert table.get("nothing-like-it", "") == "" and "nothing-like-it" not in table
+        assert all(table[k] == v and k in table for k, v in parsed.items())
+    loaded = lexicon._load_lexicon(str(path), path.stat().st_size, path.stat().st_mtime_ns)
+    assert loaded.translations("Häuser") == frozenset(
+        (parsed.get(__import__("qa.lang.german", fromlist=["stem"]).stem("Häuser"), "")).split())
+    # concurrent first loads in fresh processes leave one whole file and no temporaries
+    fresh = tmp_path / "fresh"
+    code = (f"from pathlib import Path\nfrom qa.lang.lexicon import _load_ding_cached\n"
+            f"print(len(_load_ding_cached(Path({str(path)!r}))))")
+    env = {**__import__("os").environ, "QA_CACHE_DIR": str(fresh)}
+    runs = [subprocess.Popen([sys.executable, "-c", code], env=env, stdout=subprocess.PIPE,
+                             text=True) for _ in range(3)]
+    assert {run.communicate()[0].strip() for run in runs} == {str(len(parsed))}
+    assert [p.suffix for p in (fresh / "qa").iterdir()] == [".marisa"]

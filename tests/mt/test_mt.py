@@ -39,11 +39,13 @@ def marian_de_en():
     return MarianTranslator(find_model(str(DE_EN)), beam=1)
 
 
+@pytest.mark.slow
 def test_trained_toy_translates_exactly(marian_de_en):
     assert marian_de_en.translate(GERMAN, "de", "en") == ENGLISH
     assert marian_de_en.signature().startswith("marian:") and "beam1" in marian_de_en.signature()
 
 
+@pytest.mark.slow
 def test_random_model_loads_and_batches():
     from qa.mt.marian import MarianTranslator
 
@@ -52,6 +54,7 @@ def test_random_model_loads_and_batches():
     assert len(out) == 9 and all(isinstance(t, str) for t in out)
 
 
+@pytest.mark.slow
 def test_ctranslate2_matches_transformers(tmp_path, marian_de_en):
     from qa.mt.ct2 import CTranslate2Translator, convert
 
@@ -61,6 +64,7 @@ def test_ctranslate2_matches_transformers(tmp_path, marian_de_en):
     assert translator.translate(GERMAN, "de", "en") == marian_de_en.translate(GERMAN, "de", "en")
 
 
+@pytest.mark.slow
 def test_cache_second_run_makes_no_model_calls(tmp_path):
     config = mt_config(tmp_path)
     first, _ = build_service(config)
@@ -89,6 +93,7 @@ def test_cache_is_shared_by_concurrent_writers(tmp_path):
     assert len(got) == 300 and got["t150"] == "u150"  # first writer wins, no error
 
 
+@pytest.mark.slow
 def test_backtranslation_findings_carry_translations_and_scores(tmp_path):
     report = check_documents(" ".join(GERMAN[:2]),
                              "The president visits Berlin on Monday. The government criticises "
@@ -101,6 +106,7 @@ def test_backtranslation_findings_carry_translations_and_scores(tmp_path):
     assert "marian:" in report.signature and "chrF" in report.signature
 
 
+@pytest.mark.slow
 def test_clean_pair_is_clean_with_mt(tmp_path):
     report = check_documents(" ".join(GERMAN), " ".join(ENGLISH), mt_config(tmp_path))
     assert [f for f in report.findings if f.code.startswith("MTB")] == []
@@ -123,6 +129,7 @@ def test_require_mt_is_exit_2(capsys, tmp_path, monkeypatch):
     assert "MT required" in capsys.readouterr().err
 
 
+@pytest.mark.slow
 def test_cli_with_fixture_models_writes_mt_evidence_to_json(capsys, tmp_path, monkeypatch):
     monkeypatch.setenv("QA_CACHE_DIR", str(tmp_path))
     de = tmp_path / "de.txt"
@@ -137,6 +144,7 @@ def test_cli_with_fixture_models_writes_mt_evidence_to_json(capsys, tmp_path, mo
     assert {"backtranslation", "forward", "chrf_back", "chrf_forward"} <= set(mtb[0]["data"])
 
 
+@pytest.mark.slow
 def test_no_mt_never_imports_torch(tmp_path):
     code = ("import sys\nfrom qa.runner import check_documents\nfrom qa.config import Config\n"
             "check_documents('Der Präsident besucht Berlin am Montag.', "
@@ -150,6 +158,7 @@ def test_no_mt_never_imports_torch(tmp_path):
     assert result.stdout.strip().endswith("[]"), result.stdout + result.stderr
 
 
+@pytest.mark.slow
 def test_service_reuses_translations_within_a_run(tmp_path):
     service, _ = build_service(mt_config(tmp_path, mt_cache="off"))
     assert isinstance(service, MTService) and service.cache is None
@@ -159,6 +168,7 @@ def test_service_reuses_translations_within_a_run(tmp_path):
     assert service.calls == 3
 
 
+@pytest.mark.slow
 def test_long_input_is_truncated_to_the_model_not_a_crash():
     from qa.mt.marian import MarianTranslator
 
