@@ -48,7 +48,7 @@ def zipf(word: str, lang: str) -> float:
     (built once, see :func:`_trie`) and reproduces wordfreq's normalisation for words it
     can tokenise with certainty: Latin letters and digits, runs joined by spaces or
     hyphens, apostrophes between letters. Anything else (other scripts, combining marks,
-    dots, French elisions, other languages) is answered by wordfreq itself."""
+    dots, slashes, other languages) is answered by wordfreq itself."""
     tokens = _plain_tokens(word)
     if tokens is not None:
         ranks = _trie(lang)
@@ -68,13 +68,15 @@ def zipf(word: str, lang: str) -> float:
 # Benford/year estimate; the frequencies of several tokens combine as 1/f = Σ 1/fᵢ,
 # rounded to 3 significant digits, then converted to Zipf and rounded to 2 decimals.
 # Letters below U+0250 and ASCII digits never break a word (UAX #29 WB5, WB8-10), a space
-# or a hyphen always does, and an apostrophe between two letters does not (WB6/7) -
-# except wordfreq's French-elision rule (a token starting "l'a…", "qu'e…"): those fall
-# back. tests/lang/test_frequency.py checks every such letter against wordfreq's
+# or a hyphen always does, an apostrophe between two letters does not (WB6/7) - except
+# wordfreq's French-elision rule: a token starting with 1-2 characters, a straight
+# apostrophe and a vowel or h ("l'arc", "qu'un", "O'Hara") splits after the apostrophe -
+# and one at a word's edge ("workers'", "'tis") is a break, never part of a token; an
+# underscore joins (WB13a/b: "PRS_ORG", WMT's placeholders). tests/lang/test_frequency.py checks every such letter against wordfreq's
 # tokenizer and thousands of real words against ``zipf_frequency``.
 
 _LETTER = "a-z\u00aa\u00ba\u00df-\u00f6\u00f8-\u024f"
-_RUN = f"[{_LETTER}0-9'\u2019]+"
+_RUN = f"[{_LETTER}0-9_'\u2019]+"
 _PLAIN = re.compile(f"[ -]*{_RUN}(?:[ -]+{_RUN})*[ -]*")
 # an apostrophe not between two letters: a word break, or stripped by wordfreq
 _LOOSE_APOSTROPHE = re.compile(f"(?<![{_LETTER}])['\u2019]|['\u2019](?![{_LETTER}])")
@@ -99,14 +101,21 @@ def _plain_tokens(word: str) -> list[str] | None:
     text = unicodedata.normalize("NFC", unicodedata.normalize("NFC", word).casefold())
     if not text:
         return []
-    if _PLAIN.fullmatch(text) is None or _LOOSE_APOSTROPHE.search(text):
+    if _PLAIN.fullmatch(text) is None:
         return None
     tokens = []
     for run in _SEPARATORS.split(text):
-        if run:
-            if "'" in run and _ELISION.match(run):
+        run = run.strip("'\u2019")  # an apostrophe at a word's edge is a word break
+        if not run:
+            continue
+        if "'" in run or "\u2019" in run:
+            if _LOOSE_APOSTROPHE.search(run):
                 return None
-            tokens.append(run.casefold().replace("\u2019", "'"))
+            while _ELISION.match(run):  # "l'arc": "l" is a token, "arc" starts another
+                cut = run.index("'")
+                tokens.append(run[:cut].casefold())
+                run = run[cut + 1:]
+        tokens.append(run.casefold().replace("\u2019", "'"))
     return tokens
 
 

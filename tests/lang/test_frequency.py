@@ -33,7 +33,10 @@ EDGE_CASES = [
     "Tiktok", "µm", "µ", "ºC", "ª", "Ω", "Москва", "東京", "\u200bHaus", "Haus\n", "\tHaus",
     "Haus.", "(Haus)", "„Haus“", "\"Haus\"", "Haus/Garten", "Haus–Garten", "Haus—Garten",
     "Haus\u2010Garten", "Haus\u00a0Garten", "über-", "œuvre", "Œuvre", "ǰ", "ŉ", "ſ",
-    "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "xqzvw", "zzz'zz",
+    "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "xqzvw", "zzz'zz", "workers'", "Bezos’",
+    "’Twas", "''abc''", "a''b", "'l'arc", "qu'", "l'-arc", "1'", "90s'", "' '", "d'Ampezzo",
+    "PRS_ORG", "prs_org", "_", "__", "a__b", "_'", "'_a", "x_'e", "O'Neill's", "rock 'n' roll", "'n'", "’’", "x'y'", "es’ war", "O'Hara's", "L'Oréal", "D'Angelo", "l'Équipe",
+    "d'Alema", "qu'il", "l'a'e'i", "a'h'b", "c'est-à-dire", "aujourd’hui", "l'1",
 ]
 
 
@@ -103,7 +106,11 @@ def test_fast_path_tokens_are_wordfreq_s_tokens_for_every_letter_it_accepts():
     splits (or not) exactly as wordfreq's tokenizer splits it."""
     letters = [chr(o) for o in range(0x250) if chr(o).isalpha()]
     templates = ("{c}", "a{c}b", "{c}{c}", "1{c}2", "{c}9", "{c}-{c}", "x{c}'{c}y",
-                 "x{c}’{c}y", "{c}'s", "{c}{c}'{c}", "{c}'{c}", "{c} b", "{c}{c}{c}'a")
+                 "x{c}’{c}y", "{c}'s", "{c}{c}'{c}", "{c}'{c}", "{c} b", "{c}{c}{c}'a",
+                 "{c}'", "'{c}", "{c}{c}’", "’{c}{c}", "'{c}'a", "{c}' b", "a '{c}",
+                 "{c}_{c}", "_{c}", "{c}_", "_{c}'e", "{c}_'{c}", "9_{c}", "{c}_1",
+                 "{c}'a'{c}", "{c}'{c}'a", "{c}a'e'{c}", "l'{c}", "qu'{c}", "{c}'h'a'b",
+                 "a'{c}'{c}a", "{c}{c}{c}'{c}'e")
     checked = 0
     for c, template in itertools.product(letters, templates):
         word = template.format(c=c)
@@ -116,12 +123,16 @@ def test_fast_path_tokens_are_wordfreq_s_tokens_for_every_letter_it_accepts():
 
 
 def test_plain_tokens_decline_what_they_cannot_be_sure_of():
-    for word in ("l'arc", "qu'un", "3.5", "U.S.", "Москва", "natu\u0308rlich\u0301x",
-                 "Haus/Garten", "students'", "a'1", "İstanbul", "µm"):
+    for word in ("3.5", "U.S.", "Москва", "natu\u0308rlich\u0301x", "Haus/Garten", "a'1",
+                 "İstanbul", "µm", "x_'e", "a''b", "1'a"):
         assert _plain_tokens(word) is None, word
     assert _plain_tokens("Harvard-Professorin") == ["harvard", "professorin"]
     assert _plain_tokens("Straße") == ["strasse"]
     assert _plain_tokens("Macron’s") == ["macron's"]
+    assert _plain_tokens("workers'") == ["workers"] and _plain_tokens("’Twas") == ["twas"]
+    assert _plain_tokens("PRS_ORG") == ["prs_org"]
+    assert _plain_tokens("l'arc") == ["l", "arc"] and _plain_tokens("l’arc") == ["l'arc"]
+    assert _plain_tokens("qu'il l'a") == ["qu", "il", "l", "a"]
     assert _plain_tokens("") == []
 
 
