@@ -36,7 +36,7 @@ from qa.lang.lexicon import Lexicon
 from qa.model import Document, SegmentPair
 from qa.lang.function_words import STOPWORDS
 from qa.lang.normalise import fold
-from qa.lang.quantities import find_numbers
+from qa.lang.quantities import anchor_numbers
 from qa.text import words
 
 BEADS: tuple[tuple[int, int], ...] = ((1, 1), (1, 0), (0, 1), (2, 1), (1, 2), (2, 2), (1, 3),
@@ -95,7 +95,7 @@ class Alignment:
 def _anchor_features(text: str, lang: str) -> set[str]:
     """Anchors of one sentence: ``#<number>``, ``=<token>``, ``~<cognate prefix>``,
     ``?`` and ``q`` (quotes)."""
-    feats = {"#" + num.normalized for num in find_numbers(text, lang)}
+    feats = {"#" + number for number in anchor_numbers(text, lang)}
     for word in words(text):
         low = word.lower()
         # hyphenated compounds also anchor by their parts: Élysée-Palast ~ Élysée Palace
@@ -415,77 +415,121 @@ def _run_dp(src: _Units, tgt: _Units, anchor_weight, ratio: float, lo: np.ndarra
             width: int, params: AlignParams):
     """One banded DP pass; returns the best path as (i, j, bead index, bead cost) cells,
     where i and j count the source and target units consumed."""
-    n, m = len(src.items), len(tgt.items)
-    g = _Grid(n, m, lo, width)
-    J = g.J
+    g = _Grid(len(src.items), len(tgt.items), lo, width)
+    costs = _bead_costs(_CostTables(src, tgt, g, anchor_weight), g, ratio, params)
+    D, B = _fill_table(costs, g)
+    return _backtrace(D, B, g)
+
+
+class _CostTables:
+    """One DP pass's per-unit evidence as prefix sums over the band, so that the totals
+    of any bead (its lengths, anchor weights, absent numbers) are one subtraction, plus
+    the banded anchor and lexicon similarity of every sentence pair."""
+
+    def __init__(self, src: _Units, tgt: _Units, g: _Grid, anchor_weight):
+        n, m = g.n, g.m
+        self.g = g
+        self.sim = _sparse_similarity([list(f) for f in src.anchors],
+                                      [list(f) for f in tgt.anchors], g.lo, g.width,
+                                      anchor_weight)
+        self.lex_grid = self.lex_cs = None
+        if src.lexicon is not None:
+            self.lex_grid = _sparse_similarity([sorted(s) for s, _ in src.lexicon],
+                                               [sorted(t) for t in tgt.lexicon], g.lo,
+                                               g.width, lambda f: 1.0)
+            self.lex_cs = _prefix([c for _, c in src.lexicon])
+        self.ps, self.pt = _prefix(src.lengths), _prefix(tgt.lengths)
+        self.pws, self.pwt = _prefix(src.weights), _prefix(tgt.weights)
+        self.pabs_s, self.pabs_t = _prefix(src.absent), _prefix(tgt.absent)
+        self.para_s = np.array([u.paragraph for u in src.items] + [-1])
+        self.para_t = np.array([u.paragraph for u in tgt.items] + [-1])
+        # whether unit k starts a paragraph (the end position counts as a start)
+        self.start_s = np.concatenate([[True], self.para_s[1:n] != self.para_s[:n - 1], [True]])
+        self.start_t = np.concatenate([[True], self.para_t[1:m] != self.para_t[:m - 1], [True]])
+        self.Jc = np.clip(g.J, 0, m)
+
+    def pair(self, a: int, b: int, prior: float, ratio: float,
+             params: AlignParams) -> np.ndarray:
+        """Cost of an a-b bead (both sides non-empty) ending at each cell: prior, length
+        fit, shared and unmatched anchors, changed numbers, lexicon overlap, and the
+        paragraph structure it crosses."""
+        g, n, m, Jc = self.g, self.g.n, self.g.m, self.Jc
+        ra = np.clip(g.rows - a, 0, n)  # first source sentence of the bead (per row)
+        Jb = np.clip(g.J - b, 0, m)
+        ls = np.broadcast_to((self.ps[g.rows] - self.ps[ra])[:, None], g.J.shape)
+        lt = self.pt[Jc] - self.pt[Jb]
+        cost = prior + _length_cost(ls, lt, ratio, params.variance)
+        matched = sum(g.shifted(self.sim, p, q) for p in range(a) for q in range(b))
+        w_src = (self.pws[g.rows] - self.pws[ra])[:, None]
+        w_tgt = self.pwt[Jc] - self.pwt[Jb]
+        matched = np.minimum(matched, np.minimum(w_src, w_tgt))
+        unmatched = np.maximum(w_src + w_tgt - 2 * matched, 0.0)
+        cost = cost - params.anchor_match * matched + params.anchor_miss * unmatched
+        # Numbers found only in the source facing numbers found only in the target
+        # are a changed number (a mistranslation), as much evidence for pairing the
+        # sentences as for leaving them unaligned: the bead gets the same discount.
+        absent_src = np.minimum(self.pabs_s[g.rows] - self.pabs_s[ra], params.absent_cap)[:, None]
+        absent_tgt = np.minimum(self.pabs_t[Jc] - self.pabs_t[Jb], params.absent_cap)
+        cost = cost - np.minimum(absent_src, absent_tgt)
+        if self.lex_grid is not None:
+            lex_matched = sum(g.shifted(self.lex_grid, p, q) for p in range(a) for q in range(b))
+            denom = (self.lex_cs[g.rows] - self.lex_cs[ra])[:, None]
+            cost = cost - params.lexicon * np.minimum(1.0, lex_matched / np.maximum(denom, 1.0))
+        # paragraph structure
+        straddle_s = (self.para_s[np.clip(g.rows - 1, 0, n)] != self.para_s[ra])[:, None]
+        straddle_t = self.para_t[np.clip(Jc - 1, 0, m)] != self.para_t[Jb]
+        cost = cost + params.paragraph_straddle * (straddle_s | straddle_t)
+        mismatch = self.start_s[ra][:, None] != self.start_t[Jb]
+        return cost + params.paragraph_mismatch * mismatch
+
+    def source_null(self, a: int, prior: float, params: AlignParams) -> np.ndarray:
+        """Cost of a run of a source sentences with no counterpart, inside one paragraph
+        (inf where the run would cross a paragraph break)."""
+        g, n = self.g, self.g.n
+        ra = np.clip(g.rows - a, 0, n)
+        w_src = (self.pws[g.rows] - self.pws[ra])[:, None]
+        absent = np.minimum((self.pabs_s[g.rows] - self.pabs_s[ra]), params.absent_cap)[:, None]
+        same_para = (self.para_s[np.clip(g.rows - 1, 0, n)] == self.para_s[ra])[:, None]
+        cost = prior + params.anchor_null * w_src - absent
+        return np.broadcast_to(np.where(same_para, cost, np.inf), g.J.shape).copy()
+
+    def target_null(self, b: int, prior: float, params: AlignParams) -> np.ndarray:
+        """Cost of a run of b target sentences with no counterpart, inside one paragraph."""
+        m, Jc = self.g.m, self.Jc
+        Jb = np.clip(self.g.J - b, 0, m)
+        w_tgt = self.pwt[Jc] - self.pwt[Jb]
+        absent = np.minimum(self.pabs_t[Jc] - self.pabs_t[Jb], params.absent_cap)
+        same_para = self.para_t[np.clip(Jc - 1, 0, m)] == self.para_t[Jb]
+        return np.where(same_para, prior + params.anchor_null * w_tgt - absent, np.inf)
+
+
+def _bead_costs(tables: _CostTables, g: _Grid, ratio: float,
+                params: AlignParams) -> list[np.ndarray | None]:
+    """The cost of each bead type (in BEADS order) ending at every band cell; inf where
+    the bead does not fit (before the documents' start, past the target's end)."""
     I = g.rows[:, None]
-    valid_cell = J <= m
-
-    sim = _sparse_similarity([list(f) for f in src.anchors], [list(f) for f in tgt.anchors],
-                             lo, width, anchor_weight)
-    lex_grid = None
-    if src.lexicon is not None:
-        lex_grid = _sparse_similarity([sorted(s) for s, _ in src.lexicon],
-                                      [sorted(t) for t in tgt.lexicon], lo, width,
-                                      lambda f: 1.0)
-        lex_cs = _prefix([c for _, c in src.lexicon])
-
-    ps, pt = _prefix(src.lengths), _prefix(tgt.lengths)
-    pws, pwt = _prefix(src.weights), _prefix(tgt.weights)
-    pabs_s, pabs_t = _prefix(src.absent), _prefix(tgt.absent)
-    para_s = np.array([u.paragraph for u in src.items] + [-1])
-    para_t = np.array([u.paragraph for u in tgt.items] + [-1])
-    start_s = np.concatenate([[True], para_s[1:n] != para_s[:n - 1], [True]])
-    start_t = np.concatenate([[True], para_t[1:m] != para_t[:m - 1], [True]])
-    Jc = np.clip(J, 0, m)
-
-    costs = []
+    valid_cell = g.J <= g.m
+    costs: list[np.ndarray | None] = []
     for a, b in BEADS:
         prior = -math.log(BEAD_PRIOR[(a, b)])
-        ok = valid_cell & (I - a >= 0) & (J - b >= 0)
-        ra = np.clip(g.rows - a, 0, n)  # first source sentence of the bead (per row)
-        Jb = np.clip(J - b, 0, m)
+        ok = valid_cell & (I - a >= 0) & (g.J - b >= 0)
         if a and b:
-            ls = np.broadcast_to((ps[g.rows] - ps[np.clip(g.rows - a, 0, n)])[:, None], J.shape)
-            lt = pt[Jc] - pt[Jb]
-            cost = prior + _length_cost(ls, lt, ratio, params.variance)
-            matched = sum(g.shifted(sim, p, q) for p in range(a) for q in range(b))
-            w_src = (pws[g.rows] - pws[np.clip(g.rows - a, 0, n)])[:, None]
-            w_tgt = pwt[Jc] - pwt[Jb]
-            matched = np.minimum(matched, np.minimum(w_src, w_tgt))
-            unmatched = np.maximum(w_src + w_tgt - 2 * matched, 0.0)
-            cost = cost - params.anchor_match * matched + params.anchor_miss * unmatched
-            # Numbers found only in the source facing numbers found only in the target
-            # are a changed number (a mistranslation), as much evidence for pairing the
-            # sentences as for leaving them unaligned: the bead gets the same discount.
-            absent_src = np.minimum(pabs_s[g.rows] - pabs_s[ra], params.absent_cap)[:, None]
-            absent_tgt = np.minimum(pabs_t[Jc] - pabs_t[Jb], params.absent_cap)
-            cost = cost - np.minimum(absent_src, absent_tgt)
-            if lex_grid is not None:
-                lex_matched = sum(g.shifted(lex_grid, p, q) for p in range(a) for q in range(b))
-                denom = (lex_cs[g.rows] - lex_cs[np.clip(g.rows - a, 0, n)])[:, None]
-                cost = cost - params.lexicon * np.minimum(1.0, lex_matched / np.maximum(denom, 1.0))
-            # paragraph structure
-            straddle_s = (para_s[np.clip(g.rows - 1, 0, n)] != para_s[ra])[:, None]
-            straddle_t = para_t[np.clip(Jc - 1, 0, m)] != para_t[Jb]
-            cost = cost + params.paragraph_straddle * (straddle_s | straddle_t)
-            mismatch = start_s[ra][:, None] != start_t[Jb]
-            cost = cost + params.paragraph_mismatch * mismatch
+            cost = tables.pair(a, b, prior, ratio, params)
         elif a:
-            # a run of a source sentences with no counterpart, inside one paragraph
-            w_src = (pws[g.rows] - pws[ra])[:, None]
-            absent = np.minimum((pabs_s[g.rows] - pabs_s[ra]), params.absent_cap)[:, None]
-            same_para = (para_s[np.clip(g.rows - 1, 0, n)] == para_s[ra])[:, None]
-            cost = prior + params.anchor_null * w_src - absent
-            cost = np.broadcast_to(np.where(same_para, cost, np.inf), J.shape).copy()
+            cost = tables.source_null(a, prior, params)
         else:
-            w_tgt = pwt[Jc] - pwt[Jb]
-            absent = np.minimum(pabs_t[Jc] - pabs_t[Jb], params.absent_cap)
-            same_para = para_t[np.clip(Jc - 1, 0, m)] == para_t[Jb]
-            cost = np.where(same_para, prior + params.anchor_null * w_tgt - absent, np.inf)
+            cost = tables.target_null(b, prior, params)
         # float32 halves the memory of the largest arrays; D accumulates in float64
         costs.append(np.where(ok, cost, np.inf).astype(np.float32))
+    return costs
 
+
+def _fill_table(costs: list[np.ndarray | None], g: _Grid) -> tuple[np.ndarray, np.ndarray]:
+    """The forward pass, row by row: D[i, k] is the cheapest way to align the first i
+    source units with the first lo[i] + k target units, B[i, k] the last bead's index.
+    Frees the cost arrays of beads that consume source units as it goes."""
+    n, width, lo = g.n, g.width, g.lo
+    valid_cell = g.J <= g.m
     # Beads that consume source sentences come from earlier rows: for row i they are
     # gathered in one fancy-index read of the flattened table and reduced with argmin.
     # The cell at index `sentinel` is always +inf and stands for "outside the band".
@@ -500,7 +544,7 @@ def _run_dp(src: _Units, tgt: _Units, anchor_weight, ratio: float, lo: np.ndarra
     B = np.zeros((n + 1, width), dtype=np.int8)
     null_t = BEADS.index((0, 1))
     c01 = np.where(np.isfinite(costs[null_t]), costs[null_t], 1e12).astype(np.float64)
-    same_row = [(t, b) for t, (a, b) in enumerate(BEADS) if a == 0 and b > 1]
+    same_row = [(t, b, costs[t]) for t, (a, b) in enumerate(BEADS) if a == 0 and b > 1]
     cols = np.arange(width)
     down_index = np.array(down, dtype=np.int8)
     for i in range(n + 1):
@@ -519,41 +563,50 @@ def _run_dp(src: _Units, tgt: _Units, anchor_weight, ratio: float, lo: np.ndarra
             best = np.argmin(values, axis=0)
             cand = values[best, cols]
             back = down_index[best]
-        # Same-row beads (0-1, 0-2, 0-3) depend on cells to their left: a prefix-minimum
-        # scan handles 0-1; 0-2/0-3 are relaxed on the scanned row, rescanning if needed.
-        step = c01[i].copy()
-        step[0] = 0.0
-        C = np.cumsum(step)
-        while True:
-            row = np.minimum.accumulate(cand - C) + C
-            # (cand - C) + C is not exactly cand in floating point: demand a real gain.
-            from_left = row < cand - 1e-9
-            if from_left.any():
-                row = np.where(from_left, row, cand)
-                back = np.where(from_left, null_t, back).astype(np.int8)
-            else:
-                row = cand
-            improved = False
-            for t, b in same_row:
-                values = np.full(width, np.inf)
-                values[b:] = row[:-b] + costs[t][i, b:]
-                better = values < row - 1e-9
-                if better.any():
-                    row = np.where(better, values, row)
-                    back = np.where(better, t, back).astype(np.int8)
-                    improved = True
-            cand = row
-            if not improved:
-                break
+        cand, back = _same_row(i, cand, back, c01[i], same_row, null_t, width)
         D[i * width:(i + 1) * width] = np.where(valid_cell[i], cand, np.inf)
         B[i] = back
-    D = D[:-1].reshape(n + 1, width)
+    return D[:-1].reshape(n + 1, width), B
 
-    # backtrace
+
+def _same_row(i: int, cand: np.ndarray, back: np.ndarray, c01_row: np.ndarray, same_row,
+              null_t: int, width: int) -> tuple[np.ndarray, np.ndarray]:
+    """Relax row i with the beads that consume target units only (0-1, 0-2, 0-3): they
+    depend on cells to their left, so a prefix-minimum scan handles 0-1, and 0-2/0-3 are
+    relaxed on the scanned row, rescanning while they improve it."""
+    step = c01_row.copy()
+    step[0] = 0.0
+    C = np.cumsum(step)
+    while True:
+        row = np.minimum.accumulate(cand - C) + C
+        # (cand - C) + C is not exactly cand in floating point: demand a real gain.
+        from_left = row < cand - 1e-9
+        if from_left.any():
+            row = np.where(from_left, row, cand)
+            back = np.where(from_left, null_t, back).astype(np.int8)
+        else:
+            row = cand
+        improved = False
+        for t, b, cost in same_row:
+            values = np.full(width, np.inf)
+            values[b:] = row[:-b] + cost[i, b:]
+            better = values < row - 1e-9
+            if better.any():
+                row = np.where(better, values, row)
+                back = np.where(better, t, back).astype(np.int8)
+                improved = True
+        cand = row
+        if not improved:
+            return cand, back
+
+
+def _backtrace(D: np.ndarray, B: np.ndarray, g: _Grid):
+    """The best path from the end cell back to the start, in document order."""
+    lo = g.lo
     path = []
-    i, j = n, m
+    i, j = g.n, g.m
     k = j - int(lo[i])
-    if not (0 <= k < width) or not np.isfinite(D[i, k]):
+    if not (0 <= k < g.width) or not np.isfinite(D[i, k]):
         raise RuntimeError("alignment band did not reach the end of the documents")
     while i > 0 or j > 0:
         t = int(B[i, j - lo[i]])

@@ -195,3 +195,56 @@ def test_moved_paragraphs_in_perturbed_documents_are_mostly_recovered():
     off = dataclasses.replace(AlignParams(), recover_moved=False)
     assert score_alignment(moved.gold_sentences(s, t), align_documents(s, t, params=off).pairs).f1 \
         < score_alignment(moved.gold_sentences(s, t), alignment.pairs).f1
+
+
+def test_number_anchors_are_the_number_model_s_values():
+    """The aligner's number anchors are qa.lang.quantities' values: one reading of digits
+    for the aligner and NUM01 (4,2 = 4.2; 3.200 = 3,200; German grouping left in English
+    copy reads as meant); numbers glued to letters anchor nothing."""
+    from qa.align import _anchor_features
+
+    def numbers(text, lang):
+        return {f for f in _anchor_features(text, lang) if f.startswith("#")}
+
+    assert numbers("Rund 3.200 Stellen und 4,2 Mrd. Euro.", "de") == {"#3200", "#4.2"}
+    assert numbers("About 3,200 jobs and 4.2 billion euros.", "en") == {"#3200", "#4.2"}
+    assert numbers("So far 272.000 infections.", "en") == numbers("Bisher 272.000 Fälle.", "de")
+    assert numbers("Der A380 fliegt mit 1.5A, COVID-19.", "de") == {"#19"}
+
+
+def test_forward_pass_equals_the_textbook_recursion(monkeypatch):
+    """The vectorised forward pass (source-consuming beads gathered per row, 0-1 as a
+    prefix-minimum scan, 0-2/0-3 relaxed on the scanned row) fills the same table as
+    D[i][j] = min over beads of D[i-a][j-b] + cost, and the backtraced path's bead costs
+    add up to the total."""
+    import numpy as np
+
+    import qa.align as align
+
+    captured = []
+    real_fill = align._fill_table
+
+    def spy(costs, g):
+        kept = list(costs)  # the pass frees entries of the list it is given
+        D, B = real_fill(costs, g)
+        captured.append((kept, g, D, B))
+        return D, B
+
+    monkeypatch.setattr(align, "_fill_table", spy)
+    sp = build_pair(PARALLEL[:40], random.Random(4), p_merge=0.1, p_split=0.1, p_drop=0.1,
+                    p_add=0.1)
+    _align(sp, params=AlignParams(band=1000, recover_moved=False))
+    (costs, g, D, B), = captured
+    n, m = g.n, g.m
+    assert g.width == m + 1 and not g.lo.any()  # unbanded: column k is target position k
+    ref = np.full((n + 1, m + 1), np.inf)
+    ref[0, 0] = 0.0
+    for i in range(n + 1):
+        for j in range(m + 1):
+            for t, (a, b) in enumerate(align.BEADS):
+                if i >= a and j >= b and (i, j) != (0, 0):
+                    ref[i, j] = min(ref[i, j], ref[i - a, j - b] + float(costs[t][i, j]))
+    np.testing.assert_allclose(D, ref, rtol=0, atol=1e-6)
+    path = align._backtrace(D, B, g)
+    assert (path[-1][0], path[-1][1]) == (n, m)
+    assert sum(cost for *_, cost in path) == pytest.approx(D[n, m], abs=1e-6)

@@ -63,18 +63,18 @@ class _Evidence:
     """Numbers and words of one document, computed once per run."""
 
     def __init__(self, doc: Document):
-        from qa.lang.quantities import find_numbers
+        from qa.lang.quantities import anchor_numbers
         from qa.text import words
 
-        self.numbers = {n.normalized for n in find_numbers(doc.text, doc.lang)}
+        self.numbers = anchor_numbers(doc.text, doc.lang)
         self.words = set(words(doc.text))
 
     def confidence(self, text: str, lang: str) -> float:
         """Higher when the unaligned text carries numbers or names the other side lacks."""
-        from qa.lang.quantities import find_numbers
+        from qa.lang.quantities import anchor_numbers
         from qa.text import words
 
-        numbers = {n.normalized for n in find_numbers(text, lang)}
+        numbers = anchor_numbers(text, lang)
         names = {w for w in words(text) if w[:1].isupper() and len(w) > 3}
         missing = (numbers - self.numbers) or (names - self.words)
         return 0.95 if missing else 0.8

@@ -53,114 +53,161 @@ def _inline_markup(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def load_markdown(text: str) -> LoadedText:
-    blocks: list[tuple[int, int, str]] = []
-    markup: list[tuple[int, int]] = []
-    para: list[tuple[int, int]] = []  # content ranges of the open paragraph's lines
-    para_kind = "text"
-    fence: str | None = None
-    in_html = False
-    in_front_matter = False
-    para_quoted = False
-    lines = list(iter_lines(text))
+    """Read a Markdown file's prose blocks and inline markup, line by line (see the module
+    docstring for what counts as prose)."""
+    reader = _BlockReader(text)
+    for index, (start, end) in enumerate(iter_lines(text)):
+        reader.read_line(index, start, end)
+    reader.close()
+    return LoadedText(text=text, format="md", bom=False, newline=newline_of(text),
+                      blocks=tuple(reader.blocks), markup=tuple(sorted(set(reader.markup))))
 
-    def close() -> None:
-        nonlocal para, para_kind
+
+class _BlockReader:
+    """The block structure of a Markdown document, read one line at a time.
+
+    Holds the open paragraph (its lines' content ranges, its kind, whether it is quoted)
+    and whether the reader is inside front matter, a fenced code block or an HTML block;
+    closed paragraphs become ``blocks``, their syntax ``markup``.
+    """
+
+    def __init__(self, text: str):
+        self.text = text
+        self.blocks: list[tuple[int, int, str]] = []
+        self.markup: list[tuple[int, int]] = []
+        self.para: list[tuple[int, int]] = []  # content ranges of the open paragraph's lines
+        self.para_kind = "text"
+        self.para_quoted = False
+        self.fence: str | None = None
+        self.in_html = False
+        self.in_front_matter = False
+
+    def close(self) -> None:
+        """End the open paragraph: record it as a block, the line prefixes between its
+        lines ("> ") and its inline syntax as markup."""
+        para, text = self.para, self.text
         if para:
             start, end = para[0][0], para[-1][1]
-            blocks.append((start, end, para_kind))
+            self.blocks.append((start, end, self.para_kind))
             # Line prefixes between the paragraph's lines ("> ") are syntax, not prose.
             for (_, prev_end), (next_start, _) in zip(para, para[1:]):
                 gap = text[prev_end:next_start]
                 for m in re.finditer(r"\S+", gap):
-                    markup.append((prev_end + m.start(), prev_end + m.end()))
-            markup.extend(_inline_markup(text, start, end))
-        para, para_kind = [], "text"
+                    self.markup.append((prev_end + m.start(), prev_end + m.end()))
+            self.markup.extend(_inline_markup(text, start, end))
+        self.para, self.para_kind = [], "text"
 
-    def add(start: int, end: int, kind: str, *, new: bool) -> None:
-        nonlocal para_kind
-        start, end = _trimmed(text, start, end)
+    def add(self, start: int, end: int, kind: str, *, new: bool) -> None:
+        """Add a line's content (trimmed; nothing if blank) to the open paragraph, or
+        with ``new`` start a paragraph of ``kind`` with it."""
+        start, end = _trimmed(self.text, start, end)
         if start == end:
             return
         if new:
-            close()
-            para_kind = kind
-        para.append((start, end))
+            self.close()
+            self.para_kind = kind
+        self.para.append((start, end))
 
-    for index, (ls, le) in enumerate(lines):
-        line = text[ls:le]
+    def read_line(self, index: int, ls: int, le: int) -> None:
+        """Read the line ``text[ls:le]`` (the ``index``-th of the file)."""
+        line = self.text[ls:le]
+        if self._inside_other_block(index, line):
+            return
+        if self._block_syntax(line, ls, le):
+            return
+        self._prose(ls, le)
+
+    def _inside_other_block(self, index: int, line: str) -> bool:
+        """Whether the line belongs to front matter, a fenced code block or an HTML block
+        (none of them prose); tracks where each of them ends."""
         if index == 0 and line.strip() == "---":
-            in_front_matter = True
-            continue
-        if in_front_matter:
+            self.in_front_matter = True
+            return True
+        if self.in_front_matter:
             if line.strip() in {"---", "..."}:
-                in_front_matter = False
-            continue
-        if fence is not None:
-            if line.strip().startswith(fence):
-                fence = None
-            continue
-        if in_html:
+                self.in_front_matter = False
+            return True
+        if self.fence is not None:
+            if line.strip().startswith(self.fence):
+                self.fence = None
+            return True
+        if self.in_html:
             if not line.strip() or "-->" in line:
-                in_html = False
-            continue
-        m = FENCE_RE.match(line)
-        if m:
-            close()
-            fence = m.group(1)[0] * 3
-            continue
+                self.in_html = False
+            return True
+        return False
+
+    def _block_syntax(self, line: str, ls: int, le: int) -> bool:
+        """Handle a line that is block syntax rather than paragraph text: a code fence, a
+        blank line, the start of an HTML block, indented code, a link reference
+        definition, a setext underline, a thematic break or an ATX heading (whose text
+        is a block of its own). False for any other line."""
+        fence = FENCE_RE.match(line)
+        if fence:
+            self.close()
+            self.fence = fence.group(1)[0] * 3
+            return True
         if not line.strip():
-            close()
-            continue
-        if HTML_BLOCK_RE.match(line) and not para:
+            self.close()
+            return True
+        if HTML_BLOCK_RE.match(line) and not self.para:
             # An HTML block runs to the next blank line; a comment runs to its "-->".
-            in_html = "-->" not in line if line.lstrip().startswith("<!--") else True
-            continue
-        if not para and (line.startswith("    ") or line.startswith("\t")):
-            continue  # indented code block
-        if REFDEF_RE.match(line) and not para:
-            continue
-        m = SETEXT_RE.match(line)
-        if m and para and para_kind == "text":
-            para_kind = "heading"
-            close()
-            continue
+            self.in_html = "-->" not in line if line.lstrip().startswith("<!--") else True
+            return True
+        if not self.para and (line.startswith("    ") or line.startswith("\t")):
+            return True  # indented code block
+        if REFDEF_RE.match(line) and not self.para:
+            return True
+        if SETEXT_RE.match(line) and self.para and self.para_kind == "text":
+            self.para_kind = "heading"
+            self.close()
+            return True
         if HR_RE.match(line):
-            close()
-            continue
+            self.close()
+            return True
         m = ATX_RE.match(line)
         if m:
             content_end = le
             close_m = ATX_CLOSE_RE.search(line)
             if close_m:
                 content_end = ls + close_m.start()
-            add(ls + m.end(), content_end, "heading", new=True)
-            close()
-            continue
+            self.add(ls + m.end(), content_end, "heading", new=True)
+            self.close()
+            return True
+        return False
+
+    def _prose(self, ls: int, le: int) -> None:
+        """A line of prose after its block-quote markers: a list item, a table row (each
+        cell a block) or a paragraph line. A paragraph ends where a quote starts or ends."""
+        text = self.text
+        offset = self._quote_end(ls, le)
+        rest = text[offset:le]
+        quoted = offset != ls
+        if self.para and quoted != self.para_quoted:
+            self.close()  # a block quote starts or ends: a new paragraph either way
+        self.para_quoted = quoted
+        m = LIST_RE.match(rest)
+        if m:
+            self.add(offset + m.end(), le, "list", new=True)
+            return
+        if "|" in rest and rest.strip().startswith("|"):
+            self.close()
+            if TABLE_SEP_RE.match(rest):
+                return
+            for piece in re.finditer(r"[^|]+", rest):
+                self.add(offset + piece.start(), offset + piece.end(), "text", new=True)
+                self.close()
+            return
+        self.add(offset, le, self.para_kind if self.para else "text", new=not self.para)
+
+    def _quote_end(self, ls: int, le: int) -> int:
+        """Where the line's text starts after its block-quote markers (``>``, ``> >``)."""
+        text = self.text
         offset = ls
-        quote = QUOTE_RE.match(line)
+        quote = QUOTE_RE.match(text[ls:le])
         while quote:
             offset += quote.end()
             quote = QUOTE_RE.match(text, offset, le) if offset < le else None
             if quote and quote.start() != offset:
                 quote = None
-        rest = text[offset:le]
-        quoted = offset != ls
-        if para and quoted != para_quoted:
-            close()  # a block quote starts or ends: a new paragraph either way
-        para_quoted = quoted
-        m = LIST_RE.match(rest)
-        if m:
-            add(offset + m.end(), le, "list", new=True)
-            continue
-        if "|" in rest and rest.strip().startswith("|"):
-            close()
-            if TABLE_SEP_RE.match(rest):
-                continue
-            for piece in re.finditer(r"[^|]+", rest):
-                add(offset + piece.start(), offset + piece.end(), "text", new=True)
-                close()
-            continue
-        add(offset, le, para_kind if para else "text", new=not para)
-    close()
-    return LoadedText(text=text, format="md", bom=False, newline=newline_of(text),
-                      blocks=tuple(blocks), markup=tuple(sorted(set(markup))))
+        return offset

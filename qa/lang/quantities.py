@@ -2,8 +2,14 @@
 months, weekdays, clock times and small spelled-out numbers, each normalised to a
 convention-free *atom* so that ``4,2 Mrd. Euro`` and ``4.2 billion euros`` compare equal.
 
-A shared text helper (like :mod:`qa.text`): the numbers check and the aligner's evidence
-read it; it knows nothing about documents or findings.
+One model of numbers: :func:`find_numbers` reads every number written in digits and its
+value under the German or English convention (:func:`number_value`). NUM01's atoms
+(:func:`extract_atoms`) are built on these tokens; the aligner's number anchors and the
+alignment checks' evidence are their standalone values (:func:`anchor_numbers`), so
+``3.200`` in the source and ``3,200`` in the translation are the same number to all of
+them.
+
+A shared text helper (like :mod:`qa.text`): it knows nothing about documents or findings.
 """
 
 from __future__ import annotations
@@ -14,25 +20,29 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
 
-# --- plain numbers (the aligner's anchors and NUM01's atoms both start here) ---------
+# --- numbers: one definition, read by NUM01's atoms, the aligner and ALN evidence -----
 
-ANCHOR_NUMBER_RE = re.compile(
-    r"(?<![\w.,])"                       # not glued to a word or another number
-    r"(?P<num>\d{1,3}(?:[.,\u202f\u00a0 ]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)"
-    r"(?P<ord>\.(?=\s+[^\W\d_]))?"      # German ordinal "20. Juli"
-    r"(?![\w])",
-    re.UNICODE,
-)
+# thousands grouped by dots, commas, (narrow) no-break spaces or plain spaces: 10 000
+_NUM = r"\d{1,3}(?:[.,\u202f\u00a0 ]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
+NUMBER_RE = re.compile(rf"(?<![\d.,])(?P<num>{_NUM})(?![\d])")
+_WORD_CHAR_RE = re.compile(r"\w")
+_GERMAN_GROUPED_RE = re.compile(r"\d{1,3}(?:\.\d{3})+")
 
 
 @dataclass(frozen=True)
 class NumberToken:
-    """A number found in text, with its value parsed under the text's convention."""
+    """A number written in digits, with its value read under the text's convention.
+
+    ``standalone`` is False for a number glued to a letter (``A380``, ``5bn``, ``1.5A``,
+    ``24jährige``): still a quantity for NUM01 (``5bn`` is five billion), but too much a
+    part of a word or code to anchor an alignment.
+    """
 
     start: int
     end: int
     raw: str
     value: Decimal
+    standalone: bool = True
 
     @property
     def normalized(self) -> str:
@@ -72,14 +82,47 @@ def parse_number(raw: str, lang: str) -> Decimal | None:
         return None
 
 
+def german_grouping(raw: str) -> bool:
+    """Whether digits in English copy are German thousands grouping: several dot groups
+    (``1.234.567``) or one ending in 0 (``272.000``). English decimals rarely end in
+    zero, so ``3.125`` stays a decimal."""
+    return bool(_GERMAN_GROUPED_RE.fullmatch(raw)) and (raw.count(".") > 1
+                                                        or raw.endswith("0"))
+
+
+def number_value(raw: str, lang: str) -> Decimal | None:
+    """The value the writer of ``raw`` meant: :func:`parse_number` under ``lang``'s
+    convention, except that German grouping left in English copy (:func:`german_grouping`;
+    NUM02 reports the formatting) is read as German."""
+    if lang == "en" and german_grouping(raw):
+        return parse_number(raw, "de")
+    return parse_number(raw, lang)
+
+
 def find_numbers(text: str, lang: str) -> list[NumberToken]:
-    """All numbers in ``text`` with values parsed by ``lang``'s convention."""
+    """Every number written in digits in ``text``, in order, with its value.
+
+    The one reading of digits in this package: :func:`extract_atoms` builds NUM01's
+    atoms on these tokens (adding scales, units, dates and times), and
+    :func:`anchor_numbers` gives the aligner and the alignment checks their share.
+    """
     found = []
-    for m in ANCHOR_NUMBER_RE.finditer(text):
-        value = parse_number(m.group("num"), lang)
-        if value is not None:
-            found.append(NumberToken(m.start("num"), m.end("num"), m.group("num"), value))
+    for m in NUMBER_RE.finditer(text):
+        raw = m.group("num")
+        value = number_value(raw, lang)
+        if value is None:
+            continue
+        start, end = m.start(), m.end()
+        standalone = not ((start and _WORD_CHAR_RE.match(text, start - 1))
+                          or _WORD_CHAR_RE.match(text, end))
+        found.append(NumberToken(start, end, raw, value, standalone))
     return found
+
+
+def anchor_numbers(text: str, lang: str) -> set[str]:
+    """Normalised values of the standalone numbers of ``text`` (``4,2`` and ``4.2`` both
+    give ``4.2``): the aligner's number anchors and the alignment checks' evidence."""
+    return {token.normalized for token in find_numbers(text, lang) if token.standalone}
 
 
 # --- atoms: numbers with scales, units, dates and times --------------------------------
@@ -128,9 +171,6 @@ CURRENCIES = {
 PERCENT_WORDS = {"prozent", "%", "percent", "per cent", "prozentpunkte", "prozentpunkt",
                  "percentage points", "percentage point"}
 
-# thousands grouped by dots, commas, (narrow) no-break spaces or plain spaces: 10 000
-_NUM = r"\d{1,3}(?:[.,\u202f\u00a0 ]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
-NUMBER_RE = re.compile(rf"(?<![\d.,])(?P<num>{_NUM})(?![\d])")
 NUMERIC_DATE_RE = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})(?![\d])")
 # "19.15 Uhr", "19:15 Uhr", "18 Uhr" (the hour alone only with "Uhr")
 # "am 16.3." / "am 18.01.": day and month without a year (German); "03/16", "18/01",
@@ -146,7 +186,6 @@ ENGLISH_TIME_RE = re.compile(r"(?<![\d.,])(\d{1,2})(?:[.:](\d{2}))?\s*([ap])(?:\
 CLOCK_RE = re.compile(r"(?<![\d.,])([01]?\d|2[0-3]):(\d{2})(?![\d])")
 WORD_RE = re.compile(r"[^\W\d_]+\.?|[€$£%]", re.UNICODE)
 DECADE_OF_CENTURY_RE = re.compile(r"\b([1-9]0)er\w*\s+(?:des\s+)?(\d{1,2})\.\s+Jahr\w*")
-_GERMAN_GROUPED_RE = re.compile(r"\d{1,3}(?:\.\d{3})+")
 _ONE = {"de": {"eine", "einer", "einen", "ein"}, "en": {"a", "one"}}
 _WEEKDAY_STARTS = {name[:2] for name in (*GERMAN_WEEKDAYS, *ENGLISH_WEEKDAYS)}
 # "Samstagabend", "Dienstagmorgen": a weekday with a time of day
@@ -221,178 +260,262 @@ def extract_atoms(text: str, lang: str) -> list[Atom]:
 
 @lru_cache(maxsize=4096)
 def _extract_atoms(text: str, lang: str) -> tuple[Atom, ...]:
+    # Order matters: dates and clock times are read first because their digits are not
+    # plain numbers ("20.07.2021" is no 20.07, "18 Uhr" no count of 18); then the numbers
+    # not inside them; then the words (months, weekdays, spelled-out numbers).
+    taken = _Spans()
+    atoms = _date_atoms(text, lang, taken)
+    atoms += _time_atoms(text, lang, taken)
+    atoms += _number_atoms(text, lang, taken)
+    atoms += _word_atoms(text, lang, taken)
+    atoms.sort(key=lambda a: (a.start, a.end))
+    return tuple(atoms)
+
+
+class _Spans:
+    """Character ranges already read as (part of) a quantity, so that a later, more
+    general reading (a plain number, a spelled-out word) does not read them again."""
+
+    __slots__ = ("spans",)
+
+    def __init__(self) -> None:
+        self.spans: list[tuple[int, int]] = []
+
+    def free(self, start: int, end: int) -> bool:
+        return not any(start < e and s < end for s, e in self.spans)
+
+    def take(self, start: int, end: int) -> None:
+        self.spans.append((start, end))
+
+
+def _date_parts(m: re.Match, day_at: int, month_at: int, year_at: int | None) -> list[Atom]:
+    """The day, month and (where written) year of a numeric date match as atoms; a
+    two-digit year is read as 20xx."""
+    atoms = [Atom("number", str(int(m.group(day_at))), m.start(day_at), m.end(day_at),
+                  m.group(day_at)),
+             Atom("month", str(int(m.group(month_at))), m.start(month_at), m.end(month_at),
+                  m.group(month_at))]
+    year = m.group(year_at) if year_at else None
+    if year:
+        year_value = year if len(year) == 4 else "20" + year
+        atoms.append(Atom("number", year_value, m.start(year_at), m.end(year_at), year))
+    return atoms
+
+
+def _date_atoms(text: str, lang: str, taken: _Spans) -> list[Atom]:
+    """Numeric dates: ``20.07.2021`` on both sides; German ``am 16.3.`` (day and month,
+    only after a date word such as *am*, *bis*, or a weekday); English ``03/16`` or
+    ``16/3/2024``; and German ``in den 50ern des 19. Jahrhunderts`` (the 1850s)."""
+    atoms: list[Atom] = []
+    for m in NUMERIC_DATE_RE.finditer(text):
+        if 1 <= int(m.group(1)) <= 31 and 1 <= int(m.group(2)) <= 12:
+            atoms += _date_parts(m, 1, 2, 3)
+            taken.take(m.start(), m.end())
+    if lang == "de":
+        for m in GERMAN_DAY_MONTH_RE.finditer(text):
+            day, month = int(m.group(1)), int(m.group(2))
+            date_word = _previous_word(text, m.start()).lower().rstrip(",")
+            if (taken.free(m.start(), m.end()) and 1 <= day <= 31 and 1 <= month <= 12
+                    and (date_word in _DATE_WORDS or date_word in GERMAN_WEEKDAYS)):
+                atoms += _date_parts(m, 1, 2, None)
+                taken.take(m.start(), m.end())
+        for m in DECADE_OF_CENTURY_RE.finditer(text):
+            year = (int(m.group(2)) - 1) * 100 + int(m.group(1))
+            atoms.append(Atom("number", str(year), m.start(), m.end(), m.group(0)))
+            taken.take(m.start(), m.end())
+    else:
+        for m in SLASH_DATE_RE.finditer(text):
+            first, second = int(m.group(1)), int(m.group(2))
+            # month first (US) only where the second number cannot be a month; otherwise
+            # day first, as the German source writes it
+            day_at, month_at = (2, 1) if second > 12 and first <= 12 else (1, 2)
+            if 1 <= int(m.group(day_at)) <= 31 and 1 <= int(m.group(month_at)) <= 12:
+                atoms += _date_parts(m, day_at, month_at, 3)
+                taken.take(m.start(), m.end())
+    return atoms
+
+
+def _time_atoms(text: str, lang: str, taken: _Spans) -> list[Atom]:
+    """Clock times as ``HH:MM``: German ``19.15 Uhr``/``18 Uhr``, English ``9.30pm``/
+    ``7 p.m.``, and a bare ``22:15`` on both sides (German writes times and sports scores
+    with a colon too, and the translation keeps either as it is)."""
+    atoms: list[Atom] = []
+    for pattern in (GERMAN_TIME_RE, CLOCK_RE) if lang == "de" else (ENGLISH_TIME_RE, CLOCK_RE):
+        for m in pattern.finditer(text):
+            if not taken.free(m.start(), m.end()):
+                continue
+            hour = int(m.group(1))
+            minute = int(m.group(2) or 0)
+            if pattern is ENGLISH_TIME_RE:
+                hour = hour % 12 + (12 if m.group(3).lower() == "p" else 0)
+            if hour < 24 and minute < 60:
+                atoms.append(Atom("time", f"{hour:02d}:{minute:02d}", m.start(), m.end(),
+                                  m.group(0)))
+                taken.take(m.start(), m.end())
+    return atoms
+
+
+def _number_atoms(text: str, lang: str, taken: _Spans) -> list[Atom]:
+    """The numbers of :func:`find_numbers` outside dates and times, each with its scale
+    and unit (``4,2 Mrd. Euro`` = 4200000000 EUR)."""
+    scales = GERMAN_SCALES if lang == "de" else ENGLISH_SCALES
+    numbers = [token for token in find_numbers(text, lang) if taken.free(token.start, token.end)]
+    atoms = []
+    for index, token in enumerate(numbers):
+        following = numbers[index + 1] if index + 1 < len(numbers) else None
+        atoms.append(_number_atom(text, lang, token, following, scales))
+        taken.take(token.start, token.end)
+    return atoms
+
+
+def _number_atom(text: str, lang: str, token: NumberToken, following: NumberToken | None,
+                 scales: dict[str, int]) -> Atom:
+    """One number with what qualifies it: a currency before it (``€4.2``), a scale word
+    (``Mrd.``, ``billion``), a currency or percent word after that, a glued ``%`` or
+    scale suffix (``5bn``), or the scale word the range it opens shares (``11 bis 12
+    Mrd.``). The atom's span covers the number and these words."""
+    start, end = token.start, token.end
+    after = _tokens_after(text, end, 2)
+    unit, unit_start = _unit_before(text, start)
+    scale = _scale_word(text, after[0], unit, scales) if after else 0
+    span_end = after[0][2] if scale else end
+    k = 1 if scale else 0  # the word after the number and its scale word
+    if len(after) > k:
+        unit_after = _unit_word(after[k])
+        if unit_after is not None:
+            unit, span_end = unit_after
+    if text[end:end + 1] == "%":
+        unit, span_end = "%", end + 1
+    if text[end:end + 3].lower() == " %":
+        unit, span_end = "%", end + 2
+    if not scale:
+        scale = _range_scale(text, lang, end, following, scales)
+    if text[end:end + 1].isalpha() and not scale:
+        scale, span_end = _glued_scale(text, lang, end, unit) or (0, span_end)
+    full = token.value * (Decimal(10) ** scale)
+    begin = unit_start if unit_start < start else start
+    return Atom("number", format_decimal(full), begin, span_end, text[begin:span_end], unit)
+
+
+def _scale_word(text: str, word: tuple[str, int, int], unit: str | None,
+                scales: dict[str, int]) -> int:
+    """The power of ten of a scale word after a number (``Mrd.``, ``million``), else 0;
+    ``k`` and ``m`` only with money ("$4 k", "3 m euros" — not a 4 K screen, a 5 m wall)."""
+    low = word[0].lower()
+    if low in scales and (low not in _MONEY_ONLY_SCALES or unit
+                          or _currency_follows(text, word[2])):
+        return scales[low]
+    return 0
+
+
+def _unit_word(word: tuple[str, int, int]) -> tuple[str, int] | None:
+    """The unit a word after a number gives it (a currency code or ``%``) and where the
+    quantity ends; None for any other word. A sentence-final full stop after the unit
+    word is not part of the quantity; an abbreviation's dot is."""
+    raw, _, raw_end = word
+    word_dot = raw.lower()
+    low = word_dot.rstrip(".") if raw != "." else ""
+    end = raw_end - (1 if raw.endswith(".") and word_dot not in CURRENCIES else 0)
+    if low in CURRENCIES or word_dot in CURRENCIES:
+        return CURRENCIES.get(low, CURRENCIES.get(word_dot)), end
+    if low in PERCENT_WORDS or raw == "%":
+        return "%", end
+    return None
+
+
+def _range_scale(text: str, lang: str, end: int, following: NumberToken | None,
+                 scales: dict[str, int]) -> int:
+    """"11 bis 12 Mrd." / "11 to 12 billion": the first number of a range shares the
+    scale word after the second; 0 when the number opens no such range."""
+    if following is None or text[end:following.start].strip().lower() not in RANGE_JOIN[lang]:
+        return 0
+    after_next = _tokens_after(text, following.end, 1)
+    if after_next and after_next[0][0].lower() in scales:
+        return scales[after_next[0][0].lower()]
+    return 0
+
+
+_SUFFIX_RE = re.compile(r"[a-zA-Z]+")
+
+
+def _glued_scale(text: str, lang: str, end: int, unit: str | None) -> tuple[int, int] | None:
+    """A scale suffix glued to an English number (``5bn``, ``$3m``, ``€4k``): its power
+    of ten and where it ends. Other suffixes (``24jährige``, a ``4K`` screen) leave the
+    value alone: None."""
+    suffix = _SUFFIX_RE.match(text, end)
+    if not suffix or lang != "en":
+        return None
+    low = suffix.group(0).lower()
+    if low in {"bn", "m", "k", "tn"} and (low not in _MONEY_ONLY_SCALES or unit
+                                          or _currency_follows(text, suffix.end())):
+        return ENGLISH_SCALES[low], suffix.end()
+    return None
+
+
+def _word_atoms(text: str, lang: str, taken: _Spans) -> list[Atom]:
+    """Months, weekdays and spelled-out numbers written as words (``März``,
+    ``Samstagabend``, ``mittwochs``, ``vier Millionen``, ``a million``, ``zwei``)."""
     months = GERMAN_MONTHS if lang == "de" else ENGLISH_MONTHS
     weekdays = GERMAN_WEEKDAYS if lang == "de" else ENGLISH_WEEKDAYS
     spelled = GERMAN_SPELLED if lang == "de" else ENGLISH_SPELLED
     scales = GERMAN_SCALES if lang == "de" else ENGLISH_SCALES
     atoms: list[Atom] = []
-    taken: list[tuple[int, int]] = []
-
-    def free(a: int, b: int) -> bool:
-        return not any(a < e and s < b for s, e in taken)
-
-    # numeric dates 20.07.2021 and clock times first: their digits are not plain numbers
-    for m in NUMERIC_DATE_RE.finditer(text):
-        day, month, year = int(m.group(1)), int(m.group(2)), m.group(3)
-        if 1 <= day <= 31 and 1 <= month <= 12:
-            year_value = year if len(year) == 4 else "20" + year
-            atoms += [Atom("number", str(day), m.start(1), m.end(1), m.group(1)),
-                      Atom("month", str(month), m.start(2), m.end(2), m.group(2)),
-                      Atom("number", year_value, m.start(3), m.end(3), m.group(3))]
-            taken.append((m.start(), m.end()))
-    if lang == "de":
-        for m in GERMAN_DAY_MONTH_RE.finditer(text):
-            day, month = int(m.group(1)), int(m.group(2))
-            date_word = _previous_word(text, m.start()).lower().rstrip(",")
-            if (free(m.start(), m.end()) and 1 <= day <= 31 and 1 <= month <= 12
-                    and (date_word in _DATE_WORDS or date_word in GERMAN_WEEKDAYS)):
-                atoms += [Atom("number", str(day), m.start(1), m.end(1), m.group(1)),
-                          Atom("month", str(month), m.start(2), m.end(2), m.group(2))]
-                taken.append((m.start(), m.end()))
-    else:
-        for m in SLASH_DATE_RE.finditer(text):
-            first, second, year = int(m.group(1)), int(m.group(2)), m.group(3)
-            # month first (US) only where the second number cannot be a month; otherwise
-            # day first, as the German source writes it
-            day_at, month_at = (2, 1) if second > 12 and first <= 12 else (1, 2)
-            day, month = int(m.group(day_at)), int(m.group(month_at))
-            if not (1 <= day <= 31 and 1 <= month <= 12):
-                continue
-            atoms += [Atom("number", str(day), m.start(day_at), m.end(day_at), m.group(day_at)),
-                      Atom("month", str(month), m.start(month_at), m.end(month_at),
-                           m.group(month_at))]
-            if year:
-                year_value = year if len(year) == 4 else "20" + year
-                atoms.append(Atom("number", year_value, m.start(3), m.end(3), year))
-            taken.append((m.start(), m.end()))
-    if lang == "de":
-        # "in den 50ern des 19. Jahrhunderts" is the 1850s
-        for m in DECADE_OF_CENTURY_RE.finditer(text):
-            year = (int(m.group(2)) - 1) * 100 + int(m.group(1))
-            atoms.append(Atom("number", str(year), m.start(), m.end(), m.group(0)))
-            taken.append((m.start(), m.end()))
-    # A bare "22:15" is read as a clock time on both sides: German writes times and
-    # sports scores with a colon too, and the translation keeps either as it is.
-    time_patterns = (GERMAN_TIME_RE, CLOCK_RE) if lang == "de" else (ENGLISH_TIME_RE, CLOCK_RE)
-    for pattern in time_patterns:
-        for m in pattern.finditer(text):
-            if not free(m.start(), m.end()):
-                continue
-            hour = int(m.group(1))
-            minute = int(m.group(2) or 0)
-            if pattern is ENGLISH_TIME_RE:
-                pm = m.group(3).lower() == "p"
-                hour = hour % 12 + (12 if pm else 0)
-            if hour < 24 and minute < 60:
-                atoms.append(Atom("time", f"{hour:02d}:{minute:02d}", m.start(), m.end(),
-                                  m.group(0)))
-                taken.append((m.start(), m.end()))
-
-    numbers = []
-    for m in NUMBER_RE.finditer(text):
-        if not free(m.start(), m.end()):
-            continue
-        raw = m.group("num")
-        value = parse_number(raw, lang)
-        if lang == "en" and _GERMAN_GROUPED_RE.fullmatch(raw) and (raw.count(".") > 1
-                                                                   or raw.endswith("0")):
-            # "272.000" in English copy is German formatting (NUM02 reports it); compare
-            # the value the writer meant.
-            value = parse_number(raw, "de")
-        if value is None:
-            continue
-        numbers.append((m, value))
-    for index, (m, value) in enumerate(numbers):
-        start, end = m.start(), m.end()
-        after = _tokens_after(text, end, 2)
-        unit, unit_start = _unit_before(text, start)
-        scale = 0
-        span_end = end
-        k = 0
-        if after and after[0][0].lower() in scales and (
-                after[0][0].lower() not in _MONEY_ONLY_SCALES or unit
-                or _currency_follows(text, after[0][2])):
-            scale = scales[after[0][0].lower()]
-            span_end = after[0][2]
-            k = 1
-        elif text[end:end + 1] == "." and lang == "de":
-            span_end = end  # ordinal "20." — the day
-        if len(after) > k:
-            word = after[k][0].lower().rstrip(".") if after[k][0] != "." else ""
-            word_dot = after[k][0].lower()
-            # a sentence-final "." after the unit word is not part of the quantity
-            word_end = after[k][2] - (1 if after[k][0].endswith(".")
-                                      and word_dot not in CURRENCIES else 0)
-            if word in CURRENCIES or word_dot in CURRENCIES:
-                unit = CURRENCIES.get(word, CURRENCIES.get(word_dot))
-                span_end = word_end
-            elif word in PERCENT_WORDS or after[k][0] == "%":
-                unit = "%"
-                span_end = word_end
-        if text[end:end + 1] == "%":
-            unit, span_end = "%", end + 1
-        if text[end:end + 3].lower() == " %":
-            unit, span_end = "%", end + 2
-        if not scale:
-            # "11 bis 12 Mrd." / "11 to 12 billion": the range shares the scale word
-            nxt = numbers[index + 1] if index + 1 < len(numbers) else None
-            if nxt is not None:
-                gap = text[end:nxt[0].start()].strip().lower()
-                if gap in RANGE_JOIN[lang]:
-                    after_next = _tokens_after(text, nxt[0].end(), 1)
-                    if after_next and after_next[0][0].lower() in scales:
-                        scale = scales[after_next[0][0].lower()]
-        if text[end:end + 1].isalpha() and not scale:
-            # glued suffix: 5bn, 3m, 24jährige — only scale suffixes change the value
-            suffix = re.match(r"[a-zA-Z]+", text[end:])
-            if suffix and lang == "en" and suffix.group(0).lower() in {"bn", "m", "k", "tn"} \
-                    and (suffix.group(0).lower() not in _MONEY_ONLY_SCALES or unit
-                         or _currency_follows(text, end + len(suffix.group(0)))):
-                scale = ENGLISH_SCALES[suffix.group(0).lower()]
-                span_end = end + len(suffix.group(0))
-        full = value * (Decimal(10) ** scale)
-        atoms.append(Atom("number", format_decimal(full), unit_start if unit_start < start else start,
-                          span_end, text[unit_start if unit_start < start else start:span_end],
-                          unit))
-        taken.append((start, end))
-
     for m in WORD_RE.finditer(text):
-        word = m.group(0)
-        end = m.end()
+        word, start, end = m.group(0), m.start(), m.end()
         if word.endswith(".") and word.lower() not in months:
             word, end = word[:-1], end - 1  # a full stop, not an abbreviation's dot
         low = word.lower()
-        day = None
-        if low[:2] in _WEEKDAY_STARTS and (word[0].isupper() or low.endswith("s")):
-            # Mittwoch, Samstagabend; the adverb mittwochs and "on Wednesdays": every week
-            day = (weekdays.get(low) or _weekday_compound(low, weekdays)
-                   or (weekdays.get(low[:-1]) if low.endswith("s") else None))
+        day = _weekday(word, low, weekdays)
         if not (low in months or day or low in spelled or low in _ONE[lang]):
             continue  # most words: no quantity, no need to look further
-        if not free(m.start(), end):
+        if not taken.free(start, end):
             continue
         if low in months and (word[0].isupper() or lang == "de"):
-            if lang == "en" and low == "may" and not _near_number(text, m.start(), end) \
-                    and _previous_word(text, m.start()) not in _MONTH_CUES:
-                continue  # "may" the verb, or Theresa May
-            if lang == "de" and low == "mai" and not word[0].isupper():
-                continue
-            atoms.append(Atom("month", str(months[low]), m.start(), end, word))
+            if _reads_as_month(text, word, start, end, lang):
+                atoms.append(Atom("month", str(months[low]), start, end, word))
         elif day:
-            atoms.append(Atom("weekday", str(day), m.start(), end, word))
+            atoms.append(Atom("weekday", str(day), start, end, word))
         elif low in spelled or low in _ONE[lang]:
-            after = _tokens_after(text, end, 1)
-            if after and after[0][0].lower() in scales:
-                # "vier Millionen", "eine Milliarde", "a million": definite values
-                value = (spelled.get(low, 1)) * 10 ** scales[after[0][0].lower()]
-                atoms.append(Atom("number", str(value), m.start(), after[0][2],
-                                  text[m.start():after[0][2]]))
-                taken.append((m.start(), after[0][2]))
-            elif low in spelled:
-                atoms.append(Atom("number", str(spelled[low]), m.start(), end, word,
-                                  spelled=True))
-    atoms.sort(key=lambda a: (a.start, a.end))
-    return tuple(atoms)
+            atom = _spelled_number(text, word, start, end, spelled, scales, taken)
+            if atom is not None:
+                atoms.append(atom)
+    return atoms
+
+
+def _weekday(word: str, low: str, weekdays: dict[str, int]) -> int | None:
+    """The weekday (1–7) a word names: Mittwoch, Samstagabend, and the adverb mittwochs
+    or "on Wednesdays" (every week). Lower-case words only in the adverb form."""
+    if low[:2] in _WEEKDAY_STARTS and (word[0].isupper() or low.endswith("s")):
+        return (weekdays.get(low) or _weekday_compound(low, weekdays)
+                or (weekdays.get(low[:-1]) if low.endswith("s") else None))
+    return None
+
+
+def _reads_as_month(text: str, word: str, start: int, end: int, lang: str) -> bool:
+    """Whether a month name is the month: English "May" only next to a number or after
+    a cue ("in May") — not the verb or Theresa May; German "mai" only capitalised."""
+    low = word.lower()
+    if lang == "en" and low == "may" and not _near_number(text, start, end) \
+            and _previous_word(text, start) not in _MONTH_CUES:
+        return False
+    return not (lang == "de" and low == "mai" and not word[0].isupper())
+
+
+def _spelled_number(text: str, word: str, start: int, end: int, spelled: dict[str, int],
+                    scales: dict[str, int], taken: _Spans) -> Atom | None:
+    """A number written as a word. Before a scale word ("vier Millionen", "eine
+    Milliarde", "a million") it is a definite value; alone ("zwei") it is marked
+    ``spelled``; "ein"/"a" alone is no number (None)."""
+    low = word.lower()
+    after = _tokens_after(text, end, 1)
+    if after and after[0][0].lower() in scales:
+        scale_end = after[0][2]
+        taken.take(start, scale_end)
+        value = spelled.get(low, 1) * 10 ** scales[after[0][0].lower()]
+        return Atom("number", str(value), start, scale_end, text[start:scale_end])
+    if low in spelled:
+        return Atom("number", str(spelled[low]), start, end, word, spelled=True)
+    return None
 
 
 def _weekday_compound(word: str, weekdays: dict[str, int]) -> int | None:
