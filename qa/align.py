@@ -74,6 +74,11 @@ class AlignParams:
     move_window: int = 16          # how far (sentences) an unanchored moved run may be
     band: int = 64                 # initial band width (target positions per row)
     max_df: int = 50               # anchors in more sentences than this are too common
+    # Few shared names and numbers make a document pair unrelated only if its sentences
+    # also pair badly: the median cost of the 1-1 beads of a real translation stays low
+    # even when its anchors barely match (a WMT22 document sharing 1 of 10: 0.55), while
+    # another article's is high (corpora/ article against another one's: 1.37, 1.39)
+    unrelated_min_cost: float = 1.0
 
 
 @dataclass(frozen=True)
@@ -283,7 +288,9 @@ def align_documents(source: Document, target: Document, lexicon: Lexicon | None 
     # "Another article" is a judgement about documents: a sentence or two carry too few
     # names and numbers to make it (a translated organisation name shares nothing).
     enough = min(n_src, n_tgt) >= 8 and min(n, m) >= 3
-    unrelated = bool(n and m) and ((enough and overlap < 0.15) or
+    costs = sorted(p.cost for p in pairs if p.bead == "1-1")
+    pairs_badly = not costs or costs[len(costs) // 2] >= params.unrelated_min_cost
+    unrelated = bool(n and m) and ((enough and overlap < 0.15 and pairs_badly) or
                                    (not enough and null_share >= 0.6 and min(n, m) >= 3))
     evidence = {"anchor_overlap": round(overlap, 3), "source_anchors": n_src,
                 "target_anchors": n_tgt, "shared_anchors": list(shared[:12]),

@@ -25,6 +25,7 @@ class Config:
     (same order; defaults from there). ``origins`` says where each key was set."""
 
     fail_on: str = default("fail-on")
+    severity_policy: str = default("severity-policy")
     min_score: float | None = default("min-score")
     format: str = default("format")
     termbase: tuple[str, ...] = default("termbase")
@@ -52,7 +53,8 @@ class Config:
 
     def result_settings(self) -> dict[str, Any]:
         """The settings that change findings or the verdict (for the signature)."""
-        return {"fail_on": self.fail_on, "min_score": self.min_score,
+        return {"fail_on": self.fail_on, "severity_policy": self.severity_policy,
+                "min_score": self.min_score,
                 "termbase": list(self.termbase), "lexicon": self.lexicon, "mt": self.mt,
                 "select": list(self.select), "ignore": list(self.ignore),
                 "language_detector": self.language_detector,

@@ -173,11 +173,21 @@ class Finding:
     suggestion: str | None = None
     confidence: float | None = None
     data: Mapping[str, Any] = field(default_factory=dict)
+    #: the finding class within its check (``number-changed``, ``month-missing``): the
+    #: unit whose precision is measured and whose severity is earned; None: the check's
+    #: findings are one class
+    kind: str | None = None
+
+    @property
+    def finding_class(self) -> str:
+        """``CODE`` or ``CODE.kind``: what precision is judged and severity earned by."""
+        return f"{self.code}.{self.kind}" if self.kind else self.code
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON form of the finding (contract version 1)."""
         return {
             "code": self.code,
+            "class": self.finding_class,
             "name": self.name,
             "category": self.category.value,
             "severity": self.severity.value,

@@ -288,6 +288,10 @@ FORMATS = ("text", "json", "sarif", "junit", "github", "html")
 OPTIONS: tuple[Option, ...] = (
     Option("fail-on", Choice(("critical", "major", "minor", "never")), "major",
            "lowest severity that fails the gate (default: major)", flag="--fail-on"),
+    Option("severity-policy", Choice(("earned", "declared")), "earned",
+           "earned: a finding class blocks only if its judged precision on professional "
+           "translations is at least 90 per cent, else it is advisory (minor); declared: the checks' own "
+           "severities", flag="--severity-policy"),
     Option("min-score", Number(0, 100), None,
            "also fail when the MQM score is below N (0–100)", flag="--min-score", metavar="N"),
     Option("format", Choice(FORMATS), "text",

@@ -20,7 +20,9 @@ from qa.config import Config
 from qa.errors import InputError, QAError
 from qa.io import load_text
 from qa.lang.lexicon import Lexicon, default_lexicon_path, lexicon_from_termbases, load_lexicon
-from qa.model import Category, Document, Finding, Gate, Report, Severity, Skipped
+from qa import earned
+from qa.model import Document, Finding, Gate, Report, Severity, Skipped
+from qa.overlaps import one_finding_per_defect
 from qa.segment import segment
 from qa.termbase import Termbase, load_termbase
 from qa.lang.detect import language_evidence
@@ -104,7 +106,9 @@ def check_documents(source: Document | str, target: Document | str,
             continue
         run.append(check.code)
 
-    findings = supersede(findings)
+    findings = one_finding_per_defect(findings, source.text, target.text)
+    if config.severity_policy == "earned":
+        findings = earned.apply(findings)
     order = {pair.id: index for index, pair in enumerate(alignment.pairs)}
     findings.sort(key=lambda f: _sort_key(f, order))
     score = mqm_score(findings, source.words)
@@ -133,17 +137,6 @@ def _lexicon(config: Config, termbases: tuple[Termbase, ...], *,
     return lexicon or from_terms
 
 
-def supersede(findings: list[Finding]) -> list[Finding]:
-    """Keep the more specific diagnosis where two checks describe the same text: an
-    unaligned target sentence that an artefact check recognises as page furniture is
-    residue, not an addition."""
-    artefact_spans = [f.target_span for f in findings
-                      if f.category is Category.ARTEFACT and f.target_span]
-    return [f for f in findings
-            if not (f.category is Category.ADDITION and f.target_span and any(
-                a[0] <= f.target_span[0] and f.target_span[1] <= a[1] for a in artefact_spans))]
-
-
 def _mt_service(config: Config, checks, quiet: bool):
     """The MT service if an MT check runs and a model is available, else the reason;
     with ``require-mt`` a missing model is an exit-2 error."""
@@ -159,7 +152,7 @@ def _mt_service(config: Config, checks, quiet: bool):
 
 def _adequacy_lexicon(config: Config, checks, termbases) -> Lexicon | None:
     """The lexicon for the lexical adequacy checks, loaded only if such a check runs."""
-    if not any(check.needs_lexicon for check in checks):
+    if not any(check.needs_lexicon or check.uses_lexicon for check in checks):
         return None
     return _lexicon(config, termbases, dictionary_default=True)
 
@@ -171,14 +164,17 @@ def _sort_key(f: Finding, order: dict[str, int]):
 
 
 def mqm_score(findings: Iterable[Finding], source_words: int) -> float:
-    """MQM-style quality score: 100 minus penalty points per 1,000 source words.
+    """The MQM 2.0 raw scoring model (ASTM F2575; themqm.org, "The MQM Scoring Models"):
 
-    Penalties: minor 1, major 5, critical 25, info 0. Clamped at 0 so a disastrous
-    translation reads 0, not a negative number.
+        APT  = Σ severity penalty        (minor 1, major 5, critical 25, info 0)
+        PWPT = APT / EWC                 (EWC: the source words evaluated)
+        OQS  = 100 × (1 − PWPT)          (clamped at 0)
+
+    So one major error in a 400-word article scores 98.75 and ten of them 87.5: the
+    score tells translations apart instead of falling to 0 after a few findings.
     """
     penalty = sum(f.severity.penalty for f in findings)
-    per_thousand = penalty * 1000.0 / max(source_words, 1)
-    return round(max(0.0, 100.0 - per_thousand), 2)
+    return round(max(0.0, 100.0 * (1.0 - penalty / max(source_words, 1))), 2)
 
 
 def decide_gate(findings: Iterable[Finding], score: float, config: Config) -> Gate:
@@ -204,6 +200,7 @@ def make_signature(config: Config, checks_run: Iterable[str], params: AlignParam
              f"cfg:{_short_hash(settings)}", f"align:{_short_hash(params.__dict__)}",
              f"lex:{len(lexicon) if lexicon else 0}",
              *([f"lang:{lang.signature()}"] if lang else []),
+             f"sev:{earned.signature() if config.severity_policy == 'earned' else 'declared'}",
              f"mt:{mt.signature() + '|' + CHRF_SIGNATURE if mt else ('off' if not config.mt else 'none')}"]
     return "|".join(parts)
 

@@ -37,6 +37,8 @@ SOFT_ABBREVIATIONS = ("usw.", "etc.", "Mio.", "Mrd.", "Jan.", "Feb.", "Inc.", "L
 GERMAN_MONTHS = ("Januar", "Jänner", "Februar", "März", "April", "Mai", "Juni", "Juli",
                  "August", "September", "Oktober", "November", "Dezember")
 ORDINAL_END_RE = re.compile(r"(?:^|\s)\d{1,2}\.$")
+ORDINAL_START_RE = re.compile(r"^\d{1,2}\.\s")
+LOWER_WORD_END_RE = re.compile(r"\s[a-zäöüß]+$")
 CLOSING_ONLY_RE = re.compile(r"^[\"“”„»«'’‚)\]\s.!?…]+$")
 SENTENCE_BREAK_RE = re.compile(
     r"(?<=[.!?…])[\"“”»«'’)\]]*\s+(?=[„“\"«»‚'(\[]?[A-ZÄÖÜ0-9])")
@@ -98,7 +100,27 @@ def _regex_split(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(s, e) for s, e in spans if e > s]
 
 
+_OPENING_QUOTES = "\"“„«»"
+
+
+def _split_inside_quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """pysbd keeps a quotation of several sentences whole in English but splits it in
+    German; split it on both sides alike, at a sentence end followed by a capital while
+    a quotation is open (abbreviations are rejoined by :func:`_should_join`)."""
+    pieces = []
+    pos = start
+    for m in SENTENCE_BREAK_RE.finditer(text, start, end):
+        before = text[start:m.start()]
+        if sum(before.count(q) for q in _OPENING_QUOTES) % 2 == 1 or (
+                before.count("„") + before.count("“") == 1):
+            pieces.append((pos, m.start()))
+            pos = m.end()
+    pieces.append((pos, end))
+    return [(s, e) for s, e in pieces if e > s]
+
+
 def _ends_with(piece: str, abbreviations) -> bool:
+    piece = piece.lstrip(_OPENING_QUOTES)
     return any(piece.endswith(" " + a) or piece == a or piece.endswith("(" + a)
                for a in abbreviations)
 
@@ -113,9 +135,14 @@ def _should_join(prev: str, nxt: str, lang: str) -> bool:
     if starts_lower and (_ends_with(prev, SOFT_ABBREVIATIONS) or prev.endswith(".")):
         return True
     if lang == "de" and ORDINAL_END_RE.search(prev):
-        word = nxt.split()[0] if nxt.split() else ""
-        if word in GERMAN_MONTHS or starts_lower:
+        words = nxt.split()
+        # vom 10. bis 12. September, am 3. und 4. Mai: an ordinal, not a sentence end
+        if words and (words[0] in GERMAN_MONTHS or starts_lower
+                      or (ORDINAL_START_RE.match(nxt) and len(words) > 1
+                          and words[1] in GERMAN_MONTHS)):
             return True
+    if LOWER_WORD_END_RE.search(prev) and ORDINAL_START_RE.match(nxt):
+        return True  # "vom 7. bis" | "9. Mai": no sentence ends on a bare lower-case word
     return False
 
 
@@ -132,6 +159,7 @@ def split_sentences(text: str, start: int, end: int, lang: str) -> list[tuple[in
         spans = None
     if spans is None:
         spans = _regex_split(text, start, end)
+    spans = [piece for s, e in spans for piece in _split_inside_quotes(text, s, e)]
     joined: list[tuple[int, int]] = []
     for s, e in spans:
         if joined and _should_join(text[joined[-1][0]:joined[-1][1]], text[s:e], lang):

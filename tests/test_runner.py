@@ -14,12 +14,14 @@ def _f(severity: str) -> Finding:
     return Finding("OMA01", "alignment.omission", Category.OMISSION, Severity(severity), "m")
 
 
-def test_mqm_score_per_thousand_words():
+def test_mqm_score_is_the_raw_mqm_2_scoring_model():
+    # OQS = 100 × (1 − APT / EWC), penalties minor 1, major 5, critical 25
     assert mqm_score([], 200) == 100.0
-    assert mqm_score([_f("minor")], 1000) == 99.0
-    assert mqm_score([_f("major")], 1000) == 95.0
-    assert mqm_score([_f("critical")], 1000) == 75.0
-    assert mqm_score([_f("major"), _f("minor")], 500) == 88.0
+    assert mqm_score([_f("minor")], 1000) == 99.9
+    assert mqm_score([_f("major")], 400) == 98.75
+    assert mqm_score([_f("major")] * 10, 400) == 87.5  # ten majors read differently
+    assert mqm_score([_f("critical")], 1000) == 97.5
+    assert mqm_score([_f("major"), _f("minor")], 500) == 98.8
     assert mqm_score([_f("info")] * 10, 100) == 100.0
     assert mqm_score([_f("critical")] * 10, 100) == 0.0  # clamped
 

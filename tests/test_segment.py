@@ -98,3 +98,14 @@ def test_offset_invariants(pieces, lang, name):
         assert "".join(outside).strip() == ""
     for a, b in doc.markup:
         assert 0 <= a < b <= len(doc.text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Das Fest läuft vom 7. bis 9. Mai und vom 10. bis 12. September. Danach ist Schluss.",
+     2),  # ordinals in date ranges are no sentence ends
+    ("Er kam am 3. Oktober. 5. Punkt ist wichtig.", 2),  # an ordinal may start a sentence
+])
+def test_german_ordinals_in_date_ranges_do_not_end_sentences(text, expected):
+    from qa.runner import load_document
+
+    assert len(load_document("x.txt", "de", text=text).sentences) == expected

@@ -137,6 +137,8 @@ class Check:
     needs_mt: ClassVar[bool] = False
     #: the check needs a bilingual lexicon (``ctx.lang.lexicon``); loaded only if one runs
     needs_lexicon: ClassVar[bool] = False
+    #: the check is sharper with the lexicon but runs without it
+    uses_lexicon: ClassVar[bool] = False
     #: names of tuned class constants a run may override (see the class docstring)
     tunables: ClassVar[tuple[str, ...]] = ()
 
@@ -176,10 +178,11 @@ class Check:
                 suggestion: str | None = None, confidence: float | None = None,
                 data: Mapping[str, Any] | None = None,
                 severity: Severity | None = None,
-                category: Category | None = None) -> Finding:
+                category: Category | None = None, kind: str | None = None) -> Finding:
         """A finding stamped with this check's code, name, category and severity (a check
         whose evidence can point either way may name the category per finding)."""
         return Finding(code=self.code, name=self.name, category=category or self.category,
                        severity=severity or self.severity, message=message,
                        source_span=source_span, target_span=target_span, segment=segment,
-                       suggestion=suggestion, confidence=confidence, data=dict(data or {}))
+                       suggestion=suggestion, confidence=confidence, data=dict(data or {}),
+                       kind=kind)

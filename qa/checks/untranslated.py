@@ -26,7 +26,9 @@ from qa.model import Category, Finding, SegmentPair, Severity
 from qa.lang import frequency as zipf_band
 from qa.lang.frequency import zipf
 from qa.lang.function_words import STOPWORDS
-from qa.lang.german import reads_german, used_as_name
+from qa.lang.german import reads_german, role_noun, used_as_name
+from qa.lang.names import exonyms
+from qa.lang.normalise import fold
 
 _TOKEN_RE = re.compile(r"[^\W\d_][\w'’]*(?:-[\w'’]+)*", re.UNICODE)
 _CORPORATE = {"AG", "GmbH", "SE", "KG", "Group", "Inc", "Ltd", "Co"}
@@ -87,6 +89,108 @@ def german_spans(text: str, protected: set[str], source: str = "") -> tuple[list
     return spans, sum(flags), len(tokens)
 
 
+_QUOTES = "\"“”„»«‚‘’'"
+_RUN_JOINERS = {"am", "an", "von", "vom", "van", "der", "den", "dem", "des", "und", "zu", "zur",
+                "zum", "im", "auf", "ob", "la", "le", "de", "di", "da"}
+
+
+def _name_run(sentence: str, start: int, end: int) -> tuple[int, int]:
+    """The run of capitalised words (joined by name particles) around ``start:end``."""
+    tokens = [(m.start(), m.end(), m.group(0)) for m in _TOKEN_RE.finditer(sentence)]
+    inside = [k for k, (s, e, _) in enumerate(tokens) if s < end and start < e]
+    if not inside:
+        return start, end
+    first, last = inside[0], inside[-1]
+
+    def joined(a: int, b: int) -> bool:  # only spaces between two neighbouring tokens
+        return sentence[tokens[a][1]:tokens[b][0]].strip() == ""
+
+    def capital(k: int) -> bool:  # (The, A: an English sentence start is no name)
+        return tokens[k][2][:1].isupper() and tokens[k][2].casefold() not in STOPWORDS
+
+    while first > 0 and joined(first - 1, first) and (
+            capital(first - 1) or (tokens[first - 1][2] in _RUN_JOINERS and first > 1
+                                   and joined(first - 2, first - 1) and capital(first - 2))):
+        first -= 1
+    while last + 1 < len(tokens) and joined(last, last + 1) and (
+            capital(last + 1) or (tokens[last + 1][2] in _RUN_JOINERS
+                                  and last + 2 < len(tokens) and joined(last + 1, last + 2)
+                                  and capital(last + 2))):
+        last += 1
+    return tokens[first][0], tokens[last][1]
+
+
+def _in_source(words: list[str], folded_source: str) -> bool:
+    """The words, in this order, in the source — allowing German case endings and a
+    hyphen for a space (der Rheinischen Post, DFB-Pokal)."""
+    parts = [re.escape(fold(w)[:-2] if len(w) > 5 else fold(w)) + r"\w*" for w in words]
+    return re.search(r"(?<!\w)" + r"[\s\-]+".join(parts), folded_source) is not None
+
+
+def _kept_name(sentence: str, start: int, end: int, folded_source: str) -> bool:
+    """``start:end`` is part of a name or title of several words (or a quoted one) that
+    the source has: some stretch of the capitalised run around it, two words or more,
+    is in the source (Bild am Sonntag, Marcus König, "Rheinische Post")."""
+    run_start, run_end = _name_run(sentence, start, end)
+    words = [(m.start() + run_start, m.group(0))
+             for m in _TOKEN_RE.finditer(sentence[run_start:run_end])]
+    inside = [k for k, (s, w) in enumerate(words) if start <= s < end]
+    if not inside:
+        return False
+    quoted = (run_start > 0 and sentence[run_start - 1] in _QUOTES
+              and sentence[run_end:run_end + 1] in _QUOTES)
+    if quoted and _in_source([w for _, w in words], folded_source):
+        return True
+    lower = words[inside[0]][1][:1].islower()
+    if lower and any(words[k][1] not in _RUN_JOINERS for k in inside):
+        return False  # only particles (von, und, am) belong inside a name
+    for first in range(0, inside[0] + 1):
+        for last in range(max(inside[-1], first + 1), len(words)):
+            if lower and (first == inside[0] or last == inside[-1]):
+                continue  # a particle only inside a name (Florian von Brunn), not at its edge
+            if _in_source([w for _, w in words[first:last + 1]], folded_source):
+                return True
+    return False
+
+
+def _same_spelling(a: str, b: str) -> bool:
+    """The same word but for how umlauts are written (Allgäu, Allgaeu)."""
+    def plain(word: str) -> str:
+        return fold(word).replace("ae", "a").replace("oe", "o").replace("ue", "u")
+    return plain(a) == plain(b)
+
+
+def _kind(sentence: str, start: int, end: int, source: str, lexicon) -> str | None:
+    """The finding class of German words at ``sentence[start:end]``, or None where they
+    are a name or title the translation rightly keeps from the source."""
+    folded_source = fold(source)
+    text = sentence[start:end]
+    if sentence[start - 1:start] in "#@" and start > 0:
+        return None  # a hashtag or handle is a name
+    if not any(role_noun(word) for word in text.split()) \
+            and _kept_name(sentence, start, end, folded_source):
+        # Bild am Sonntag, Florian von Brunn, "Rheinische Post" (but not a title before a
+        # name: the Harvard-Professorin Kayyem)
+        return None
+    if text[:1].islower():
+        return "lowercase"
+    if " " in text:
+        return "word"  # German words in a row that are no name of the source
+    if fold(text) in exonyms() or fold(text.rsplit("-", 1)[-1]) in exonyms():
+        return "exonym"
+    if fold(text) not in folded_source:
+        return "word"
+    if lexicon is None:
+        return "unverified"
+    head = text.rsplit("-", 1)[-1]
+    translations = lexicon.translations(head)
+    if not translations or any(_same_spelling(t, head) for t in translations):
+        # kept from the source, and the dictionary has no English word for it, or gives
+        # the word itself (Düsseldorf, Allgäu): a name
+        return None
+    return "word"
+
+
 class _UntranslatedBase(Check):
     # A whole sentence is German (UNT01, and UNT02 then stays quiet on it) when it has
     # MIN_WORDS words or more, at least GERMAN_SHARE of them read as German, and the
@@ -136,13 +240,25 @@ class UntranslatedSentence(_UntranslatedBase):
 
 
 class UntranslatedWords(_UntranslatedBase):
-    """German words or phrases inside an English sentence."""
+    """German words or phrases inside an English sentence.
+
+    Names and titles the translation keeps from the source are English copy, not German
+    left in it: a run of capitalised words (with joiners such as ``am``, ``von``,
+    ``und``) or a quoted title that the source has verbatim (``Bild am Sonntag``,
+    ``Florian von Brunn``, ``Stuttgarter Zeitung``), and a single capitalised word kept
+    from the source that the German–English dictionary does not translate (a name:
+    ``Seehofer``, ``Bielefeld``). Finding kinds: ``lowercase`` (a lower-case German word:
+    ``nicht``, ``plötzlich``), ``exonym`` (a German place name English writes otherwise:
+    ``Nürnberg``), ``word`` (a capitalised word the dictionary translates: ``Dressur``),
+    ``unverified`` (no dictionary to tell a name from a noun).
+    """
 
     code = "UNT02"
     name = "untranslated.words"
     category = Category.UNTRANSLATED
     severity = Severity.MAJOR
     summary = "German words were left untranslated inside an English sentence."
+    uses_lexicon = True
     examples = (
         Example.bad("Die Harvard-Professorin Kayyem widerspricht.",
                     "The ⟦Harvard-Professorin⟧ Kayyem disagrees."),
@@ -158,7 +274,10 @@ class UntranslatedWords(_UntranslatedBase):
                 continue  # UNT01 reports the whole sentence
             for start, end in spans:
                 text = sentence.text[start:end]
+                kind = _kind(sentence.text, start, end, pair.source_text, ctx.lang.lexicon)
+                if kind is None:
+                    continue  # a name or title the translation keeps from the source
                 yield self.finding(
                     f"German left untranslated: {text!r}",
-                    target_span=sentence.span(start, end),
-                    segment=pair.id, confidence=0.8, data={"german": text})
+                    target_span=sentence.span(start, end), kind=kind,
+                    segment=pair.id, data={"german": text})

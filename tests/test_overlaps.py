@@ -1,0 +1,54 @@
+"""One defect, one finding (qa.overlaps)."""
+
+from __future__ import annotations
+
+from qa.config import Config
+from qa.model import Category, Finding, Severity
+from qa.overlaps import one_finding_per_defect
+from qa.runner import check_documents
+
+
+def _f(code, category, target=None, source=None, segment="p1.s1", suggestion=None):
+    return Finding(code, "x.y", category, Severity.MAJOR, f"{code} says", source_span=source,
+                   target_span=target, segment=segment, suggestion=suggestion)
+
+
+def test_overlapping_findings_keep_the_most_specific_and_fold_the_other():
+    nam02 = _f("NAM02", Category.NAMES, target=(10, 17), suggestion="Castex")
+    nam03 = _f("NAM03", Category.CONSISTENCY, target=(10, 17), segment=None, suggestion="Castex")
+    kept = one_finding_per_defect([nam03, nam02])
+    assert [f.code for f in kept] == ["NAM02"]
+    assert kept[0].data["also"] == [{"code": "NAM03", "message": "NAM03 says"}]
+
+
+def test_a_german_number_format_is_not_also_a_changed_number():
+    # 11.500 people: NUM02 (German grouping, suggests 11,500) and NUM01 (read as 11.5)
+    num01 = _f("NUM01", Category.NUMBERS, target=(0, 6), source=(0, 6), suggestion="11,5")
+    num02 = _f("NUM02", Category.NUMBERS, target=(0, 6), suggestion="11,500")
+    kept = one_finding_per_defect([num01, num02])
+    assert [(f.code, f.suggestion) for f in kept] == [("NUM02", "11,500")]
+
+
+def test_a_term_kept_untranslated_is_one_finding_where_the_copy_needs_the_fix():
+    source, target = "Der Regierungssprecher schwieg.", "The Regierungssprecher was silent."
+    trm01 = _f("TRM01", Category.TERMINOLOGY, source=(4, 22), suggestion="government spokesman")
+    unt02 = _f("UNT02", Category.UNTRANSLATED, target=(4, 22))
+    kept = one_finding_per_defect([trm01, unt02], source, target)
+    assert [(f.code, f.target_span, f.suggestion) for f in kept] == \
+        [("UNT02", (4, 22), "government spokesman")]
+    assert kept[0].data["also"][0]["code"] == "TRM01"
+
+
+def test_different_text_or_sentence_level_findings_are_left_alone():
+    a = _f("NUM01", Category.NUMBERS, target=(0, 3))
+    b = _f("NAM04", Category.NAMES, target=(5, 9))
+    sentence = _f("MTB01", Category.MISTRANSLATION, target=(0, 40))
+    assert len(one_finding_per_defect([a, b, sentence])) == 3
+
+
+def test_no_defect_is_reported_twice_in_a_real_run():
+    report = check_documents("Premierminister Castex überstand das Votum. Castex lachte.",
+                             "Prime Minister Casteix survived the vote. Castex laughed.",
+                             Config(mt=False))
+    spans = [f.target_span for f in report.findings if f.target_span]
+    assert len(spans) == len(set(spans))
