@@ -1,83 +1,53 @@
 """Polarity: a negation on one side of an aligned pair and none on the other.
 
-German negators (nicht, kein…, nie, niemand, nichts, ohne, weder, nirgends) and English
-ones (not, n't, no, never, nobody, nothing, without, neither, nor, none, nowhere) are
-counted per pair. ``nicht nur … sondern auch`` / ``not only … but also`` are not
-negations; ``erst`` (``erst 2026``) may legitimately become ``not … until``, ``kaum``
-``hardly``. A pair is flagged when exactly one side negates: the most common polarity
-error of MT (and of perturbations such as DEMETR's) adds or drops a single ``not``.
+The word knowledge lives in :mod:`qa.lang.negation`: explicit negators (German ``nicht``,
+``kein…``, ``nie``, ``nichts``, ``niemand``, ``weder``, ``ohne`` and colloquial ``nix``,
+``ned``, ``koan``; English ``not``, ``n't``, ``no``, ``never``, ``nothing``, ``without``…),
+fixed expressions that are no negation (``nicht zuletzt``, ``no doubt``), neutral ones a
+translation may or may not render with a negation (``nicht nur``/``not only``, ``wenn
+nicht gar``/``if not``, ``oder nicht``/``or not``, ``nicht etwa``, litotes such as
+``nicht fehlen``), lexical negation (``unmöglich``, ``problemlos``, ``egal``,
+``ausgenommen``; ``invincible``, ``cancelled``, ``expire``, ``yet to``) and negation
+cues (``bevor``, ``nur``; ``anything``, ``only``).
 
-Lexical negation (``un-``, ``Nicht-``/``non-`` compounds, ``-los``/``-less``, ``fehlen``,
-``refuse``) never raises a finding but balances an explicit negation on the other side:
-``problemlos`` → ``without issue``, ``Nichtbemerken`` → ``not noticed``.
+The rule: a pair is flagged when exactly one side has an explicit negator and the other
+side has none, no neutral expression and no lexical negation (``problemlos`` → ``without
+issue``, ``das ist egal`` → ``that doesn't matter``, ``nicht zu schlagen`` →
+``invincible``). A source sentence left in English (a quotation, a copied definition) is
+read with the English negators as well. The most common polarity error of MT (and of
+perturbations such as DEMETR's) adds or drops a single ``not``.
+
+Finding kinds (``POL01.kind``):
+
+- ``explicit-dropped``: the source has a plain negator (``nicht``, ``kein``, ``nie``,
+  ``nichts``…) negating the statement — not ``nicht zu`` + infinitive, not a negated
+  adjective a translation may render by its antonym (``nicht einfach`` → ``hard``) — and
+  the translation has no negation, no lexical negation and no negation cue at all.
+- ``explicit-added``: the translation has a plain negator (``not``, ``n't``, ``no``,
+  ``never``…) that is not on an antonym-prone adjective (``not good`` ← ``schlecht``), and
+  the source has no negation, no lexical negation and no negation cue.
+- ``weak-dropped`` / ``weak-added``: the other one-sided negations — a weak negator
+  (``ohne``/``without``, ``nein``, ``nicht zu schlagen``, ``nicht einfach``, ``not
+  good``) or a cue on the other side that often stands in for a negation (``bevor`` →
+  ``not yet``, ``nur`` → ``no more than``; ``anything``, ``only``, ``until``).
 
 Known false positives: negation a translator adds or drops for style (``Nämlich den Ball
-zu bewegen.`` → ``They just didn't move the ball.``).
+zu bewegen.`` → ``They just didn't move the ball.``) and antonyms beyond the lexicon
+(``nicht gelungen`` → ``botched``).
 """
 
 from __future__ import annotations
 
-import re
 from typing import Iterator
 
 from qa.checks.base import Check, CheckContext, Example
+from qa.lang.detect import language_evidence
+from qa.lang.negation import (Negator, lexical_negation, negation_cues, negators,
+                              neutral_expressions)
 from qa.model import Category, Finding, SegmentPair, Severity
 
-GERMAN_NEGATION = re.compile(
-    r"\b(?:nicht|kein|keine|keinen|keinem|keiner|keines|nie|niemals|niemand|niemanden|"
-    r"niemandem|nichts|ohne|weder|nirgends|nirgendwo|keinesfalls|keineswegs|keinster|"
-    r"keinerlei|nein)\b",
-    re.IGNORECASE)
-ENGLISH_NEGATION = re.compile(
-    r"\b(?:not|never|nobody|nothing|without|neither|nor|none|nowhere|cannot|no(?!\.?\s*\d)(?!-))\b"
-    r"|n\s?['’]\s?t\b|\bno one\b", re.IGNORECASE)  # (didn ’ t: tokenised MT output)
-GERMAN_NOT_NEGATION = re.compile(r"\bnicht\s+nur\b|\bnichtsdestotrotz\b|\bnicht\s+zuletzt\b",
-                                 re.IGNORECASE)
-ENGLISH_NOT_NEGATION = re.compile(r"\bnot\s+(?:only|just|merely|least)\b|"
-                                  r"n['’]t\s+(?:only|just|merely)\b|\bno\s+(?:doubt|"
-                                  r"matter|wonder)\b|\bnonetheless\b|\bnevertheless\b|"
-                                  r"\bwhether\s+or\s+not\b|\bor\s+not\b|"
-                                  r"\bwhy\s+don['’]t\s+(?:you|we)\b|\bgoes\s+without\s+saying\b|"
-                                  r"\b(?:do\s+not|don['’]t)\s+hesitate\b", re.IGNORECASE)
-# German words whose English translation idiomatically carries a negation
-GERMAN_IMPLICIT = re.compile(r"\b(?:erst|kaum|wenig|fehlen|fehlt|fehlte|fehlten|verweigert\w*|"
-                             r"unmöglich\w*|ausgeschlossen|verhindert\w*|"
-                             r"verboten\w*|nicht(?!s\b)\w+|\w{3,}los(?:e|en|er|es|em)?)\b",
-                             re.IGNORECASE)
-ENGLISH_IMPLICIT = re.compile(r"\b(?:hardly|barely|scarcely|fail\w*|lack\w*|refus\w*|"
-                              r"impossible|unable|prevent\w*|ruled out|forbid\w*|absen\w+|little|few|"
-                              r"banned|non-\w+|\w{3,}less|ignor\w+|neglect\w*|deny|denie\w+|"
-                              r"denied|undoubtedly|doubtless|far\s+from)\b", re.IGNORECASE)
-
-
-_UN_WORD = re.compile(r"\b[Uu]n(\w{4,})\b")
-
-
-def _un_negated(text: str, lang: str) -> bool:
-    """A word negated by the prefix un-: the rest is a word itself (unmöglich → möglich,
-    unlikely → likely), which tells it from unter, ungefähr, under, until, united."""
-    from qa.lang.dictionary import known_word
-
-    for m in _UN_WORD.finditer(text):
-        rest = m.group(1)
-        if known_word(rest, lang) or (lang == "de" and known_word(rest.capitalize(), lang)):
-            return True
-    return False
-
-
-def implicit_negation(text: str, lang: str) -> bool:
-    """Lexical negation that a translation may render with an explicit one."""
-    pattern = GERMAN_IMPLICIT if lang == "de" else ENGLISH_IMPLICIT
-    return bool(pattern.search(text)) or _un_negated(text, lang)
-
-
-def negations(text: str, lang: str) -> list[tuple[int, int]]:
-    """Spans of negators, minus the idioms that are not negations."""
-    pattern, exclude = ((GERMAN_NEGATION, GERMAN_NOT_NEGATION) if lang == "de"
-                        else (ENGLISH_NEGATION, ENGLISH_NOT_NEGATION))
-    excluded = [(m.start(), m.end()) for m in exclude.finditer(text)]
-    return [(m.start(), m.end()) for m in pattern.finditer(text)
-            if not any(a <= m.start() < b for a, b in excluded)]
+def _reads_english(text: str, min_words: int) -> bool:
+    return language_evidence(text).looks("en", minimum=min_words)
 
 
 class PolarityMismatch(Check):
@@ -99,28 +69,50 @@ class PolarityMismatch(Check):
                      "The group does not expect to return to profit until 2026."),
     )
 
+    #: a source sentence of at least this many words whose function words read as
+    #: English (a copied definition or quotation) is read with the English negators too
+    ENGLISH_SOURCE_MIN_WORDS = 8
+    tunables = ("ENGLISH_SOURCE_MIN_WORDS",)
+
+    def _source_negators(self, text: str) -> list[Negator]:
+        found = negators(text, "de")
+        if _reads_english(text, self.ENGLISH_SOURCE_MIN_WORDS):
+            found += negators(text, "en")
+        return found
+
+    def _source_neutral(self, text: str) -> bool:
+        return bool(neutral_expressions(text, "de")) or (
+            _reads_english(text, self.ENGLISH_SOURCE_MIN_WORDS)
+            and bool(neutral_expressions(text, "en")))
+
     def check(self, pair: SegmentPair, ctx: CheckContext) -> Iterator[Finding]:
         if not pair.source or not pair.target:
             return
-        de = negations(pair.source_text, "de")
-        en = negations(pair.target_text, "en")
+        source, target = pair.source_text, pair.target_text
+        de = self._source_negators(source)
+        en = negators(target, "en")
         if bool(de) == bool(en):
             return
-        if en and implicit_negation(pair.source_text, "de"):
-            return
-        if de and implicit_negation(pair.target_text, "en"):
-            return
-        if en:
-            start, end = en[0]
-            word = pair.target_text[start:end]
+        if de:
+            if neutral_expressions(target, "en") or lexical_negation(target, "en"):
+                return
+            strong = [n for n in de if n.plain]
+            kind = "explicit-dropped" if strong and not negation_cues(target, "en") \
+                else "weak-dropped"
+            negator = (strong or de)[0]
             yield self.finding(
-                f"the translation negates ({word!r}) but the source does not",
-                target_span=pair.in_target(start, end),
-                segment=pair.id, confidence=0.75, data={"target_negation": word})
-        else:
-            start, end = de[0]
-            word = pair.source_text[start:end]
-            yield self.finding(
-                f"the source negates ({word!r}) but the translation does not",
-                source_span=pair.in_source(start, end),
-                segment=pair.id, confidence=0.75, data={"source_negation": word})
+                f"the source negates ({negator.text!r}) but the translation does not",
+                source_span=pair.in_source(negator.start, negator.end), segment=pair.id,
+                confidence=0.75 if kind.startswith("explicit") else 0.5,
+                data={"source_negation": negator.text}, kind=kind)
+            return
+        if self._source_neutral(source) or lexical_negation(source, "de"):
+            return
+        strong = [n for n in en if n.plain]
+        kind = "explicit-added" if strong and not negation_cues(source, "de") else "weak-added"
+        negator = (strong or en)[0]
+        yield self.finding(
+            f"the translation negates ({negator.text!r}) but the source does not",
+            target_span=pair.in_target(negator.start, negator.end), segment=pair.id,
+            confidence=0.75 if kind.startswith("explicit") else 0.5,
+            data={"target_negation": negator.text}, kind=kind)
