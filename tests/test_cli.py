@@ -34,7 +34,7 @@ def test_clean_pair_passes_with_exit_0(capsys, tmp_path, monkeypatch):
 def test_defective_pair_fails_with_exit_1_and_linter_lines(capsys, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     code, out, _ = run(["check", PAIR / "de.txt", PAIR / "en.defective.txt",
-                        "--termbase", PAIR / "terms.csv"], capsys)
+                        "--termbase", PAIR / "terms.csv", "--severity-policy", "declared"], capsys)
     assert code == 1
     lines = [l for l in out.splitlines() if " OMA01 " in l or " ADA01 " in l]
     assert lines
@@ -136,7 +136,8 @@ def test_swapped_languages_are_refused(capsys, tmp_path, monkeypatch):
 def test_unrelated_target_gives_one_critical_finding(capsys, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     other = CORPORA / "business-windpower" / "en.txt"
-    code, out, _ = run(["check", PAIR / "de.txt", other, "--format", "json"], capsys)
+    code, out, _ = run(["check", PAIR / "de.txt", other, "--format", "json",
+                        "--severity-policy", "declared"], capsys)
     report = json.loads(out)
     assert code == 1
     assert [f["code"] for f in report["findings"]] == ["ALN01"]

@@ -159,3 +159,14 @@ def test_planted_defects_of_implemented_categories_are_found(pair):
                  for f in report.findings if f.category.value == defect["category"]]
         assert any(s and s[0] < end and start < s[1] for s in spans), (
             defect, [(f.code, f.message) for f in report.findings])
+
+
+@pytest.mark.parametrize("pair", PAIRS, ids=lambda p: p.name)
+@pytest.mark.parametrize("termbase", [True, False], ids=["termbase", "no-termbase"])
+def test_defective_translation_fails_the_default_gate(pair, termbase):
+    """With the default, earned severities the planted defects still fail the gate —
+    with the termbase, and on the general checks alone."""
+    gold = _gold(pair)
+    config = _config(pair) if termbase else Config()
+    report = check_files(pair / gold["source"], pair / gold["defective"], config)
+    assert not report.gate.passed, [(f.code, f.severity.value) for f in report.findings]

@@ -75,7 +75,12 @@ class _TermIndex:
             for entry in termbase.entries:
                 german = [[_norm(t) for t in _GERMAN_TOKEN_RE.findall(de)] for de in entry.de]
                 allowed = [self._english_pattern(en, entry.case_sensitive) for en in entry.en]
-                forbidden = [self._english_pattern(f, entry.case_sensitive) for f in entry.forbidden]
+                # a forbidden variant that differs from an approved rendering only by case
+                # (approved WhatsApp, forbidden Whatsapp) forbids that case, not the word
+                forbidden = [self._english_pattern(
+                    f, entry.case_sensitive or any(f.casefold() == en.casefold() and f != en
+                                                   for en in entry.en))
+                    for f in entry.forbidden]
                 loose = ([self._english_pattern(en, False) for en in entry.en]
                          if entry.case_sensitive else [])
                 self.entries.append((entry, termbase.path, german, allowed, forbidden, loose))

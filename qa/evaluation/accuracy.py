@@ -28,7 +28,7 @@ from pathlib import Path
 from qa import __version__
 from qa.config import Config
 from qa.errors import QAError
-from qa.evaluation import alignment_accuracy, demetr, dfki, nmt_errors, terminology, wmt
+from qa.evaluation import alignment_accuracy, demetr, dfki, judged, nmt_errors, terminology, wmt
 from qa.evaluation.markdown import render
 from qa.evaluation.mt_pass import evaluation_mt
 
@@ -91,6 +91,8 @@ def evaluate_all(data: Path, out: Path, limit: int = 100_000, command: str = "qa
         for name, where, run in steps:
             log(f"qa eval: {name} …")
             results[name] = _guarded(data / where, lambda: _passes(run, mt_setup.config))
+        log("qa eval: judged_precision …")
+        results["judged_precision"] = _guarded(data / "wmt2*-deen", lambda: judged.evaluate(data))
         log("qa eval: wmt23_terminology …")
         results["wmt23_terminology"] = _guarded(
             data / terminology.FOLDER, lambda: terminology.evaluate(data, Config(mt=False), limit))

@@ -190,7 +190,12 @@ def evaluate(data: Path, config: Config | None = None,
              per_file: int = DOCUMENTS_PER_FILE) -> dict:
     """Judged precision per code and per finding class on both parts, precision of the
     blocking findings, and the share of correct documents that fail the default gate."""
+    from qa import earned
+    from qa.checks import ALL_CHECKS
+
     judged = load_judgements()
+    declared = {cls.code: cls.severity.value for cls in ALL_CHECKS}
+    every: dict[str, Tally] = defaultdict(Tally)
     by_code: dict[str, dict[str, Tally]] = defaultdict(lambda: defaultdict(Tally))
     by_class: dict[str, dict[str, Tally]] = defaultdict(lambda: defaultdict(Tally))
     blocking: dict[str, Tally] = defaultdict(Tally)
@@ -207,6 +212,7 @@ def evaluate(data: Path, config: Config | None = None,
         for located in locate(document, report):
             verdict = judged.get(located.key, (None, ""))[0]
             finding = located.finding
+            every[part].add(verdict)
             by_code[finding.code][part].add(verdict)
             by_class[finding.finding_class][part].add(verdict)
             blocks = report.gate.blocks(finding)
@@ -222,7 +228,23 @@ def evaluate(data: Path, config: Config | None = None,
             docs[part]["correct"] += 1
             docs[part]["correct_failing"] += not report.gate.passed
     parts = ("dev", "test")
+    table = earned.table()
+    classes = []
+    for name, tallies in sorted(by_class.items()):
+        code = name.split(".")[0]
+        row = table.get(name)
+        blocks = row.earns_block if row else not any(n.split(".")[0] == code for n in table)
+        severity = declared.get(code, "")
+        if not blocks and severity in ("critical", "major"):
+            severity = "minor"
+        classes.append({"class": name, "declared": declared.get(code, ""), "earned": severity,
+                        "dev": tallies["dev"].as_dict(), "test": tallies["test"].as_dict()})
     return {
+        "segments": DOCUMENT_SEGMENTS,
+        "blocking_precision": earned.BLOCKING_PRECISION,
+        "min_judged": earned.MIN_JUDGED,
+        "all": {p: every[p].as_dict() for p in parts},
+        "classes": classes,
         "documents": {p: dict(docs[p]) for p in parts},
         "correct_failing_pct": {p: (round(100 * docs[p]["correct_failing"] / docs[p]["correct"], 1)
                                     if docs[p]["correct"] else None) for p in parts},

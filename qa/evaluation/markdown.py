@@ -236,9 +236,65 @@ def _data(r: dict) -> list[str]:
                             f"`{row['commit']}`" if row["commit"] else ""] for row in rows], "llll")
 
 
+def _cell(tally: dict) -> str:
+    """``precision (real/judged)`` plus the unjudged count, for one class in one part."""
+    if not tally:
+        return ""
+    judged = tally["real"] + tally["debatable"] + tally["false"]
+    text = f"{_p(tally['precision_pct'])} ({tally['real']}/{judged})" if judged else "–"
+    return text + (f", {tally['unknown']} unjudged" if tally["unknown"] else "")
+
+
+def _judged(r: dict) -> list[str]:
+    j = r.get("judged_precision")
+    if not j:
+        return []
+    docs, failing, blocking = j["documents"], j["correct_failing_pct"], j["blocking"]
+    lines = [
+        "## Judged precision on professional translations (the default gate)", "",
+        f"Documents of {j['segments']} consecutive segments of the WMT21/22/23 human "
+        "references (one paragraph each), checked with default settings, `--no-mt`, no "
+        "termbase. Every finding above `info` was read against the source by a bilingual "
+        "judge and recorded as *real*, *debatable* or *false* with a cause "
+        "(`qa/evaluation/judgements/`, keyed by dataset, line, span and code — no text). "
+        "Precision counts *real* as right. The documents are split once into a "
+        "**development** part, on which checks and severities were tuned, and a **test** "
+        "part, which was never looked at while tuning: the test column is the honest "
+        "figure. A finding nobody judged is *unjudged* and counted in neither.", "",
+        "A document is *correct* when none of its findings was judged real (documents "
+        "with an unjudged finding are left out of that count).", ""]
+    lines += _table(["", "development", "test"], [
+        ["documents", docs["dev"].get("documents", 0), docs["test"].get("documents", 0)],
+        ["correct documents", docs["dev"].get("correct", 0), docs["test"].get("correct", 0)],
+        ["correct documents failing the default gate", _p(failing["dev"]), _p(failing["test"])],
+        ["judged precision of blocking findings", _cell(blocking["dev"]), _cell(blocking["test"])],
+        ["judged precision of all findings above info", _cell(j["all"]["dev"]),
+         _cell(j["all"]["test"])],
+    ], "lrr")
+    lines += ["### Earned severity", "",
+              "A finding class (a check code, or code.kind) blocks at the default gate only if "
+              f"its judged precision on the development part is ≥ {j['blocking_precision']:g} % "
+              f"over at least {j['min_judged']} judged findings; below that it is reported at "
+              "`minor` (advisory) until it earns more. A class that never fired on the judged "
+              "documents keeps the severity its check declares (nothing to measure there). "
+              "Every finding's `confidence` is its class's development precision. The table "
+              "is `qa/data/precision.tsv`, written by `python benchmarks/judge.py table`.", ""]
+    lines += _table(["class", "declared", "default severity", "development", "test"],
+                    [[f"`{row['class']}`", row["declared"], row["earned"], _cell(row["dev"]),
+                      _cell(row["test"])] for row in j["classes"]], "lllrr")
+    lines += ["### By check", ""]
+    lines += _table(["code", "development", "test"],
+                    [[f"`{code}`", _cell(parts["dev"]), _cell(parts["test"])]
+                     for code, parts in j["by_code"].items()], "lrr")
+    if j["causes"]["dev"]:
+        lines += ["### Remaining false alarms and debatable findings (development part, by cause)", ""]
+        lines += _table(["check: cause", "findings"], [[c, n] for c, n in j["causes"]["dev"]], "lr")
+    return lines
+
+
 def render(results: dict) -> str:
     lines = _intro(results)
-    for section in (_demetr, _references, _systems, _terminology, _nmt_errors, _dfki, _alignment,
+    for section in (_judged, _demetr, _references, _systems, _terminology, _nmt_errors, _dfki, _alignment,
                     _data):
         lines += section(results)
     return "\n".join(lines).rstrip() + "\n"
