@@ -202,12 +202,9 @@ class _BlockReader:
 
     def _quote_end(self, ls: int, le: int) -> int:
         """Where the line's text starts after its block-quote markers (``>``, ``> >``)."""
-        text = self.text
         offset = ls
-        quote = QUOTE_RE.match(text[ls:le])
+        quote = QUOTE_RE.match(self.text, ls, le)
         while quote:
-            offset += quote.end()
-            quote = QUOTE_RE.match(text, offset, le) if offset < le else None
-            if quote and quote.start() != offset:
-                quote = None
+            offset = quote.end()
+            quote = QUOTE_RE.match(self.text, offset, le) if offset < le else None
         return offset
