@@ -2,15 +2,26 @@
 in the source or as a legitimate English form.
 
 German capitalises every noun, so a source word counts as a name only on evidence: it is
-in the exonym list (``Tschechien`` → ``Czech Republic``), it follows a title or first
-name (``Präsident Macron``, ``Juliette Kayyem``), it is not a German dictionary word
-(simplemma), or it is as frequent in English as in German (``Twitter``). Legitimate
-differences are accepted: exonyms (``qa/data/exonyms.tsv``), transliteration patterns
-(sch↔sh, tsch↔ch, j↔y, w↔v, z↔s: ``Selenskyj``/``Zelensky``, ``Herzlia``/``Herzliya``),
-accents and the German genitive ``-s``.
+in the exonym list, or is a place adjective or genitive of a name there (``Tschechien``
+→ ``Czech Republic``, ``Münchner`` → ``Munich``), it follows a title or a first name
+(``Präsident Macron``, ``Juliette Kayyem``), or it is not a German dictionary word
+(simplemma) — nor a German word the dictionary lacks in this form: an inflected
+adjective, a feminine ``-in`` noun, a spelling without ß/umlauts, a typo of a frequent
+word, an interjection (``qa.lang.german.common_word_form``). Abbreviations (``BKA``,
+``StZ``) are not taken for names: translations spell them out as often as they keep them.
 
-Known false positives: a name replaced by a pronoun or a description in the translation
-(``Castex`` → ``the prime minister``) is reported as missing.
+Legitimate differences are accepted: exonyms (``qa/data/exonyms.tsv``), the English
+adjectives of places (``qa/data/demonyms.tsv``: ``Frankreichs Präsident`` → ``the
+French president``), transliteration patterns (sch↔sh, tsch↔ch, j↔y, w↔v, z↔s:
+``Selenskyj``/``Zelensky``, ``Herzlia``/``Herzliya``), accents, the German genitive
+``-s``, the name part of a German compound (``Siemens-Schuckertwerke`` → ``the
+Siemens-Schuckert company``), abbreviations spelled out (``MdB`` → ``Bundestag member``,
+``qa/data/german_abbreviations.tsv``).
+
+The checks read the document around a pair as a human reader does: a person named in a
+neighbouring sentence may be referred to by a pronoun or a description (``Castex`` →
+``the prime minister``, ``sie`` → ``Stefanie``), and the source document's own spelling
+of a name elsewhere is a legitimate one.
 """
 
 from __future__ import annotations
@@ -27,7 +38,10 @@ from qa.lang import frequency as zipf_band
 from qa.lang.dictionary import known_word
 from qa.lang.frequency import zipf
 from qa.lang.function_words import STOPWORDS
-from qa.lang.names import edit_distance, exonyms, name_key, reverse_exonyms
+from qa.lang.names import (abbreviates, demonyms, edit_distance, english_adjectives,
+                           english_place_names, exonyms, german_abbreviations,
+                           german_adjective_stems, name_key, places_of_adjective,
+                           reverse_exonyms)
 from qa.lang.normalise import fold
 
 _CAP_RE = re.compile(r"(?<![\w\-])[A-ZÄÖÜÉ][\w'’]*(?:-[A-ZÄÖÜÉ][\w'’]*)*", re.UNICODE)
@@ -35,6 +49,20 @@ def _genitive_base(token: str) -> str | None:
     if token.endswith("s") and len(token) > 4 and not token.endswith("ss"):
         return token[:-1]
     return None
+
+
+def _place_bases(token: str) -> list[str]:
+    """The name a German word may be formed from: the genitive (Frankreichs →
+    Frankreich) and the place adjective (Grazer → Graz, Münchner → München)."""
+    bases = []
+    base = _genitive_base(token)
+    if base:
+        bases.append(base)
+    if token.endswith("er") and len(token) > 5:
+        bases.append(token[:-2])  # Grazer, Friedrichshafener, Washingtoner
+        if token.endswith("ner"):
+            bases.append(token[:-3] + "en")  # Münchner → München, Bremer is Bremen's
+    return bases
 
 
 @lru_cache(maxsize=4096)
@@ -47,31 +75,39 @@ def source_names(text: str) -> tuple[tuple[str, int, int, str], ...]:
         token = m.group(0)
         if token.isupper() or len(token) < 3 or token.casefold() in STOPWORDS:
             continue  # abbreviations are often translated (BKA), too short to judge
+        if german.mixed_case_abbreviation(token) or german.interjection(token):
+            continue  # StZ, MdB: spelt out as often as kept; Sooo, Brrr: no names
         if text[m.end():m.end() + 1] == "." and len(token) <= 4:
             continue  # Mrd., Mio., Abs.
         before = text[:m.start()].split()
         prev_word = before[-1].strip(",;:()„“\"").casefold() if before else ""
-        # "Juliette Kayyem": a surname after a first name; "Macrons Handynummer" is a
-        # genitive before a noun, not a first name
+        # "eine Frau Springt": Frau after an article is the noun, not a form of address
+        title_before = prev_word in german.TITLES and not german.address_as_noun(
+            prev_word, before[-2].strip(",;:()„“\"") if len(before) > 1 else "")
+        # "Juliette Kayyem": a surname after a first name (a word taken for a name
+        # itself); "Macrons Handynummer" is a genitive before a noun, not a first name
         # (an acronym or model number before a noun is not a first name: DCC
-        # Programmiermodi, PTBS Krankheit, VS10 Videoverarbeitung)
+        # Programmiermodi, PTBS Krankheit, VS10 Videoverarbeitung; nor a brand or an
+        # abbreviation: Smeg Küchengeräte, StZ Platz)
         previous = tokens[k - 1].group(0) if k > 0 else ""
         after_first_name = (k > 0 and tokens[k - 1].end() + 1 == m.start()
+                            and bool(names) and names[-1][1] == tokens[k - 1].start()
                             and prev_word not in german.TITLES
                             and any(c.islower() for c in previous)
                             and not any(c.isdigit() for c in previous)
                             and not tokens[k - 1].group(0).endswith("s")
                             and not german.dictionary_word(tokens[k - 1].group(0)))
-        base = _genitive_base(token)
-        if fold(token) in exonyms() or (base and fold(base) in exonyms()):
+        if any(fold(form) in exonyms() for form in (token, *_place_bases(token))):
             evidence = "exonym"
-        elif (prev_word in german.TITLES or after_first_name) and not german.role_noun(token) \
+        elif (title_before or after_first_name) and not german.role_noun(token) \
                 and token.casefold() not in german.TITLES:
             evidence = "title"
         elif not german.dictionary_word(token) and (zipf(token, "de") < zipf_band.VERY_FREQUENT
-                                                    or zipf(token, "en") >= zipf_band.COMMON):
+                                                    or zipf(token, "en") >= zipf_band.COMMON) \
+                and not german.common_word_form(token):
             # (frequent in both languages: a famous name, Putin, Paris, Twitter; a frequent
-            # German word missing from the dictionary is rare in English)
+            # German word missing from the dictionary is rare in English; a feminine noun,
+            # an inflected adjective, a spelling without ß or a typo is a German word)
             evidence = "not a German word"
         else:
             continue
@@ -100,33 +136,80 @@ def _target_tokens(text: str) -> list[tuple[str, int, int]]:
     return [(m.group(0), m.start(), m.end()) for m in _CAP_RE.finditer(text)]
 
 
+def _english_forms(name: str) -> list[str]:
+    """The English exonyms of a German name (``Frankreich`` → ``France``)."""
+    return list(exonyms().get(fold(name), ()))
+
+
 def _forms(name: str) -> list[str]:
-    """The name, its genitive-less form, and their English exonyms."""
-    forms = [name]
-    base = _genitive_base(name)
-    if base:
-        forms.append(base)
-    if name.endswith("er") and len(name) > 5:
-        forms.append(name[:-2])  # place adjectives: Friedrichshafener, Washingtoner
+    """The name, its genitive-less and place-adjective bases, their English exonyms,
+    and the English adjectives of those places (``Frankreichs`` → ``France``,
+    ``French``)."""
+    forms = [name, *_place_bases(name)]
     for form in list(forms):
-        forms.extend(exonyms().get(fold(form), ()))
-    return forms
+        forms.extend(_english_forms(form))
+    for form in list(forms):
+        forms.extend(english_adjectives(form))
+    return list(dict.fromkeys(forms))
 
 
-def _present(name: str, target: str) -> bool:
+def _name_parts(name: str) -> list[str]:
+    """The parts of a hyphenated name a translation may keep alone: those that are not
+    German common nouns (``Siemens`` of ``Siemens-Schuckertwerke``, ``Merkel`` of
+    ``Merkel-Regierung``), and a name before a German head noun
+    (``Schuckert|werke``)."""
+    if "-" not in name:
+        return []
+    parts = []
+    for part in name.split("-"):
+        if len(part) < 4 or part.isupper() or (german.dictionary_word(part)
+                                                and english.rare(part)):
+            continue
+        parts.append(part)
+        for modifiers, head in german.compound_splits(part, min_left=4, min_head=4):
+            if german.dictionary_word(head.capitalize()) and english.rare(head):
+                parts.append(modifiers[0].capitalize())
+                break
+    return parts
+
+
+def _present(name: str, target: str, loose: bool = False) -> bool:
+    """The name, or one of its legitimate forms, is in ``target``; ``loose`` also
+    accepts a part of a hyphenated name (``Siemens-Schuckert company``)."""
     folded = fold(target)
-    keys = {name_key(w) for w in re.findall(r"[\w'’\-]+", target)}
-    squeezed = re.sub(r"[\s\-]+", "", folded)
-    for form in _forms(name):
+    keys = _word_keys(target)
+    squeezed = re.sub(r"[\s\-'’]+", "", folded)
+    forms = _forms(name) + (_name_parts(name) if loose else [])
+    for form in forms:
         if re.search(rf"(?<![\w]){re.escape(fold(form))}(?![\w])", folded):
             return True
-        if len(form) >= 6 and fold(form) in squeezed:
-            return True  # Tiebreak → tie break
+        if len(form) >= 6 and re.sub(r"[\s\-'’]+", "", fold(form)) in squeezed:
+            return True  # Tiebreak → tie break, Home-Office → home office
         if " " not in form and name_key(form) in keys:
             return True
         if " " in form and name_key(form) in name_key(target):
             return True
     return False
+
+
+#: sentences before and after a pair where a reader looks for a name the pair refers to
+#: (a pronoun's antecedent comes before, usually within a paragraph; a name may also
+#: be rendered one or two sentences off when sentences are split or merged)
+NEIGHBOURS_BEFORE = 2
+NEIGHBOURS_AFTER = 2
+#: NAM04 looks further back: a person introduced earlier ("Dr. Stefanie Kramer") is
+#: named again by the translation where the source says "sie" or "die Juristin"
+ANTECEDENT_BEFORE = 5
+
+
+def _neighbours(sentences, indices: tuple[int, ...], before: int = NEIGHBOURS_BEFORE,
+                after: int = NEIGHBOURS_AFTER) -> str:
+    """The text of the sentences from ``before`` sentences before ``indices`` to
+    ``after`` after (the pair's own included)."""
+    if not indices:
+        return ""
+    low, high = max(0, min(indices) - before), min(len(sentences), max(indices) + after + 1)
+    return " ".join(sentences[i].text for i in range(low, high))
 
 
 # A near miss of a name is one edit off, two for keys of this length and more (Kayem for
@@ -146,6 +229,8 @@ def _near_miss(name: str, target: str) -> tuple[str, int, int] | None:
         if any(k.startswith(other_key) and k[len(other_key):] in ("er", "ern", "ers", "s", "en", "es")
                for k in keys):
             continue  # Friedrichshafener → Friedrichshafen, Singapurs → Singapur
+        if _same_compound(name, token):
+            continue  # Museum-Bw for Museums-Bw: a linking s or ending dropped, no misspelling
         for candidate, offset in ((token, 0), (token.rstrip("s").removesuffix("'").removesuffix("’"), 0)):
             other = name_key(candidate)
             if other == key:
@@ -156,9 +241,56 @@ def _near_miss(name: str, target: str) -> tuple[str, int, int] | None:
     return None
 
 
+def _same_compound(name: str, token: str) -> bool:
+    """Two hyphenated forms whose parts differ at most by a German linking element or
+    ending (``Museums-Bw`` / ``Museum-Bw``)."""
+    a, b = fold(name).split("-"), fold(token).split("-")
+    if len(a) < 2 or len(a) != len(b):
+        return False
+    return all(x == y or (x.startswith(y) and x[len(y):] in ("s", "es", "n", "en", "e"))
+               or (y.startswith(x) and y[len(x):] in ("s", "es", "n", "en", "e"))
+               for x, y in zip(a, b))
+
+
+def _window(sentences, indices: tuple[int, ...]) -> list[str]:
+    low = max(0, min(indices) - NEIGHBOURS_BEFORE)
+    high = min(len(sentences), max(indices) + NEIGHBOURS_AFTER + 1)
+    return [sentences[i].text for i in range(low, high)]
+
+
+def _rendered_nearby(name: str, pair, ctx: CheckContext, strict: bool) -> bool:
+    """The translation renders the name in the sentences around the pair: a person or
+    body named nearby may be referred to here by a pronoun or a description ("the
+    prime minister"), or the sentences were split differently. ``strict`` (a place,
+    which a translation does not replace by a pronoun): only where the translation
+    renders it there as often as the source names it there, so that a neighbouring
+    mention that renders the source's own does not count (Bangladesch in two source
+    sentences, once in the translation)."""
+    in_target = sum(1 for text in _window(ctx.target.sentences, pair.target)
+                    if _present(name, text, loose=True))
+    if not strict:
+        return in_target > 0
+    pattern = re.compile(rf"(?<!\w){re.escape(fold(name))}")
+    in_source = sum(1 for text in _window(ctx.source.sentences, pair.source)
+                    if pattern.search(fold(text)))
+    return in_target >= max(in_source, 1)
+
+
 class MissingName(Check):
     """A name of the source sentence is absent from its translation (no exact, exonym
-    or transliterated form), and no near-miss spelling is there either."""
+    or transliterated form), and no near-miss spelling is there either; nor does the
+    translation render it in a neighbouring sentence (a person or organisation may be a
+    pronoun or a description there; a place only counts where the translation has it as
+    often as the source around the pair).
+
+    Finding kinds, by the evidence that the source word is a name:
+
+    - ``exonym``: a place (or person) in the exonym list, or its genitive or adjective
+      (``Bangladesch``, ``Münchner``);
+    - ``after-title``: it follows a title or a first name (``Präsident Macron``);
+    - ``not-german-word``: no German word, but one that news text uses (``Hermes``).
+      Rare words that are no German ones are not reported: mostly compounds and typos.
+    """
 
     code = "NAM01"
     name = "names.missing"
@@ -174,28 +306,43 @@ class MissingName(Check):
                      "In the Czech Republic and Munich, Zelensky spoke with Castex."),
     )
 
+    #: the finding class of each kind of evidence that the source word is a name
+    KINDS = {"exonym": "exonym", "title": "after-title", "not a German word": "not-german-word"}
+
     def check(self, pair, ctx: CheckContext) -> Iterator[Finding]:
         if not pair.source or not pair.target:
             return
         for group in name_groups(pair.source_text):
-            if any(_present(n[0], pair.target_text) or _near_miss(n[0], pair.target_text)
-                   for n in group):
+            if any(_present(n[0], pair.target_text, loose=True)
+                   or _near_miss(n[0], pair.target_text) for n in group):
                 continue
+            if len(group) > 1 and _present(" ".join(n[0] for n in group), pair.target_text):
+                continue  # a name English translates whole: Mariä Himmelfahrt → Assumption
             if all(n[3] == "not a German word" and not _known_entity(n[0]) for n in group):
                 continue  # a typo or unknown compound is not evidence of a name
+            if any(_rendered_nearby(n[0], pair, ctx, strict=n[3] == "exonym") for n in group):
+                continue  # rendered in a neighbouring sentence (a pronoun or description
+                # stands for it here, or the sentences were split differently)
             name = " ".join(n[0] for n in group)
-            start, end, evidence = group[0][1], group[-1][2], group[0][3]
+            start, end = group[0][1], group[-1][2]
+            evidence = next((n[3] for n in group if n[3] != "not a German word"), group[0][3])
+            english_forms = [f for n in group for f in _forms(n[0])[1:]
+                             if f not in _place_bases(n[0])]
             yield self.finding(
                 f"{name!r} is not in the translation",
                 source_span=pair.in_source(start, end), segment=pair.id,
-                suggestion=_forms(name)[-1],
+                suggestion=english_forms[0] if english_forms else name,
                 confidence=0.85 if evidence != "not a German word" else 0.7,
+                kind=self.KINDS[evidence],
                 data={"name": name, "evidence": evidence, "accepted": _forms(name)})
 
 
 class MisspelledName(Check):
     """A source name appears in the translation with a near-miss spelling (one or two
-    letters off after allowing for transliteration): ``Castex`` → ``Casteix``."""
+    letters off after allowing for transliteration): ``Castex`` → ``Casteix``. Not where
+    the source document spells the name as the translation does elsewhere (the
+    translation normalised a variant: ``Wolodomyr`` beside ``Wolodymyr``), nor where
+    hyphenated parts differ by a German linking element (``Museums-Bw``/``Museum-Bw``)."""
 
     code = "NAM02"
     name = "names.misspelled"
@@ -216,12 +363,18 @@ class MisspelledName(Check):
     def check(self, pair, ctx: CheckContext) -> Iterator[Finding]:
         if not pair.source or not pair.target:
             return
+        nearby_keys = None
         for name, _, _, _ in source_names(pair.source_text):
             if _present(name, pair.target_text):
                 continue
             miss = _near_miss(name, pair.target_text)
             if miss:
                 token, start, end = miss
+                if nearby_keys is None:
+                    nearby_keys = _word_keys(ctx.source.text)
+                if name_key(token) in nearby_keys or name_key(pair.target_text[start:end]) in nearby_keys:
+                    continue  # the source document spells it so elsewhere (Wolodymyr beside
+                    # Wolodomyr): the translation normalised a variant, or names another
                 yield self.finding(
                     f"{pair.target_text[start:end]!r} looks like a misspelling of {name!r}",
                     target_span=pair.in_target(start, end), segment=pair.id,
@@ -300,15 +453,50 @@ def _word_keys(text: str) -> frozenset[str]:
     return frozenset(name_key(w) for w in re.findall(r"[\w'’\-]+", text))
 
 
+def _place_in_source(place: str, source_text: str) -> bool:
+    """An English place (``France``, ``Bavaria``) is in the German source: its German
+    name, that name with another ending (Bayern → bayerische), or a German adjective or
+    demonym of it (französisch, Franzosen)."""
+    folded = fold(place)
+    source = fold(source_text)
+    lower = source_text.lower()
+
+    def found(stem: str, text: str) -> bool:
+        # inside a word from five letters on: the head of a compound (Niederbayern →
+        # Lower Bavaria, niederbayerisch); shorter stems only at a word's start; a name
+        # of several words with any endings (der Vereinten Nationen)
+        if " " in stem:
+            return re.search(r"\s+".join(re.escape(german.stem(w, min_stem=4)) + r"\w*"
+                                         for w in stem.split()), text) is not None
+        return stem in text if len(stem) >= 5 else re.search(
+            rf"(?<!\w){re.escape(stem)}", text) is not None
+
+    for de in {*reverse_exonyms().get(folded, ()), folded}:
+        if found(de, source) or found(german.stem(de, min_stem=5), source):
+            return True
+    return any(found(stem, lower) for stem in german_adjective_stems(place))
+
+
 def _in_source(token: str, source_text: str, source_keys: set[str]) -> bool:
     folded = fold(token)
     source = fold(source_text)
-    for de in reverse_exonyms().get(folded, ()):
-        # the name itself, or its adjective (Bayern → bayerische, Franken → fränkisch)
-        if de in source or re.search(rf"(?<!\w){re.escape(german.stem(de, min_stem=5))}", source):
-            return True
+    if folded in reverse_exonyms() and _place_in_source(token, source_text):
+        return True
+    # an adjective or demonym of a place the source names (French ← Frankreich,
+    # Munichite ← Münchnerin)
+    places = places_of_adjective(token) or {
+        fold(base) for base in english.demonym_bases(token)
+        if fold(base) in reverse_exonyms() or fold(base) in demonyms_of_places()}
+    if any(_place_in_source(place, source_text) for place in places):
+        return True
     if name_key(token) in source_keys or folded in source:
         return True
+    if len(folded) >= 7 and folded[-1] in "aeiou" and \
+            re.search(rf"(?<!\w){re.escape(folded[:-1])}", source):
+        return True  # Bundesliga ← Bundesligisten: a German derivation of the name
+    squeezed = re.sub(r"[\s\-'’\"“”„]+", "", source)
+    if len(folded) >= 8 and re.sub(r"[\s\-]+", "", folded).rstrip("e") in squeezed:
+        return True  # Schwanthalerhöhe ← Schwanthaler Höh: written apart or clipped
     if "-" in token:
         # EU-Mercosur ← "der EU und dem Mercosur", Jubilee-Wiesn ← Jubiläums-Wiesn: some part
         # in the source, every other part an English word
@@ -324,6 +512,58 @@ def _in_source(token: str, source_text: str, source_keys: set[str]) -> bool:
     # the same name with another German ending (Evangelischer ← Evangelischen)
     stem = german.stem(folded, min_stem=5)
     return stem != folded and re.search(rf"(?<!\w){re.escape(stem)}", source) is not None
+
+
+def demonyms_of_places() -> frozenset[str]:
+    """The English places (folded) the demonym table knows."""
+    return frozenset(demonyms())
+
+
+def _abbreviations(text: str) -> list[str]:
+    """The abbreviations in a German text: capitals (BR, LZ) or mixed case (StZ, MdB)."""
+    return [w for w in re.findall(r"[^\W\d_]+", text)
+            if (w.isupper() and 2 <= len(w) <= 6) or german.mixed_case_abbreviation(w)]
+
+
+def _expanded(text: str) -> str:
+    """The text with what its known abbreviations stand for appended (MdB → Mitglied
+    des Bundestages), for finding a name the translation spells out."""
+    expansions = [long_ for w in _abbreviations(text)
+                  for long_ in german_abbreviations().get(w, ())]
+    return text + (" " + " ".join(expansions) if expansions else "")
+
+
+def _spelled_out(target: str, source: str) -> set[int]:
+    """Starts of the target words that spell out an abbreviation of the source: the
+    initials of capitalised words (short lower-case words between them allowed) are its
+    letters or capitals (Stuttgarter Zeitung ← StZ, Welt am Sonntag ← WamS), or the
+    parts of one German compound are (Landeszeitung ← LZ)."""
+    abbreviations = set(_abbreviations(source))
+    if not abbreviations:
+        return set()
+    words = [(m.group(0), m.start(), m.end()) for m in re.finditer(r"[^\W\d_]+", target)]
+    covered: set[int] = set()
+    for abbreviation in abbreviations:
+        for i, (word, start, _) in enumerate(words):
+            if not word[:1].isupper():
+                continue
+            run = []
+            for j in range(i, len(words)):
+                if j > i and target[words[j - 1][2]:words[j][1]] not in (" ", "-"):
+                    break
+                if words[j][0][:1].isupper():
+                    run.append(words[j])
+                    if abbreviates(abbreviation, [w for w, _, _ in run]):
+                        covered.update(s for _, s, _ in run)
+                        break
+                elif len(words[j][0]) > 4:
+                    break
+            for modifiers, head in german.compound_splits(word, min_left=3, min_head=4):
+                if abbreviates(abbreviation, [modifiers[0], head]) and \
+                        german.dictionary_word(head.capitalize()):
+                    covered.add(start)
+                    break
+    return covered
 
 
 def _defined_acronym(word: str, before: str) -> bool:
@@ -351,8 +591,21 @@ def _shouted_word(word: str) -> bool:
 
 class UnexpectedName(Check):
     """A name in the translation that the source does not have (no exact, exonym or
-    transliterated counterpart): typically a name the translation got wrong
-    (``Donald Trump`` → ``Erwin Huber``)."""
+    transliterated counterpart, no German adjective of the place, no abbreviation it
+    spells out) in the pair or the sentences around it (five before, for a pronoun's
+    antecedent; two after): typically a name the translation got wrong (``Donald
+    Trump`` → ``Erwin Huber``).
+
+    Finding kinds, strongest first (a run of words takes its strongest):
+
+    - ``misspelled-source-word``: a source word copied with a letter or two wrong
+      (``Rechsbahn`` for ``Reichsbahn``);
+    - ``acronym``: capitals English does not use as a common acronym (``AGC``);
+    - ``place``: an English place name of the exonym list whose German form (or
+      adjective) the source lacks (``Moscow``, ``Indian Ocean``), however frequent the
+      English word;
+    - ``word``: a word English does not know, nor is an English compound (``Kürstadt``).
+    """
 
     code = "NAM04"
     name = "names.unexpected"
@@ -372,33 +625,85 @@ class UnexpectedName(Check):
         if not pair.source or not pair.target:
             return
         source = pair.source_text
-        source_keys = _word_keys(source)
+        # the source sentences around the pair: a name the translation gives for a
+        # pronoun or a description ("says Stefanie" for "sagt sie") is named there
+        nearby = _expanded(_neighbours(ctx.source.sentences, pair.source, ANTECEDENT_BEFORE)
+                           or source)
+        nearby_keys = _word_keys(nearby)
+        source_words = [w for w in re.findall(r"[^\W\d_]+", source) if len(w) >= 5]
         protected = ctx.lang.termbase_words
         tokens = _target_tokens(pair.target_text)
-        run: list[tuple[str, int, int]] = []
+        spelled_out = _spelled_out(pair.target_text, nearby)
+        places = _place_phrases(pair.target_text, tokens, nearby)
+        run: list[tuple[str, int, int, str]] = []
         for k, (token, start, end) in enumerate(tokens + [("", 10**9, 10**9)]):
             word = token.removesuffix("'s").removesuffix("’s").rstrip("'’")
-            sentence_start = start == 0 or pair.target_text[:start].rstrip()[-1:] in ".!?\"“:"
-            suspicious = bool(word) and (
-                (word.isupper() and len(word) >= 2 and not english.common_acronym(word)
-                 and not _shouted_word(word)) or
-                (not word.isupper() and not english.ordinary_word(word)
-                 and not (sentence_start and known_word(word.lower(), "en")))
-            ) and fold(word) not in protected and not _in_source(word, source, source_keys) \
+            kind = self._kind(word, start, pair.target_text, source_words) if word else None
+            if start in places:
+                kind = "place"  # Indian Ocean: a place named in words that are no names
+            suspicious = kind is not None and fold(word) not in protected \
+                and (start not in spelled_out or kind == "misspelled-source-word") \
+                and (start in places or not _in_source(word, nearby, nearby_keys)) \
                 and not _misspelling_of_source(word, source) \
                 and not _defined_acronym(word, pair.target_text[:start].rstrip())
             if suspicious and (not run or pair.target_text[run[-1][2]:start].strip() == ""):
-                run.append((word, start, start + len(word)))
+                run.append((word, start, start + len(word), kind))
                 continue
             if run:
                 text = pair.target_text[run[0][1]:run[-1][2]]
+                kinds = {r[3] for r in run}
                 yield self.finding(
                     f"{text!r} is not named in the source",
                     target_span=pair.in_target(run[0][1], run[-1][2]),
-                    segment=pair.id, confidence=0.7, data={"name": text})
+                    segment=pair.id, confidence=0.7, data={"name": text},
+                    kind=next(k for k in self.KINDS if k in kinds))
                 run = []
             if suspicious:
-                run.append((word, start, start + len(word)))
+                run.append((word, start, start + len(word), kind))
+
+    #: finding classes, strongest evidence first (a run of words takes its strongest)
+    KINDS = ("misspelled-source-word", "acronym", "place", "word")
+
+    @staticmethod
+    def _kind(word: str, start: int, target: str, source_words: list[str]) -> str | None:
+        """Why ``word`` reads as a name the source should have, or None if it does not:
+        a near copy of a source word, an acronym English does not use, an English place
+        name, or a word English does not know."""
+        if word.isupper():
+            if len(word) < 2 or english.common_acronym(word) or _shouted_word(word):
+                return None
+            return "misspelled-source-word" if _near_source_word(word, source_words) else "acronym"
+        if fold(word) in english_place_names():
+            return "place"  # Moscow, France: a place whose German name the source lacks
+        sentence_start = start == 0 or target[:start].rstrip()[-1:] in ".!?\"“:"
+        if english.ordinary_word(word) or (sentence_start and known_word(word.lower(), "en")):
+            return None
+        if english.compound_word(word):
+            return None  # Wallbound, Microtransactions: English made of English words
+        return "misspelled-source-word" if _near_source_word(word, source_words) else "word"
+
+
+def _place_phrases(target: str, tokens, source: str) -> set[int]:
+    """Starts of the words of multiword English place names in the target (Indian
+    Ocean, Baltic Sea) that the source does not have."""
+    starts: set[int] = set()
+    for i in range(len(tokens)):
+        for size in (3, 2):
+            window = tokens[i:i + size]
+            if len(window) < size or any(target[a[2]:b[1]] != " " for a, b in zip(window, window[1:])):
+                continue
+            phrase = target[window[0][1]:window[-1][2]]
+            if fold(phrase) in english_place_names() and not _place_in_source(phrase, source):
+                starts.update(start for _, start, _ in window)
+                break
+    return starts
+
+
+def _near_source_word(word: str, source_words: list[str]) -> bool:
+    """``word`` is a source word with a letter or two wrong (Rechsbahn for Reichsbahn):
+    a copy of the source spelled wrong."""
+    key = name_key(word)
+    return len(key) >= 5 and any(0 < edit_distance(key, name_key(w)) <= 2 for w in source_words)
 
 
 def _misspelling_of_source(word: str, source: str) -> bool:

@@ -38,3 +38,38 @@ def common_acronym(word: str) -> bool:
 def rare(word: str, below: float = zipf_band.UNCOMMON) -> bool:
     """A word English text seldom uses (a name, a typo, a foreign word)."""
     return zipf(word, "en") < below
+
+
+#: prefixes English forms words with (microtransactions, counterattack, cyberwar)
+PREFIXES = ("anti", "bio", "co", "counter", "cyber", "eco", "inter", "macro", "mega", "micro",
+            "mini", "multi", "non", "out", "over", "post", "pre", "re", "semi", "sub", "super",
+            "trans", "ultra", "under")
+
+
+@lru_cache(maxsize=50_000)
+def compound_word(word: str) -> bool:
+    """An English compound that no dictionary lists whole (Wallbound, Microtransactions,
+    Stormwatch): an English prefix or an ordinary word of four letters and more, then an
+    ordinary word of four letters and more."""
+    low = word.lower()
+    if not low.isalpha() or len(low) < 8:
+        return False
+    for cut in range(2, len(low) - 3):
+        left, right = low[:cut], low[cut:]
+        if not ordinary_word(right):
+            continue
+        if left in PREFIXES or (len(left) >= 4 and ordinary_word(left)):
+            return True
+    return False
+
+
+#: English demonym endings (Munichite, Berliner, Parisian, Viennese, Texan)
+DEMONYM_ENDINGS = ("ites", "ite", "ians", "ian", "ers", "er", "ans", "an", "ese", "ish")
+
+
+def demonym_bases(word: str) -> list[str]:
+    """The place names an English demonym may be formed from, by removing its ending
+    (``Munichite`` → ``Munich``; ``Texan`` → ``Tex``, ``Texa``): candidates for a lookup,
+    not words."""
+    return [word[: -len(ending)] for ending in DEMONYM_ENDINGS
+            if word.lower().endswith(ending) and len(word) - len(ending) >= 4]

@@ -185,7 +185,9 @@ ROLE_HEADS = ("präsident", "präsidentin", "minister", "ministerin", "vorsitzen
               "meister", "meisterin", "kollege", "kollegin", "berichterstatter",
               "berichterstatterin", "direktor", "direktorin", "professor", "professorin",
               "doktor", "pfarrer", "pfarrerin", "beauftragte", "beauftragter", "sprecher",
-              "sprecherin", "vertreter", "vertreterin", "generalsekretär", "staatssekretär")
+              "sprecherin", "vertreter", "vertreterin", "generalsekretär", "staatssekretär",
+              "führer", "führerin", "leiter", "leiterin", "gründer", "gründerin",
+              "inhaber", "inhaberin", "mitglied")
 ROLE_HEADS_FOLDED = tuple(fold(h) for h in ROLE_HEADS)
 
 
@@ -234,3 +236,151 @@ def used_as_name(token: str, source: str) -> bool:
                     before.islower() and len(before) > 4 and before.endswith(("en", "er", "es", "em"))):
                 return False  # an article, preposition or inflected adjective: a noun
     return seen
+
+
+# ---------------------------------------------------------------------------------------
+# Capitalised words that are not names: what the names checks ask before they take a
+# capitalised source word for a name.
+
+#: articles and determiners before "Frau"/"Herr" that make it the noun (eine Frau springt),
+#: not the form of address (Frau Merkel)
+ADDRESS_NOUN_CUES = {"ein", "eine", "einer", "einem", "einen", "die", "der", "dem", "den",
+                     "des", "diese", "dieser", "diesem", "diesen", "jede", "jeder", "jedem",
+                     "jeden", "keine", "keiner", "keinen", "alte", "alter", "junge", "junger",
+                     "ältere", "älterer", "andere", "anderer", "weitere", "weiterer"}
+
+#: endings of the agent nouns a feminine -in is formed from (Finder|in, Direktor|in)
+AGENT_NOUN_ENDINGS = ("er", "or", "ent", "ant", "eur", "ist", "ege", "oge", "at", "ling")
+
+
+@lru_cache(maxsize=1)
+def interjections() -> frozenset[str]:
+    """German interjections (qa/data/german_interjections.txt), case-folded."""
+    from importlib.resources import files
+
+    text = files("qa").joinpath("data/german_interjections.txt").read_text(encoding="utf-8")
+    return frozenset(line.strip().casefold() for line in text.splitlines()
+                     if line.strip() and not line.startswith("#"))
+
+
+def interjection(token: str) -> bool:
+    """An interjection or expressive word (Tja, Sooo, Brrr, Hmmm): listed, one letter
+    three times in a row, or no vowel at all in a word that is not in capitals."""
+    word = token.casefold()
+    if word in interjections():
+        return True
+    if re.search(r"([^\W\d_])\1\1", word):
+        return True
+    return word.isalpha() and not token.isupper() and not re.search(r"[aeiouyäöü]", word)
+
+
+def mixed_case_abbreviation(token: str) -> bool:
+    """An abbreviation written in mixed case (StZ, MdB, GmbH, BaWü): at most six letters,
+    two capitals or more, and capitals at least half of them (McCord is a name)."""
+    letters = [c for c in token if c.isalpha()]
+    capitals = sum(c.isupper() for c in letters)
+    return 2 <= capitals < len(letters) <= 6 and 2 * capitals >= len(letters)
+
+
+def address_as_noun(previous: str, before_previous: str) -> bool:
+    """``eine Frau``, ``der Herr``: Frau/Herr after an article or determiner is the noun
+    (woman, gentleman), so the word after it is no surname (eine Frau Springt …)."""
+    return previous.casefold() in ("frau", "herr") and before_previous.casefold() in ADDRESS_NOUN_CUES
+
+
+def _lower_case_word(word: str) -> bool:
+    """``word`` (lower case) is in the German word list as written: a verb, adjective or
+    adverb form (nouns and names are listed capitalised)."""
+    from qa.lang import dictionary
+
+    words = dictionary._word_list("de")  # the exact-case list; None without the trie
+    if words is None:
+        return known_word(word, "de") and german_lemma_lower(word)
+    return word in words
+
+
+def german_lemma_lower(word: str) -> bool:
+    from qa.lang.dictionary import german_lemma
+
+    return german_lemma(word)[:1].islower()
+
+
+def inflected_adjective(token: str) -> bool:
+    """A capitalised inflected adjective or participle (Überschüssiges at a sentence
+    start): the word list lacks the form, but has the lower-case stem once an adjective
+    ending is removed."""
+    low = token.lower()
+    if "-" in low or len(low) < 6:
+        return False
+    return any(low.endswith(ending) and _lower_case_word(low[: -len(ending)])
+               for ending in ("es", "em", "en", "er", "e") if len(low) - len(ending) >= 4)
+
+
+def feminine_noun(token: str) -> bool:
+    """A feminine person noun formed with -in/-innen from a German agent noun the word
+    list has (Finderin, Gutachterinnen), which the list itself may lack."""
+    for suffix in ("innen", "in"):
+        base = token[: -len(suffix)]
+        if token.endswith(suffix) and len(base) >= 4 and base.endswith(AGENT_NOUN_ENDINGS) \
+                and known_word(base, "de"):
+            return True
+    return False
+
+
+def spelling_variant(token: str) -> bool:
+    """A German word in a spelling without ß or umlauts (Swiss, older or typed on a
+    foreign keyboard: Grusse for Grüße, Strasse for Straße): ss → ß and at most two of
+    a/o/u → ä/ö/ü give a word of the list. A spelling English text uses (Strauss, Kuhl)
+    is a name's."""
+    if "-" in token or len(token) < 4 or zipf(token, "en") >= zipf_band.TRACE:
+        return False
+    variants = {token}
+    if "ss" in token:
+        variants.add(token.replace("ss", "ß"))
+    for _ in range(2):
+        for variant in list(variants):
+            for k, c in enumerate(variant):
+                if c in "aouAOU":
+                    umlaut = {"a": "ä", "o": "ö", "u": "ü", "A": "Ä", "O": "Ö", "U": "Ü"}[c]
+                    variants.add(variant[:k] + umlaut + variant[k + 1:])
+        if len(variants) > 64:
+            break
+    variants.discard(token)
+    return any(known_word(v, "de") for v in variants)
+
+
+_EDIT_LETTERS = "abcdefghijklmnopqrstuvwxyzäöüß"
+
+
+@lru_cache(maxsize=20_000)
+def typo_of_word(token: str) -> bool:
+    """A rare token one keystroke from a very frequent German word (Gerdt for Gerät,
+    Kannt for kann): a typo in the source, not a name. The token itself must be rare in
+    German (below COMMON) and unknown to English (below TRACE): a name of that shape
+    (Smeg, Marler) turns up in English text too."""
+    if len(token) < 4 or "-" in token or not token.isalpha():
+        return False
+    if zipf(token, "de") >= zipf_band.COMMON or zipf(token, "en") >= zipf_band.TRACE:
+        return False
+    low = token.lower()
+    candidates = set()
+    for k in range(len(low) + 1):
+        if k < len(low):
+            candidates.add(low[:k] + low[k + 1:])  # a letter too many
+            for c in _EDIT_LETTERS:
+                candidates.add(low[:k] + c + low[k + 1:])  # a wrong letter
+        if k < len(low) - 1:
+            candidates.add(low[:k] + low[k + 1] + low[k] + low[k + 2:])  # two swapped
+        for c in _EDIT_LETTERS:
+            candidates.add(low[:k] + c + low[k:])  # a letter missing
+    candidates.discard(low)
+    return any(zipf(c, "de") >= zipf_band.VERY_FREQUENT and known_word(c, "de")
+               for c in candidates if len(c) >= 3)
+
+
+def common_word_form(token: str) -> bool:
+    """A capitalised German word the dictionary lacks in this form, but still a common
+    word rather than a name: an inflected adjective, a feminine person noun, a spelling
+    without ß or umlauts, a typo of a frequent word, an interjection."""
+    return (interjection(token) or inflected_adjective(token) or feminine_noun(token)
+            or spelling_variant(token) or typo_of_word(token))

@@ -66,3 +66,94 @@ def edit_distance(a: str, b: str) -> int:
                                previous[j - 1] + (ca != cb)))
         previous = current
     return previous[-1]
+
+
+@lru_cache(maxsize=1)
+def demonyms() -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
+    """English place (folded) → (its English adjectives and demonyms, the lower-case
+    stems of its German ones), from qa/data/demonyms.tsv: ``france`` → (("French",
+    "Frenchman", …), ("franzos", "französ"))."""
+    from importlib.resources import files
+
+    table: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
+    text = files("qa").joinpath("data/demonyms.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#") or "\t" not in line:
+            continue
+        place, english, *rest = (part.strip() for part in line.split("\t"))
+        german = rest[0] if rest else ""
+        table[fold(place)] = (tuple(v.strip() for v in english.split("|") if v.strip()),
+                              tuple(v.strip().lower() for v in german.split("|") if v.strip()))
+    return table
+
+
+def english_adjectives(place: str) -> tuple[str, ...]:
+    """The English adjectives and demonyms of an English place name: ``Germany`` →
+    ``German``, ``Germans``; () for a place the table lacks."""
+    return demonyms().get(fold(place), ((), ()))[0]
+
+
+def german_adjective_stems(place: str) -> tuple[str, ...]:
+    """Lower-case stems of the German adjectives and demonyms of an English place name
+    (``France`` → ``franzos``, ``französ``), matched at the start of a German word."""
+    return demonyms().get(fold(place), ((), ()))[1]
+
+
+@lru_cache(maxsize=1)
+def _places_by_adjective() -> dict[str, set[str]]:
+    reverse: dict[str, set[str]] = defaultdict(set)
+    for place, (english, _) in demonyms().items():
+        for adjective in english:
+            reverse[fold(adjective)].add(place)
+    return dict(reverse)
+
+
+def places_of_adjective(word: str) -> set[str]:
+    """The English places (folded) whose adjective or demonym ``word`` is: ``French`` →
+    {``france``}; empty for a word that is none."""
+    return _places_by_adjective().get(fold(word), set())
+
+
+@lru_cache(maxsize=1)
+def german_abbreviations() -> dict[str, tuple[str, ...]]:
+    """German abbreviation (as written) → what it stands for, from
+    qa/data/german_abbreviations.tsv: ``MdB`` → ("Mitglied des Bundestages", …)."""
+    from importlib.resources import files
+
+    table: dict[str, tuple[str, ...]] = {}
+    text = files("qa").joinpath("data/german_abbreviations.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#") or "\t" not in line:
+            continue
+        short, long_ = line.split("\t", 1)
+        table[short.strip()] = tuple(v.strip() for v in long_.split("|") if v.strip())
+    return table
+
+
+def abbreviation_letters(token: str) -> str:
+    """The letters an abbreviation is read by, upper-cased: its capitals where it mixes
+    cases (``StZ`` → ``SZ``, ``MdB`` → ``MB``), else all its letters."""
+    letters = [c for c in token if c.isalpha()]
+    capitals = [c for c in letters if c.isupper()]
+    return "".join(capitals if 2 <= len(capitals) < len(letters) else letters).upper()
+
+
+def abbreviates(token: str, words: list[str]) -> bool:
+    """Do ``words`` (a run of capitalised words, or the parts of one compound) spell out
+    the abbreviation ``token``: their initials are its letters in order, or its capitals
+    (``StZ`` ← Stuttgarter Zeitung, ``LZ`` ← Landes|zeitung)?"""
+    initials = "".join(w[:1] for w in words if w).upper()
+    if len(initials) < 2:
+        return False
+    letters = abbreviation_letters(token)
+    full = "".join(c for c in token if c.isalpha()).upper()
+    return initials in (letters, full)
+
+
+@lru_cache(maxsize=1)
+def english_place_names() -> frozenset[str]:
+    """The English forms of the exonym table (folded) that are words, not acronyms
+    (Moscow, Baltic Sea; not WHO, UK): a translation naming one names a place or body
+    the source must have."""
+    return frozenset(fold(en) for forms in exonyms().values() for en in forms
+                     if not en.isupper())

@@ -117,3 +117,91 @@ def test_used_as_name_in_the_source(token, source, expected, reason):
                                            ("Macron", False)])
 def test_role_nouns(word, expected):
     assert german.role_noun(word) is expected
+
+
+@pytest.mark.parametrize("word,expected", [("Geschäftsführer", True), ("Abteilungsleiterin", True)])
+def test_role_nouns_of_leading(word, expected):
+    assert german.role_noun(word) is expected
+
+
+COMMON_WORD_FORMS = [
+    ("Finderin", True, "a feminine person noun (Finder + -in) the dictionary lacks"),
+    ("Überschüssiges", True, "an inflected adjective, capitalised at a sentence start"),
+    ("Grusse", True, "Grüße spelled without ß and umlaut"),
+    ("Gerdt", True, "a typo of Gerät (d for ä), rare and unknown to English"),
+    ("Kannt", True, "a typo of kann"),
+    ("Sooo", True, "expressive lengthening"),
+    ("Brrr", True, "no vowel: an interjection"),
+    ("Tja", True, "a listed interjection"),
+    ("Kayyem", False, "a surname"),
+    ("Veguilla", False, "a rare surname is one edit from no frequent German word"),
+    ("Smeg", False, "a brand English text knows is no typo of Steg"),
+    ("Strauss", False, "a spelling English uses is a name's (Strauß)"),
+    ("Stefanie", False, "a first name"),
+]
+
+
+@pytest.mark.parametrize("word,expected,reason", COMMON_WORD_FORMS,
+                         ids=[c[0] for c in COMMON_WORD_FORMS])
+def test_common_word_forms_are_no_names(word, expected, reason):
+    assert german.common_word_form(word) is expected, reason
+
+
+@pytest.mark.parametrize("word,expected,reason", [
+    ("StZ", True, "capitals and lower case mixed, short"),
+    ("MdB", True, "Mitglied des Bundestages"),
+    ("GmbH", True, "half of the letters capitals"),
+    ("McCord", False, "a name with an inner capital"),
+    ("YouTube", False, "a brand: too long"),
+    ("CDU", False, "all capitals: an abbreviation, but not a mixed-case one"),
+])
+def test_mixed_case_abbreviations(word, expected, reason):
+    assert german.mixed_case_abbreviation(word) is expected, reason
+
+
+@pytest.mark.parametrize("previous,before,expected", [
+    ("Frau", "eine", True), ("Herr", "der", True), ("Frau", "sagte", False), ("Präsident", "der", False)])
+def test_frau_after_an_article_is_the_noun(previous, before, expected):
+    assert german.address_as_noun(previous, before) is expected
+
+
+@pytest.mark.parametrize("word,expected,reason", [
+    ("Wallbound", True, "wall + bound"),
+    ("Microtransactions", True, "an English prefix + an English word"),
+    ("Grabenfels", False, "German parts are no English compound"),
+    ("Stefanie", False, "a name"),
+])
+def test_english_compounds(word, expected, reason):
+    assert english.compound_word(word) is expected, reason
+
+
+def test_demonym_bases():
+    assert "Munich" in english.demonym_bases("Munichite")
+    assert english.demonym_bases("Rome") == []
+
+
+def test_places_and_their_adjectives():
+    assert "French" in names.english_adjectives("France")
+    assert "franzos" in names.german_adjective_stems("France")
+    assert names.places_of_adjective("Polish") == {"poland"}
+    assert names.places_of_adjective("government") == set()
+    # the exonym table has names only; adjectives live in the demonym table
+    assert "Bavarian" not in names.exonyms()["bayern"]
+    assert "bavaria" in names.english_place_names()
+    assert "who" not in names.english_place_names()  # WHO: an acronym, not a place
+
+
+@pytest.mark.parametrize("abbreviation,words,expected", [
+    ("StZ", ["Stuttgarter", "Zeitung"], True),
+    ("LZ", ["Landes", "zeitung"], True),
+    ("WamS", ["Welt", "Sonntag"], True),
+    ("BKA", ["Bundes", "Kriminal", "Amt"], True),
+    ("SZ", ["Süddeutsche", "Zeitung"], True),
+    ("StZ", ["Stuttgart"], False),
+])
+def test_abbreviations_spelled_out(abbreviation, words, expected):
+    assert names.abbreviates(abbreviation, words) is expected
+
+
+def test_german_abbreviations_table():
+    assert any("Bundestag" in long_ for long_ in names.german_abbreviations()["MdB"])
