@@ -187,7 +187,7 @@ ROLE_HEADS = ("präsident", "präsidentin", "minister", "ministerin", "vorsitzen
               "doktor", "pfarrer", "pfarrerin", "beauftragte", "beauftragter", "sprecher",
               "sprecherin", "vertreter", "vertreterin", "generalsekretär", "staatssekretär",
               "führer", "führerin", "leiter", "leiterin", "gründer", "gründerin",
-              "inhaber", "inhaberin", "mitglied")
+              "inhaber", "inhaberin", "mitglied", "berater", "beraterin")
 ROLE_HEADS_FOLDED = tuple(fold(h) for h in ROLE_HEADS)
 
 
