@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Callable
 
-from qa.lang import detect, english, frequency, german, names, quantities
+from qa.lang import detect, dictionary, english, frequency, german, names, quantities
 from qa.lang.lexicon import Lexicon
 from qa.lang.normalise import fold
 
@@ -71,7 +71,7 @@ class Lexis:
         data = hashlib.sha256()
         for name in ("exonyms.tsv", "german_in_english.txt"):
             data.update(_data_file(name))
-        return (f"{frequency.signature()},{_simplemma_version()},data-{data.hexdigest()[:8]},"
+        return (f"{frequency.signature()},{dictionary.signature()},data-{data.hexdigest()[:8]},"
                 f"detector-{self.language_detector},lexicon-{lexicon}")
 
 
@@ -79,12 +79,3 @@ def _data_file(name: str) -> bytes:
     from importlib.resources import files
 
     return files("qa").joinpath(f"data/{name}").read_bytes()
-
-
-def _simplemma_version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return f"simplemma-{version('simplemma')}"
-    except PackageNotFoundError:  # pragma: no cover - a base dependency
-        return "simplemma-none"
