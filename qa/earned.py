@@ -103,7 +103,10 @@ def _advisory(finding: Finding) -> Finding:
     return finding
 
 
-def apply(findings: Iterable[Finding]) -> list[Finding]:
-    """Every finding with its earned severity and measured confidence."""
+def apply(findings: Iterable[Finding], policy: str = "earned") -> list[Finding]:
+    """Every finding with its measured confidence and, under the ``earned`` policy, its
+    earned severity (``declared``: the check's own)."""
     rows = table()
-    return [earned(f, rows) for f in findings]
+    if policy == "earned":
+        return [earned(f, rows) for f in findings]
+    return [replace(f, confidence=earned(f, rows).confidence) for f in findings]

@@ -107,8 +107,7 @@ def check_documents(source: Document | str, target: Document | str,
         run.append(check.code)
 
     findings = one_finding_per_defect(findings, source.text, target.text)
-    if config.severity_policy == "earned":
-        findings = earned.apply(findings)
+    findings = earned.apply(findings, config.severity_policy)
     order = {pair.id: index for index, pair in enumerate(alignment.pairs)}
     findings.sort(key=lambda f: _sort_key(f, order))
     score = mqm_score(findings, source.words)

@@ -123,7 +123,7 @@ class _Adequacy(Check):
                 f"unmatched: {', '.join(uncovered[:8])}",
                 source_span=span if self.side == "source" else None,
                 target_span=span if self.side == "target" else None,
-                segment=pair.id, confidence=0.6,
+                segment=pair.id,
                 data={"coverage": round(value, 3), "threshold": round(limit, 3),
                       "uncovered": uncovered})
 

@@ -69,20 +69,21 @@ class _Evidence:
         self.numbers = anchor_numbers(doc.text, doc.lang)
         self.words = set(words(doc.text))
 
-    def confidence(self, text: str, lang: str) -> float:
-        """Higher when the unaligned text carries numbers or names the other side lacks."""
+    def kind(self, text: str, lang: str) -> str:
+        """``anchored`` when the unaligned text carries numbers or names the other side
+        lacks (strong evidence that it really has no counterpart), else ``plain``."""
         from qa.lang.quantities import anchor_numbers
         from qa.text import words
 
         numbers = anchor_numbers(text, lang)
         names = {w for w in words(text) if w[:1].isupper() and len(w) > 3}
         missing = (numbers - self.numbers) or (names - self.words)
-        return 0.95 if missing else 0.8
+        return "anchored" if missing else "plain"
 
 
 def _runs(ctx: CheckContext, side: str):
     """Each run of unaligned sentences on ``side`` as (pairs, start, end, text, unit
-    name, confidence); nothing when the whole target is unrelated (ALN01 reports that)."""
+    name, finding kind); nothing when the whole target is unrelated (ALN01 reports that)."""
     if ctx.alignment.unrelated:
         return
     doc, other = (ctx.source, ctx.target) if side == "source" else (ctx.target, ctx.source)
@@ -93,11 +94,12 @@ def _runs(ctx: CheckContext, side: str):
         start = getattr(run[0], f"{side}_span")[0]
         end = getattr(run[-1], f"{side}_span")[1]
         text = doc.text[start:end]
-        yield run, start, end, text, _unit(doc, run, side), evidence.confidence(text, doc.lang)
+        yield run, start, end, text, _unit(doc, run, side), evidence.kind(text, doc.lang)
 
 
 class Omission(Check):
-    """A source sentence (or run of sentences) with no counterpart in the translation."""
+    """A source sentence (or run of sentences) with no counterpart in the translation.
+    Kinds: ``anchored`` (it carries numbers or names the translation lacks), ``plain``."""
 
     code = "OMA01"
     name = "alignment.omission"
@@ -134,16 +136,17 @@ class Omission(Check):
     )
 
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
-        for run, start, end, text, unit, confidence in _runs(ctx, "source"):
+        for run, start, end, text, unit, kind in _runs(ctx, "source"):
             yield self.finding(
                 f"source {unit} not translated: “{_excerpt(text)}”",
-                source_span=(start, end), segment=run[0].id, confidence=confidence,
+                source_span=(start, end), segment=run[0].id, kind=kind,
                 data={"sentences": [ctx.source.sentences[i].id for p in run for i in p.source],
                       "bead": "1-0"})
 
 
 class Addition(Check):
-    """A target sentence (or run of sentences) with no counterpart in the source."""
+    """A target sentence (or run of sentences) with no counterpart in the source.
+    Kinds: ``anchored`` (it carries numbers or names the source lacks), ``plain``."""
 
     code = "ADA01"
     name = "alignment.addition"
@@ -171,10 +174,10 @@ class Addition(Check):
     )
 
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
-        for run, start, end, text, unit, confidence in _runs(ctx, "target"):
+        for run, start, end, text, unit, kind in _runs(ctx, "target"):
             yield self.finding(
                 f"{unit} in the translation has no counterpart in the source: “{_excerpt(text)}”",
-                target_span=(start, end), segment=run[0].id, confidence=confidence,
+                target_span=(start, end), segment=run[0].id, kind=kind,
                 data={"sentences": [ctx.target.sentences[i].id for p in run for i in p.target],
                       "bead": "0-1"})
 
@@ -217,4 +220,4 @@ class UnrelatedTarget(Check):
         yield self.finding(
             "the translation does not correspond to the source: only "
             f"{shared} of {total} names and numbers match — wrong file or another article?",
-            target_span=span, confidence=0.9, data=dict(alignment.evidence))
+            target_span=span, data=dict(alignment.evidence))

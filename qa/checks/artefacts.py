@@ -95,7 +95,7 @@ class PageFurniture(Check):
                 yield self.finding(
                     f"page furniture left in the copy: “{sentence.text.strip()[:60]}”",
                     target_span=(sentence.start, sentence.end), segment=pair.id,
-                    suggestion="", confidence=0.9 if kind == "ui" else 0.8,
+                    suggestion="",
                     data={"kind": kind, "aligned": bool(pair.source)})
 
 
@@ -131,13 +131,13 @@ class LeftoverMarkup(Check):
                         f"{what} left in the text: {m.group(0)!r}",
                         target_span=(offset + m.start(), offset + m.end()), segment=pair.id,
                         suggestion=_entity_text(m.group(0)) if what == "HTML entity" else "",
-                        confidence=0.95, data={"markup": m.group(0)})
+                        data={"markup": m.group(0)})
         for m in _BULLET_RE.finditer(ctx.target.text):
             if m.group(1) in source:
                 continue
             yield self.finding(
                 f"bullet glyph {m.group(1)!r} starts a line", suggestion="",
-                target_span=(m.start(1), m.end(1)), confidence=0.7, data={"glyph": m.group(1)})
+                target_span=(m.start(1), m.end(1)), data={"glyph": m.group(1)})
 
 
 def _entity_text(entity: str) -> str:
@@ -173,7 +173,7 @@ class BrokenEncoding(Check):
                 yield self.finding(
                     f"control or replacement character U+{ord(m.group(0)):04X} in the text",
                     target_span=(offset + m.start(), offset + m.end()), segment=pair.id,
-                    suggestion="", confidence=0.95, data={"codepoint": ord(m.group(0))})
+                    suggestion="", data={"codepoint": ord(m.group(0))})
 
     def _mojibake(self, pair: SegmentPair) -> Iterator[Finding]:
         text = pair.target_text
@@ -194,4 +194,4 @@ class BrokenEncoding(Check):
                     f"mojibake: {word!r} should read {fixed!r}",
                     target_span=pair.in_target(start, end),
                     segment=pair.id, suggestion=ftfy.fix_text(text[start:end]),
-                    confidence=0.9, data={"fixed": fixed})
+                    data={"fixed": fixed})

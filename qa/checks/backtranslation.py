@@ -121,7 +121,6 @@ class BackTranslation(_MTCheck):
                            f"{row['chrf_forward']:.0f}"
             yield self.finding(
                 message + ")", target_span=pair.target_span, segment=pair.id,
-                confidence=min(0.95, 0.5 + (limit - row["score"]) / 100),
                 data={**_evidence(row), "threshold": round(limit, 2)})
 
 
@@ -159,6 +158,6 @@ class LengthAgainstMT(_MTCheck):
             yield self.finding(
                 f"the translation is {ratio:.0%} the length of MT of the source "
                 f"(“{forward[:70]}”): {'something may be missing' if shorter else 'something may have been added'}",
-                target_span=pair.target_span, segment=pair.id, confidence=0.6,
+                target_span=pair.target_span, segment=pair.id,
                 category=Category.OMISSION if shorter else Category.ADDITION, data={**_evidence(row), "length_ratio": round(ratio, 3),
                                                "direction": "omission" if shorter else "addition"})

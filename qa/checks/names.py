@@ -332,7 +332,6 @@ class MissingName(Check):
                 f"{name!r} is not in the translation",
                 source_span=pair.in_source(start, end), segment=pair.id,
                 suggestion=english_forms[0] if english_forms else name,
-                confidence=0.85 if evidence != "not a German word" else 0.7,
                 kind=self.KINDS[evidence],
                 data={"name": name, "evidence": evidence, "accepted": _forms(name)})
 
@@ -378,7 +377,7 @@ class MisspelledName(Check):
                 yield self.finding(
                     f"{pair.target_text[start:end]!r} looks like a misspelling of {name!r}",
                     target_span=pair.in_target(start, end), segment=pair.id,
-                    suggestion=name, confidence=0.85, data={"source": name, "target": token})
+                    suggestion=name, data={"source": name, "target": token})
 
 
 class InconsistentName(Check):
@@ -434,7 +433,7 @@ class InconsistentName(Check):
                     for start, end in spellings[minor]:
                         yield self.finding(
                             f"{minor!r} — elsewhere spelled {major!r}",
-                            target_span=(start, end), suggestion=major, confidence=0.8,
+                            target_span=(start, end), suggestion=major,
                             data={"spellings": {major: len(spellings[major]),
                                                 minor: len(spellings[minor])}})
 
@@ -655,7 +654,7 @@ class UnexpectedName(Check):
                 yield self.finding(
                     f"{text!r} is not named in the source",
                     target_span=pair.in_target(run[0][1], run[-1][2]),
-                    segment=pair.id, confidence=0.7, data={"name": text},
+                    segment=pair.id, data={"name": text},
                     kind=next(k for k in self.KINDS if k in kinds))
                 run = []
             if suspicious:

@@ -103,7 +103,6 @@ class PolarityMismatch(Check):
             yield self.finding(
                 f"the source negates ({negator.text!r}) but the translation does not",
                 source_span=pair.in_source(negator.start, negator.end), segment=pair.id,
-                confidence=0.75 if kind.startswith("explicit") else 0.5,
                 data={"source_negation": negator.text}, kind=kind)
             return
         if self._source_neutral(source) or lexical_negation(source, "de"):
@@ -114,5 +113,4 @@ class PolarityMismatch(Check):
         yield self.finding(
             f"the translation negates ({negator.text!r}) but the source does not",
             target_span=pair.in_target(negator.start, negator.end), segment=pair.id,
-            confidence=0.75 if kind.startswith("explicit") else 0.5,
             data={"target_negation": negator.text}, kind=kind)

@@ -21,7 +21,7 @@ from typing import Iterable, Iterator
 
 from qa.checks.base import Check, CheckContext, Example
 from qa.model import Category, Finding, Severity
-from qa.lang import german
+from qa.lang.german import stems as german_stems
 from qa.lang.dictionary import german_lemma
 from qa.lang.normalise import fold
 
@@ -49,7 +49,7 @@ def _norm(text: str) -> str:
 def german_forms(token: str) -> frozenset[str]:
     """Normalised forms under which a German token can match a term."""
     base = _norm(token)
-    return frozenset({base, _norm(german_lemma(token)), *german.stems(base, min_stem=3)})
+    return frozenset({base, _norm(german_lemma(token)), *german_stems(base, min_stem=3)})
 
 
 @lru_cache(maxsize=512)
@@ -182,7 +182,7 @@ class MissingTerm(_TermCheck):
                                    f"{' / '.join(repr(e) for e in entry.en)}")
                     yield self.finding(
                         message, source_span=pair.in_source(start, end), segment=pair.id,
-                        suggestion=entry.en[0], confidence=0.85,
+                        suggestion=entry.en[0],
                         data={"term": entry.de[0], "expected": list(entry.en),
                               "termbase": path, "note": entry.note})
 
@@ -229,7 +229,7 @@ class ForbiddenTerm(_TermCheck):
                     yield self.finding(
                         f"{text!r}: {reason}" + (f"; use {entry.en[0]!r}" if entry.en else ""),
                         target_span=pair.in_target(start, end), segment=pair.id,
-                        suggestion=entry.en[0] if entry.en else None, confidence=0.95,
+                        suggestion=entry.en[0] if entry.en else None,
                         data={"term": entry.de[0], "forbidden": text, "expected": list(entry.en),
                               "termbase": path, "note": entry.note})
 
@@ -281,4 +281,4 @@ class InconsistentTerm(_TermCheck):
                         f"{text!r} — elsewhere {entry.de[0]!r} is rendered {preferred!r} "
                         f"({counts[majority]}×); keep one rendering",
                         target_span=(start, end), segment=segment, suggestion=preferred,
-                        confidence=0.8, data={"term": entry.de[0], "variants": dict(counts)})
+                        data={"term": entry.de[0], "variants": dict(counts)})

@@ -45,7 +45,7 @@ class GermanQuotes(Check):
             yield self.finding(
                 f"German quotation mark {m.group(0)!r} in English text",
                 target_span=pair.in_target(m.start(), m.end()),
-                segment=pair.id, suggestion=_GERMAN_QUOTES[m.group(0)], confidence=0.95)
+                segment=pair.id, suggestion=_GERMAN_QUOTES[m.group(0)])
 
 
 class UnbalancedQuotes(Check):
@@ -123,7 +123,7 @@ class UnbalancedQuotes(Check):
 
     def _finding(self, offset: int, mark: str, problem: str) -> Finding:
         return self.finding(f"{mark!r} {problem} in this paragraph",
-                            target_span=(offset, offset + 1), confidence=0.8)
+                            target_span=(offset, offset + 1))
 
 
 _SOURCE_QUOTES = "„“”\"»«"
@@ -195,7 +195,7 @@ class MissingApostrophe(Check):
                 yield self.finding(
                     f"{word!r} is a German genitive; English writes {base + chr(39) + 's'!r}",
                     target_span=pair.in_target(m.start(), m.end()),
-                    segment=pair.id, suggestion=f"{base}'s", confidence=0.8)
+                    segment=pair.id, suggestion=f"{base}'s")
 
 
 def _rare_in_english(word: str) -> bool:
@@ -232,11 +232,11 @@ class SpaceBeforePunctuation(Check):
                 continue
             yield self.finding(f"space before {mark!r}", suggestion="",
                                target_span=(offset + m.start(1), offset + m.end(1)),
-                               segment=pair.id, confidence=0.9)
+                               segment=pair.id)
         for m in _DOUBLE_SPACE_RE.finditer(pair.target_text):
             yield self.finding("double space between words", suggestion=" ",
                                target_span=(offset + m.start(), offset + m.end()),
-                               segment=pair.id, confidence=0.9)
+                               segment=pair.id)
 
 
 _FIRST_LETTER_RE = re.compile(r"[^\W\d_]")
@@ -278,8 +278,7 @@ class Capitalisation(Check):
             if lowered:
                 yield self.finding(
                     f"the sentence is all lower case (the source writes {lowered!r})",
-                    target_span=(sentence.start, sentence.end), segment=pair.id,
-                    confidence=0.9, data={"source_name": lowered})
+                    target_span=(sentence.start, sentence.end), segment=pair.id, data={"source_name": lowered})
                 return
         if first.group(0).lower() not in STOPWORDS or \
                 not _complete(source) or not _starts_sentence(ctx.target.text, sentence.start):
@@ -291,7 +290,7 @@ class Capitalisation(Check):
         yield self.finding(f"the sentence starts in lower case ({letter.group(1) + letter.group(2)!r})",
                            suggestion=letter.group(1).upper(),
                            target_span=sentence.span(letter.start(1), letter.start(1) + 1),
-                           segment=pair.id, confidence=0.85)
+                           segment=pair.id)
 
 
 def _lowered_names(source: str, target: str) -> str | None:
@@ -338,7 +337,7 @@ class DoubledWord(Check):
             yield self.finding(
                 f"doubled word {m.group(1)!r}", suggestion=m.group(1),
                 target_span=pair.in_target(m.start(), m.end()),
-                segment=pair.id, confidence=0.9)
+                segment=pair.id)
 
 
 # British → American spellings (word stems; inflected forms follow)
@@ -396,5 +395,4 @@ class MixedDialect(Check):
             if variant != majority:
                 yield self.finding(
                     f"{text[start:end]!r} is {variant} spelling; the rest of the text is "
-                    f"{majority} ({counts[majority]}×)", target_span=(start, end),
-                    confidence=0.7, data=dict(counts))
+                    f"{majority} ({counts[majority]}×)", target_span=(start, end), data=dict(counts))

@@ -236,7 +236,7 @@ class UntranslatedSentence(_UntranslatedBase):
                 yield self.finding(
                     f"sentence left in German: “{sentence.text[:80]}”",
                     target_span=(sentence.start, sentence.end), segment=pair.id,
-                    confidence=0.9, data={"german_words": german, "words": total})
+                    data={"german_words": german, "words": total})
 
 
 class UntranslatedWords(_UntranslatedBase):
