@@ -3,8 +3,12 @@
 Quantities are compared per aligned pair after normalisation across conventions
 (:mod:`qa.lang.quantities`): ``4,2 Mrd. Euro`` = ``4.2 billion euros``, ``14. Juni 2024`` =
 ``June 14, 2024``, ``21.30 Uhr`` = ``9.30pm``, ``Dienstag`` = ``Tuesday``, ``drei`` =
-``three`` = ``3``. A number written as a word is reported when it differs from a number
-on the other side (``drei Wochen`` → ``four weeks``), never when merely unmatched.
+``three`` = ``3``, ``Sixty-two`` = ``62``, ``3½`` = ``3 1/2``, ``1968/69`` = ``1968/1969``,
+``60er Jahre`` = ``1960s``, ``14 Tage`` = ``two weeks``, ``zwischen 12 und 14 Uhr`` =
+``between noon and 2 p.m.``. A number written as a word is reported when it differs
+from a number on the other side (``drei Wochen`` → ``four weeks``), never when merely
+unmatched; a value a word only implies (``Achtelfinale`` → ``last 16``, ``centennial``)
+matches and is never reported.
 
 Known false positives: a translator's deliberate rounding (``4,23 Mrd.`` → ``4.2
 billion``) or a date resolved into words (``2023`` → ``last year``).
@@ -17,8 +21,8 @@ from typing import Iterator
 
 from qa.checks.base import Check, CheckContext, Example
 from qa.model import Category, Finding, SegmentPair, Severity
-from qa.lang.quantities import (ENGLISH_MONTHS, ENGLISH_WEEKDAYS, Atom, extract_atoms,
-                                german_grouping)
+from qa.lang.quantities import (ENGLISH_MONTHS, ENGLISH_WEEKDAYS, Atom, clock_parts,
+                                comma_pair, extract_atoms, german_grouping)
 
 _MONTH_NAMES = {v: k.capitalize() for k, v in ENGLISH_MONTHS.items() if not k.endswith(".")}
 _WEEKDAY_NAMES = {v: k.capitalize() for k, v in ENGLISH_WEEKDAYS.items()}
@@ -34,6 +38,8 @@ def english_form(atom: Atom) -> str:
         return _WEEKDAY_NAMES[int(atom.value)]
     if atom.kind == "time":
         return atom.value
+    if atom.kind == "decade":
+        return f"{atom.value}s" if len(atom.value) == 4 else f"'{atom.value}s"
     value = atom.value
     integer, _, fraction = value.partition(".")
     digits = integer.lstrip("-")
@@ -56,26 +62,66 @@ def _describe(atom: Atom) -> str:
 
 
 def match_atoms(source: list[Atom], target: list[Atom]):
-    """Pair equal quantities; return (unit mismatches, unmatched source, unmatched target)."""
-    remaining = list(target)
+    """Pair equal quantities; return (unit mismatches, unmatched source, unmatched target).
+
+    Every pair of atoms with a reading in common (:attr:`Atom.keys`) is a candidate;
+    the best are taken first: the same unit before a different one, the same reading
+    before an alternate one, a written value before one a word only implies, the same
+    unit (or none) before a unit on one side only, digits with digits (so that ``2``
+    pairs with ``2``, not with ``second``) and words with words, then the nearest in
+    relative position."""
+    candidates = []
+    for i, src in enumerate(source):
+        for j, tgt in enumerate(target):
+            if not src.keys & tgt.keys:
+                continue
+            unit_conflict = bool(src.unit and tgt.unit and src.unit != tgt.unit)
+            cost = (unit_conflict, src.key != tgt.key, src.implied or tgt.implied,
+                    src.unit != tgt.unit, src.spelled != tgt.spelled,
+                    abs(i / len(source) - j / len(target)))
+            candidates.append((cost, i, j))
+    used_source: set[int] = set()
+    used_target: set[int] = set()
     unit_conflicts: list[tuple[Atom, Atom]] = []
-    unmatched_source: list[Atom] = []
-    for atom in source:
-        candidates = [t for t in remaining if t.key == atom.key]
-        if not candidates:
-            unmatched_source.append(atom)
+    for cost, i, j in sorted(candidates):
+        if i in used_source or j in used_target:
             continue
-        same_unit = [t for t in candidates if t.unit == atom.unit or not t.unit or not atom.unit]
-        chosen = same_unit[0] if same_unit else candidates[0]
-        if not same_unit:
-            unit_conflicts.append((atom, chosen))
-        remaining.remove(chosen)
-    return unit_conflicts, unmatched_source, remaining
+        used_source.add(i)
+        used_target.add(j)
+        if cost[0]:
+            unit_conflicts.append((source[i], target[j]))
+    return (unit_conflicts, [a for i, a in enumerate(source) if i not in used_source],
+            [a for j, a in enumerate(target) if j not in used_target])
 
 
 class NumberMismatch(Check):
     """A number, date, time, weekday or currency in an aligned pair differs between source
-    and translation, or appears on one side only."""
+    and translation, or appears on one side only.
+
+    Finding kinds (``<atom kind>-<evidence>``; atom kinds ``number``, ``date`` — the day
+    of a date —, ``month``, ``weekday``, ``time``, ``decade``):
+
+    - ``<kind>-changed``: the source has a value the translation lacks and the
+      translation a different value of the same kind in its place (``146`` → ``164``,
+      ``Donnerstag`` → ``Friday``); ``number-word-changed`` where one of the two is
+      written in words (``drei`` → ``four``), a weaker reading;
+    - ``unit-changed``: the same amount in another currency or unit (``24 Euro`` →
+      ``24 dollars``);
+    - ``<kind>-missing``: a value of the source with nothing for it in the translation
+      (``am Samstag`` left out, ``im April 2019`` → ``in 2019``); ``code-missing`` for
+      digits that are part of a name or code (``F1``, ``A380``);
+    - ``<kind>-added``: a value only the translation has; ``code-added`` likewise.
+
+    Weak evidence is declared minor: every ``-added`` kind (on the dev part of the
+    judged professional translations all of them were notation the source wrote
+    otherwise), ``code-*``, ``number-word-changed``, and a weekday or month missing.
+
+    Not reported: a number written as a word and merely unmatched (``zwei`` →
+    ``both``), a value a word only implies (``Achtelfinale`` and ``last 16``,
+    ``centennial``, ``Samstagsausgabe``: they match, they are never reported), a weekday
+    or month copied with a name (``"Welt am Sonntag"``), a bare ``16:32`` written
+    ``16-32`` (a score), a German ``3,5`` listing two ages as ``3, 5``.
+    """
 
     code = "NUM01"
     name = "numbers.mismatch"
@@ -106,38 +152,121 @@ class NumberMismatch(Check):
                 source_span=pair.in_source(src.start, src.end),
                 target_span=pair.in_target(tgt.start, tgt.end), segment=pair.id,
                 suggestion=f"{english_form(src)} {_UNIT_NAMES.get(src.unit or '', '')}".strip(),
-                confidence=0.9,
+                kind="unit-changed",
                 data={"source": src.text, "target": tgt.text, "source_unit": src.unit,
                       "target_unit": tgt.unit})
-        for src in list(missing):
-            tgt = next((t for t in extra if t.kind == src.kind), None)
-            if tgt is None:
-                continue
-            missing.remove(src)
-            extra.remove(tgt)
+        _drop_copied_words(missing, pair.target_text)
+        _drop_copied_words(extra, pair.source_text)
+        _pair_scores(missing, extra)
+        _pair_clock_hours(missing, extra)
+        _pair_comma_lists(missing, extra)
+        for src, tgt in _changed_pairs(missing, extra):
             yield self.finding(
                 f"{_describe(src)!r} in the source is {_describe(tgt)!r} in the translation",
                 source_span=pair.in_source(src.start, src.end),
                 target_span=pair.in_target(tgt.start, tgt.end), segment=pair.id,
-                suggestion=english_form(src), confidence=0.9,
-                data={"source": src.text, "target": tgt.text, "kind": src.kind})
-        _pair_clock_hours(missing, extra)
-        # a weekday or month only one side names is a small loss, not a contradiction
-        for src in [a for a in missing if not a.spelled]:
+                suggestion=english_form(src), kind=_changed_kind(src, tgt),
+                data={"source": src.text, "target": tgt.text, "kind": src.kind},
+                severity=Severity.MINOR if _changed_kind(src, tgt) in _WEAK_CHANGES else None)
+        # a weekday or month only one side names is a small loss, not a contradiction;
+        # a value only the translation has, or a code, is weak evidence (minor)
+        for src in [a for a in missing if not (a.spelled or a.implied)]:
             yield self.finding(
                 f"{_describe(src)!r} in the source is missing from the translation",
                 source_span=pair.in_source(src.start, src.end), segment=pair.id,
-                confidence=0.8, data={"missing": src.text, "kind": src.kind},
-                severity=Severity.MINOR if src.kind in _CALENDAR else None)
-        for tgt in [a for a in extra if not a.spelled]:
+                data={"missing": src.text, "kind": src.kind},
+                kind=f"{_evidence_kind(src)}-missing",
+                severity=Severity.MINOR if src.kind in _CALENDAR or src.code else None)
+        for tgt in [a for a in extra if not (a.spelled or a.implied)]:
             yield self.finding(
                 f"{_describe(tgt)!r} in the translation is not in the source",
                 target_span=pair.in_target(tgt.start, tgt.end), segment=pair.id,
-                confidence=0.8, data={"extra": tgt.text, "kind": tgt.kind},
-                severity=Severity.MINOR if tgt.kind in _CALENDAR else None)
+                data={"extra": tgt.text, "kind": tgt.kind},
+                kind=f"{_evidence_kind(tgt)}-added", severity=Severity.MINOR)
 
 
 _CALENDAR = ("weekday", "month")
+_WEAK_CHANGES = ("number-word-changed", "code-changed")
+# kinds that may stand in for each other when a value changed: a day of the month the
+# other side writes as a plain number
+_FAMILY = {"date": "number", "decade": "number"}
+
+
+def _evidence_kind(atom: Atom) -> str:
+    """The finding kind's first part: the atom's kind, or ``code`` for digits glued to
+    letters (``F1``, ``A380``)."""
+    return "code" if atom.code else atom.kind
+
+
+def _changed_kind(src: Atom, tgt: Atom) -> str:
+    if src.spelled or tgt.spelled:
+        return "number-word-changed" if src.kind in ("number", "date") else f"{src.kind}-changed"
+    if src.code or tgt.code:
+        return "code-changed"
+    return f"{'date' if 'date' in (src.kind, tgt.kind) else src.kind}-changed"
+
+
+def _changed_pairs(missing: list[Atom], extra: list[Atom]) -> list[tuple[Atom, Atom]]:
+    """Pair each value left in the source with a different value of the same kind left
+    in the translation, nearest first, and remove both from their lists. Implied values
+    are no evidence either way; a code (``F1``) only pairs with a code."""
+    candidates = []
+    for i, src in enumerate(missing):
+        for j, tgt in enumerate(extra):
+            if (src.implied or tgt.implied or src.code != tgt.code
+                    or _FAMILY.get(src.kind, src.kind) != _FAMILY.get(tgt.kind, tgt.kind)):
+                continue
+            candidates.append(((src.unit != tgt.unit, src.spelled or tgt.spelled,
+                                abs(i / len(missing) - j / len(extra))), i, j))
+    pairs, used_source, used_target = [], set(), set()
+    for _, i, j in sorted(candidates):
+        if i not in used_source and j not in used_target:
+            used_source.add(i)
+            used_target.add(j)
+            pairs.append((missing[i], extra[j]))
+    for src, tgt in pairs:
+        missing.remove(src)
+        extra.remove(tgt)
+    return sorted(pairs, key=lambda p: p[0].start)
+
+
+def _drop_copied_words(atoms: list[Atom], other_text: str) -> None:
+    """Remove a weekday or month the other side has verbatim: a name kept in the
+    translation (``"Welt am Sonntag"``) or an English name in the source (``Black
+    Friday``)."""
+    for atom in [a for a in atoms if a.kind in _CALENDAR]:
+        if re.search(rf"(?<!\w){re.escape(atom.text)}(?!\w)", other_text):
+            atoms.remove(atom)
+
+
+def _pair_scores(missing: list[Atom], extra: list[Atom]) -> None:
+    """Remove a bare ``16:32`` on one side that the other writes as two numbers
+    (``16-32``, a score or ratio) from both lists."""
+    for times, numbers in ((missing, extra), (extra, missing)):
+        for time in [a for a in times if a.kind == "time"]:
+            hour, minute = clock_parts(time)
+            first = next((n for n in numbers if n.kind == "number" and n.value == hour), None)
+            second = next((n for n in numbers if n.kind == "number" and n.value == minute
+                           and n is not first), None)
+            if first is not None and second is not None:
+                times.remove(time)
+                numbers.remove(first)
+                numbers.remove(second)
+
+
+def _pair_comma_lists(missing: list[Atom], extra: list[Atom]) -> None:
+    """Remove a German ``3,5`` that the translation lists as ``3, 5`` (two ages written
+    without a space) from both lists."""
+    for atom in list(missing):
+        parts = comma_pair(atom)
+        if parts is None:
+            continue
+        found = [next((n for n in extra if n.kind == "number" and n.value == value), None)
+                 for value in parts]
+        if all(found) and found[0] is not found[1]:
+            missing.remove(atom)
+            for number in found:
+                extra.remove(number)
 
 
 def _clock_readings(atom: Atom) -> set[float]:
@@ -201,7 +330,7 @@ class GermanNumberFormat(Check):
             yield self.finding(
                 f"German decimal comma in {m.group(0)!r}; English uses a point",
                 target_span=(offset + m.start(), offset + m.end()), segment=pair.id,
-                suggestion=fixed, confidence=0.9, data={"number": m.group(0)})
+                suggestion=fixed, data={"number": m.group(0)})
         source_values = ({a.value for a in extract_atoms(pair.source_text, "de")}
                          if pair.source else set())
         for m in _GERMAN_GROUPS_RE.finditer(text):
@@ -215,4 +344,4 @@ class GermanNumberFormat(Check):
             yield self.finding(
                 f"German thousands separator in {raw!r}; English writes {fixed}",
                 target_span=(offset + m.start(1), offset + m.end(1)), segment=pair.id,
-                suggestion=fixed, confidence=0.85, data={"number": raw})
+                suggestion=fixed, data={"number": raw})

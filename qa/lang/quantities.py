@@ -1,6 +1,15 @@
 """Quantities in German and English text: numbers with scale words and units, dates,
-months, weekdays, clock times and small spelled-out numbers, each normalised to a
-convention-free *atom* so that ``4,2 Mrd. Euro`` and ``4.2 billion euros`` compare equal.
+months, weekdays, clock times, decades, fractions and numbers written as words, each
+normalised to a convention-free *atom* so that ``4,2 Mrd. Euro`` and ``4.2 billion
+euros`` compare equal.
+
+Number knowledge lives here: German and English number words (cardinals, ordinals,
+compounds: ``zweiundsechzig``, ``Sixty-two``, ``twenty-first``, ``Zwölftklässler``),
+words that imply a number (``Achtelfinale`` and ``last 16``, ``centennial``,
+``Doppel-``), clock words (``noon``, ``Mitternacht``), decades, fractions, seasons
+(``1968/69``), durations that convert (``14 Tage`` = two weeks), and weekdays and
+months inside compounds and newspaper names (``Samstagsausgabe``, ``"Welt am
+Sonntag"``).
 
 One model of numbers: :func:`find_numbers` reads every number written in digits and its
 value under the German or English convention (:func:`number_value`). NUM01's atoms
@@ -15,7 +24,7 @@ A shared text helper (like :mod:`qa.text`): it knows nothing about documents or 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
@@ -69,7 +78,9 @@ def parse_number(raw: str, lang: str) -> Decimal | None:
         s = s.replace(group, "").replace(decimal, ".")
     elif group in s:
         parts = s.split(group)
-        if all(len(p) == 3 for p in parts[1:]) and 1 <= len(parts[0]) <= 3:
+        # no grouping after a leading zero: "0,055" and "0.001" are decimals anyway
+        if all(len(p) == 3 for p in parts[1:]) and 1 <= len(parts[0]) <= 3 \
+                and parts[0] != "0":
             s = s.replace(group, "")
         else:
             # Wrong-convention number ("4,2" in English): read as a decimal mark.
@@ -86,8 +97,8 @@ def german_grouping(raw: str) -> bool:
     """Whether digits in English copy are German thousands grouping: several dot groups
     (``1.234.567``) or one ending in 0 (``272.000``). English decimals rarely end in
     zero, so ``3.125`` stays a decimal."""
-    return bool(_GERMAN_GROUPED_RE.fullmatch(raw)) and (raw.count(".") > 1
-                                                        or raw.endswith("0"))
+    return (bool(_GERMAN_GROUPED_RE.fullmatch(raw)) and not raw.startswith("0.")
+            and (raw.count(".") > 1 or raw.endswith("0")))
 
 
 def number_value(raw: str, lang: str) -> Decimal | None:
@@ -143,19 +154,267 @@ GERMAN_WEEKDAYS = {"montag": 1, "dienstag": 2, "mittwoch": 3, "donnerstag": 4, "
                    "samstag": 6, "sonnabend": 6, "sonntag": 7}
 ENGLISH_WEEKDAYS = {"monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5,
                     "saturday": 6, "sunday": 7}
-GERMAN_SPELLED = {"eintausend": 1000, "einhundert": 100, "ersten": 1, "erste": 1,
-                  "erster": 1, "zweiten": 2, "dritten": 3, "vierten": 4, "fünften": 5,
-                  "sechsten": 6, "siebten": 7, "achten": 8, "neunten": 9, "zehnten": 10,
-                  "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7,
-                  "acht": 8, "neun": 9, "zehn": 10, "elf": 11, "zwölf": 12, "zwanzig": 20,
-                  "dreißig": 30, "vierzig": 40, "fünfzig": 50, "hundert": 100,
-                  "tausend": 1000}
-ENGLISH_SPELLED = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5,
-                   "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10,
-                   "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-                   "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "twenty": 20,
-                   "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100, "thousand": 1000,
-                   }
+# --- numbers written as words ----------------------------------------------------------
+
+_DE_UNITS = {"ein": 1, "eins": 1, "zwei": 2, "zwo": 2, "drei": 3, "vier": 4, "fünf": 5,
+             "sechs": 6, "sieben": 7, "acht": 8, "neun": 9}
+_DE_TEENS = {"zehn": 10, "elf": 11, "zwölf": 12, "dreizehn": 13, "vierzehn": 14,
+             "fünfzehn": 15, "sechzehn": 16, "siebzehn": 17, "achtzehn": 18, "neunzehn": 19}
+_DE_TENS = {"zwanzig": 20, "dreißig": 30, "vierzig": 40, "fünfzig": 50, "sechzig": 60,
+            "siebzig": 70, "achtzig": 80, "neunzig": 90}
+# ordinal stems that are not the cardinal + "t" (erste, dritte, siebte, achte)
+_DE_ORDINAL_STEMS = {"erst": 1, "dritt": 3, "siebt": 7, "acht": 8}
+_DE_ORDINAL_ENDINGS = ("e", "en", "er", "es", "em")
+# a number word at the head of a compound that is no count: Achtung, Zweifel, dreist
+_DE_FALSE_HEADS = ("achtung", "achtsam", "achtlos", "achtbar", "zweifel", "dreist",
+                   "elfenbein", "einsam", "einsatz", "neunauge")
+
+_EN_UNITS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+             "seven": 7, "eight": 8, "nine": 9}
+_EN_TEENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+             "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19}
+_EN_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+            "seventy": 70, "eighty": 80, "ninety": 90}
+_EN_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+                "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11,
+                "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15,
+                "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19,
+                "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50,
+                "sixtieth": 60, "seventieth": 70, "eightieth": 80, "ninetieth": 90,
+                "hundredth": 100, "thousandth": 1000}
+_EN_VALUES = {**_EN_UNITS, **_EN_TEENS, **_EN_TENS, **_EN_ORDINALS}
+_EN_NUMBER_WORDS = {*_EN_VALUES, "hundred", "thousand"}
+# decades as words: the sixties, die Sechzigerjahre, in den Sechzigern
+_EN_DECADES = {"twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60,
+               "seventies": 70, "eighties": 80, "nineties": 90}
+
+
+def _german_below_100(word: str) -> int | None:
+    if word in _DE_TEENS:
+        return _DE_TEENS[word]
+    if word in _DE_TENS:
+        return _DE_TENS[word]
+    if word in _DE_UNITS:
+        return _DE_UNITS[word]
+    unit, joined, tens = word.partition("und")
+    if joined and unit in _DE_UNITS and unit != "eins" and tens in _DE_TENS:
+        return _DE_UNITS[unit] + _DE_TENS[tens]
+    return None
+
+
+def _german_below_1000(word: str) -> int | None:
+    head, hundred, rest = word.partition("hundert")
+    if not hundred:
+        return _german_below_100(word)
+    multiplier = _DE_UNITS.get(head) if head else 1
+    below = _german_below_100(rest) if rest else 0
+    if multiplier is None or below is None or head == "eins":
+        return None
+    return multiplier * 100 + below
+
+
+def german_cardinal(word: str) -> int | None:
+    """The value of a German cardinal written as one word (``zwölf``,
+    ``zweiundsechzig``, ``dreihundertfünfzig``, ``zweitausendzwanzig``), else None.
+    The article ``ein`` alone is no number; ``eins`` is."""
+    word = word.lower()
+    if word == "ein":
+        return None
+    head, thousand, rest = word.partition("tausend")
+    if not thousand:
+        return _german_below_1000(word)
+    multiplier = _german_below_1000(head) if head else 1
+    below = _german_below_1000(rest) if rest else 0
+    if multiplier is None or below is None:
+        return None
+    return multiplier * 1000 + below
+
+
+def _german_ordinal_stem(stem: str) -> int | None:
+    """The value of an ordinal stem without its ending: ``zweit``, ``dritt``,
+    ``zwanzigst``, ``hundertst``."""
+    if stem in _DE_ORDINAL_STEMS:
+        return _DE_ORDINAL_STEMS[stem]
+    if stem.endswith("st"):
+        value = german_cardinal(stem[:-2])
+        if value is not None and value >= 20:
+            return value
+    if stem.endswith("t"):
+        value = german_cardinal(stem[:-1])
+        if value is not None and 2 <= value < 20:
+            return value
+    return None
+
+
+def german_number_word(word: str) -> tuple[Decimal, bool] | None:
+    """A German number word and whether it is an ordinal: ``drei`` (3), ``Zwölf``,
+    ``zweiundsechzig``, ``dritten`` (3rd), ``zwanzigste``, ``zweieinhalb`` (2.5),
+    ``anderthalb`` (1.5); None for any other word."""
+    low = word.lower()
+    if low == "anderthalb":
+        return Decimal("1.5"), False
+    if low.endswith("einhalb") and len(low) > 7:
+        value = german_cardinal(low[:-7]) if low[:-7] != "ein" else 1
+        return (Decimal(value) + Decimal("0.5"), False) if value is not None else None
+    value = german_cardinal(low)
+    if value is not None:
+        return Decimal(value), False
+    for ending in _DE_ORDINAL_ENDINGS:
+        if low.endswith(ending) and len(low) > len(ending) + 2:
+            value = _german_ordinal_stem(low[:-len(ending)])
+            if value is not None:
+                return Decimal(value), True
+    return None
+
+
+def german_compound_number(word: str) -> int | None:
+    """The count a German compound starts with (``Zwölftklässler`` 12,
+    ``Dreierkoalition`` 3, ``Vierbeiner`` 4, ``zweijährige`` 2): a cardinal or ordinal
+    stem of at least two, then at least four letters (or the noun ending ``-er``).
+    Not the words that only begin like a number (``Achtung``, ``Zweifel``)."""
+    low = word.lower()
+    if low.startswith(_DE_FALSE_HEADS):
+        return None
+    for cut in range(len(low) - 2, 2, -1):
+        head, rest = low[:cut], low[cut:]
+        if len(rest) < 4 and rest not in ("er", "ern", "ers", "erin"):
+            continue
+        value = german_cardinal(head)
+        if value is None:
+            value = _german_ordinal_stem(head)
+        if value is not None and value >= 2:
+            return value
+    return None
+
+
+def _english_class(word: str) -> str:
+    """The grammatical place of an English number word: unit, teen, tens, hundred or
+    thousand (an ordinal takes its cardinal's place)."""
+    value = _EN_ORDINALS.get(word)
+    if word in ("hundred", "hundredth"):
+        return "hundred"
+    if word in ("thousand", "thousandth"):
+        return "thousand"
+    if word in _EN_TENS or (value is not None and value >= 20):
+        return "tens"
+    if word in _EN_TEENS or (value is not None and value >= 10):
+        return "teen"
+    return "unit"
+
+
+# which word may follow which in one English number: "sixty-two", "one hundred and
+# five", "two thousand and twenty" — not "two three" or "nineteen sixty" (a year)
+_EN_FOLLOWS = {"unit": {None, "tens", "hundred", "thousand"},
+               "teen": {None, "hundred", "thousand"},
+               "tens": {None, "hundred", "thousand"},
+               "hundred": {"unit", "teen", None},
+               "thousand": {None, "unit", "teen", "tens", "hundred"}}
+_EN_WORD_RE = re.compile(r"[A-Za-z]+")
+
+
+def _english_and_continues(text: str, words: list[re.Match], j: int) -> bool:
+    """Whether the "and" at ``words[j]`` joins a number below a hundred to the hundreds
+    or thousands before it ("one hundred and five")."""
+    if j + 1 >= len(words) or text[words[j].end():words[j + 1].start()] != " ":
+        return False
+    following = words[j + 1].group(0).lower()
+    return (following in _EN_NUMBER_WORDS
+            and _english_class(following) in ("unit", "teen", "tens"))
+
+
+def english_number_runs(text: str) -> list[tuple[int, int, Decimal, bool]]:
+    """Every English number written in words: (start, end, value, ordinal) for
+    ``seven``, ``sixty-two``, ``Sixty-two``, ``one hundred and five``, ``twenty-first``,
+    ``two and a half``. A lone ``one`` is no number (``one of them``); ``one and a half``
+    is."""
+    words = list(_EN_WORD_RE.finditer(text))
+    runs = []
+    i = 0
+    while i < len(words):
+        low = words[i].group(0).lower()
+        if low not in _EN_NUMBER_WORDS:
+            i += 1
+            continue
+        total, current, last, j = 0, 0, None, i
+        end = words[i].end()
+        ordinal = False
+        while j < len(words):
+            word = words[j].group(0).lower()
+            if j > i:
+                gap = text[words[j - 1].end():words[j].start()]
+                if word == "and" and last in ("hundred", "thousand") and gap == " " \
+                        and _english_and_continues(text, words, j):
+                    j += 1
+                    continue
+                if gap not in (" ", "-") or word not in _EN_NUMBER_WORDS:
+                    break
+            place = _english_class(word)
+            if last not in _EN_FOLLOWS[place]:
+                break
+            if place == "hundred":
+                current = (current or 1) * 100
+            elif place == "thousand":
+                total, current = total + (current or 1) * 1000, 0
+            else:
+                current += _EN_VALUES[word]
+            last, end, j = place, words[j].end(), j + 1
+            if word in _EN_ORDINALS:
+                ordinal = True
+                break
+        value = Decimal(total + current)
+        half = re.match(r"(?:\s+|-)and(?:\s+|-)a(?:\s+|-)half\b", text[end:])
+        if half and not ordinal:
+            value, end = value + Decimal("0.5"), end + half.end()
+        if not (low == "one" and end == words[i].end()):
+            runs.append((words[i].start(), end, value, ordinal))
+        i = max(j, i + 1)
+    return runs
+
+
+# Words that imply a number without writing it: they may match a number on the other
+# side and are never reported themselves. (pattern, value) per language; the pattern
+# is matched case-insensitively at a word start.
+IMPLIED_NUMBERS = {
+    "de": (
+        (r"\w*achtelfinal\w*", 16), (r"\w*viertelfinal\w*", 8), (r"\w*halbfinal\w*", 4),
+        (r"\w*sechzehntelfinal\w*", 32), (r"doppel\w*", 2), (r"beide[nrms]?\b", 2),
+        (r"zwilling\w*", 2), (r"dutzend\b", 12), (r"jahrzehnts?\b", 10),
+        (r"jahrhunderts?\b", 100), (r"jahrtausends?\b", 1000), (r"hälfte\b", 0.5),
+        # a capital O typed for a zero ("auf O stellen")
+        (r"(?-i:O)(?![\w'’.])", 0),
+    ),
+    "en": (
+        (r"centenn?ial\w*|centenary", 100), (r"bicentenn?ial\w*|bicentenary", 200),
+        (r"sesquicentennial", 150), (r"double[ds]?\b|twice\b|twins?\b|both\b|dual\b|pair\b", 2),
+        (r"triple[ds]?\b|thrice\b|treble[ds]?\b|trio\b", 3), (r"quadruple[ds]?\b", 4),
+        (r"dozen\b", 12), (r"decade\b", 10), (r"fortnight\w*", 14),
+        (r"century\b", 100), (r"millennium\b", 1000), (r"half\b", 0.5),
+        (r"quarter-?finals?\b", 8), (r"semi-?finals?\b", 4), (r"eighth-?finals?\b", 16),
+    ),
+}
+# fractions written as words: "ein Drittel", "Zweidrittel", "dreiviertel"; "a third",
+# "two-thirds", "three quarters" (implied: "Viertel" is also a town's quarter)
+_DE_FRACTION_WORDS = {"halb": 2, "drittel": 3, "viertel": 4, "fünftel": 5, "sechstel": 6,
+                      "achtel": 8, "zehntel": 10}
+_EN_FRACTION_WORDS = {"third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5,
+                      "fifths": 5, "eighth": 8, "eighths": 8, "tenth": 10, "tenths": 10}
+FRACTION_WORD_RE = {
+    "de": re.compile(r"(?<!\w)(?:(ein|eine[mnr]?|zwei|drei|vier)\s?)?("
+                     + "|".join(_DE_FRACTION_WORDS) + r")(?!\w)", re.IGNORECASE),
+    "en": re.compile(r"(?<!\w)(?:(a|one|two|three|four)[\s-])?("
+                     + "|".join(_EN_FRACTION_WORDS) + r")(?![\w-])", re.IGNORECASE),
+}
+# one pattern per language, a group per entry (group i + 1 gives value i)
+_IMPLIED_RE = {lang: re.compile("(?<!\\w)(?:" + "|".join(f"({pattern})" for pattern, _ in table)
+                                + ")", re.IGNORECASE)
+               for lang, table in IMPLIED_NUMBERS.items()}
+# clock times named by a word: noon and midnight (a definite time, reported when it
+# differs), German Mittag (implied: "zu Mittag" is also lunch)
+CLOCK_WORDS = {"de": {"mitternacht": ("00:00", False), "mittag": ("12:00", True),
+                      "mittags": ("12:00", True)},
+               "en": {"noon": ("12:00", False), "midday": ("12:00", False),
+                      "midnight": ("00:00", False)}}
+
 GERMAN_SCALES = {"tsd.": 3, "tausend": 3, "mio.": 6, "mio": 6, "million": 6, "millionen": 6,
                  "mrd.": 9, "mrd": 9, "milliarde": 9, "milliarden": 9, "billion": 12,
                  "billionen": 12}
@@ -178,7 +437,7 @@ NUMERIC_DATE_RE = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})(?![
 GERMAN_DAY_MONTH_RE = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(?![\d])")
 _DATE_WORDS = {"am", "vom", "zum", "bis", "ab", "seit", "den", "dem", "nach", "vor",
                "datum", "stand", "frist", "termin"}
-SLASH_DATE_RE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})(?:/(\d{4}|\d{2}))?(?![\d/])")
+SLASH_DATE_RE = re.compile(r"(?<![\w/])(\d{1,2})/(\d{1,2})(?:/(\d{4}|\d{2}))?(?![\d/])")
 GERMAN_TIME_RE = re.compile(r"(?<![\d.,])(\d{1,2})(?:[.:](\d{2}))?\s*Uhr\b")
 # "9.30pm", "7 PM", "7 p.m." — the final dot only as part of "p.m."
 ENGLISH_TIME_RE = re.compile(r"(?<![\d.,])(\d{1,2})(?:[.:](\d{2}))?\s*([ap])(?:\.\s?m\.|m)(?![\w])",
@@ -186,6 +445,52 @@ ENGLISH_TIME_RE = re.compile(r"(?<![\d.,])(\d{1,2})(?:[.:](\d{2}))?\s*([ap])(?:\
 CLOCK_RE = re.compile(r"(?<![\d.,])([01]?\d|2[0-3]):(\d{2})(?![\d])")
 WORD_RE = re.compile(r"[^\W\d_]+\.?|[€$£%]", re.UNICODE)
 DECADE_OF_CENTURY_RE = re.compile(r"\b([1-9]0)er\w*\s+(?:des\s+)?(\d{1,2})\.\s+Jahr\w*")
+# decades in digits: "60er Jahre", "1960er-Jahren", "in den 60ern"; "1960s", "'60s", "60s"
+GERMAN_DECADE_RE = re.compile(r"(?<![\d.,])(\d\d)?([1-9]0|00)er(?=n\b|-?\s?[Jj]ahre|\b)")
+ENGLISH_DECADE_RE = re.compile(r"(?<![\d.,])['’]?(\d\d)?(\d0)(?:[’']?s|ies)\b")
+GERMAN_DECADE_WORD_RE = re.compile(
+    r"\b(zwanzig|dreißig|vierzig|fünfzig|sechzig|siebzig|achtzig|neunzig)er"
+    r"(?:-?jahre\w*|n\b|\s+jahre\w*)", re.IGNORECASE)
+# a season or span of years with the second year shortened: "1968/69", "2020-21"
+YEAR_SPAN_RE = re.compile(r"(?<![\d.,/])(1[5-9]\d\d|20\d\d)\s?[/–-]\s?(\d\d)(?![\d.,/]?\d)")
+# fractions: "3½", "1 ½", "3 1/2" (a mixed number), and "1/2" alone
+VULGAR_FRACTIONS = {"½": (1, 2), "¼": (1, 4), "¾": (3, 4), "⅓": (1, 3), "⅔": (2, 3),
+                    "⅛": (1, 8), "⅕": (1, 5)}
+FRACTION_RE = re.compile(
+    r"(?<![\w.,/])(?:(\d+)\s?)?([½¼¾⅓⅔⅛⅕])"
+    r"|(?<![\w.,/])(?:(\d+)\s)?([1-3])/([2-4])(?![\d/])")
+_SLASH_DATE_CUES = {"on", "since", "from", "until", "till", "by", "before", "after", "am",
+                    "vom", "bis", "ab", "seit"}
+# a day before a month name, a range too: "9. Mai", "7. bis 9. Mai"; "May 9th",
+# "9 May", "the 10th to the 12th of September", "September 10-12"
+_DE_MONTH_ALT = "|".join(sorted((re.escape(m) for m in GERMAN_MONTHS), key=len, reverse=True))
+_EN_MONTH_ALT = "|".join(sorted((re.escape(m.capitalize()) for m in ENGLISH_MONTHS),
+                                key=len, reverse=True))
+GERMAN_DAY_OF_MONTH_RE = re.compile(
+    rf"(?<![\d.,])(\d{{1,2}})\.(?:\s*(?:bis|und|-|–|/)\s*(\d{{1,2}})\.)?"
+    rf"\s*(?:{_DE_MONTH_ALT})(?!\w)", re.IGNORECASE)
+_EN_DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
+_EN_DAY_JOIN = r"\s*(?:-|–|to|and|through|until|till)\s*(?:the\s+)?"
+ENGLISH_MONTH_DAY_RE = re.compile(
+    rf"(?<!\w)(?:{_EN_MONTH_ALT})\s+(?:the\s+)?{_EN_DAY}(?:{_EN_DAY_JOIN}{_EN_DAY})?"
+    rf"(?![\w:]|[.,]\d)")
+ENGLISH_DAY_MONTH_RE = re.compile(
+    rf"(?<![\w.,]){_EN_DAY}(?:{_EN_DAY_JOIN}{_EN_DAY})?\s+(?:of\s+)?(?:{_EN_MONTH_ALT})(?!\w)")
+# German day.month. dates as a range, in either language ("10.02.-11.02." kept as is)
+DAY_MONTH_RANGE_RE = re.compile(
+    r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.\s?(?:-|–|bis)\s?(\d{1,2})\.(\d{1,2})\.(?!\d)")
+# two clock times sharing one "Uhr"/"p.m.": "zwischen 12 und 14 Uhr", "from 10 to 11 a.m."
+_TIME_RANGE_HEAD_RE = re.compile(
+    r"(?<![\d.,])(\d{1,2})(?:[.:](\d{2}))?\s*(?:bis|und|-|–|to|and|until|till)\s*$")
+# durations that convert: 14 Tage = two weeks, 48 hours = two days, 24 months = two years
+DURATION_UNITS = {
+    "tag": "day", "tage": "day", "tagen": "day", "day": "day", "days": "day",
+    "woche": "week", "wochen": "week", "week": "week", "weeks": "week",
+    "stunde": "hour", "stunden": "hour", "hour": "hour", "hours": "hour",
+    "monat": "month", "monate": "month", "monaten": "month", "month": "month",
+    "months": "month", "jahr": "year", "jahre": "year", "jahren": "year", "year": "year",
+    "years": "year"}
+DURATION_FACTORS = (("day", "week", 7), ("hour", "day", 24), ("month", "year", 12))
 _ONE = {"de": {"eine", "einer", "einen", "ein"}, "en": {"a", "one"}}
 _WEEKDAY_STARTS = {name[:2] for name in (*GERMAN_WEEKDAYS, *ENGLISH_WEEKDAYS)}
 # "Samstagabend", "Dienstagmorgen": a weekday with a time of day
@@ -202,10 +507,20 @@ class Atom:
     """One comparable quantity.
 
     ``kind`` is ``number`` (``value`` a normalised decimal string, ``unit`` a currency
-    code, ``%`` or None), ``month``/``weekday`` (``value`` 1–12 / 1–7), or ``time``
-    (``value`` ``HH:MM``). ``spelled`` marks numbers written as words: reported when they
-    differ from a number on the other side, never when merely unmatched (``zwei`` often
-    becomes ``both`` or ``a couple``).
+    code, ``%`` or None), ``date`` (the day of the month in a date: ``9`` of ``9. Mai``,
+    ``May 9th``, ``09.05.``), ``month``/``weekday`` (``value`` 1–12 / 1–7), ``time``
+    (``value`` ``HH:MM``) or ``decade`` (``value`` the decade's two digits: ``60er
+    Jahre`` = ``1960s`` = ``60``).
+
+    ``spelled`` marks numbers written as words (``drei``, ``sixty-two``, ``noon``):
+    reported when they differ from a quantity on the other side, never when merely
+    unmatched (``zwei`` often becomes ``both`` or ``a couple``). ``implied`` marks a value
+    a word implies without naming it (``Achtelfinale`` → the last 16, ``centennial`` →
+    100, ``Samstagsausgabe`` → Saturday, ``Doppel-`` → 2): it may match a quantity on the
+    other side, it is never reported. ``code`` marks digits glued after letters (``F1``,
+    ``A380``, ``E95``): part of a name or code more than a count. ``alternates`` are
+    further (kind, value) readings the atom may match: a day that is also a plain
+    number, an ambiguous ``01/12/21``, ``14 Tage`` that are also two weeks.
     """
 
     kind: str
@@ -215,10 +530,18 @@ class Atom:
     text: str
     unit: str | None = None
     spelled: bool = False
+    implied: bool = False
+    code: bool = False
+    alternates: tuple[tuple[str, str], ...] = ()
 
     @property
     def key(self) -> tuple[str, str]:
         return self.kind, self.value
+
+    @property
+    def keys(self) -> frozenset[tuple[str, str]]:
+        """Every (kind, value) reading of the atom: its key and its alternates."""
+        return frozenset((self.key, *self.alternates))
 
 
 def _tokens_after(text: str, pos: int, count: int = 2) -> list[tuple[str, int, int]]:
@@ -263,11 +586,16 @@ def _extract_atoms(text: str, lang: str) -> tuple[Atom, ...]:
     # Order matters: dates and clock times are read first because their digits are not
     # plain numbers ("20.07.2021" is no 20.07, "18 Uhr" no count of 18); then the numbers
     # not inside them; then the words (months, weekdays, spelled-out numbers).
+    # Notations whose digits are no plain numbers come first of all: fractions (3½),
+    # shortened year spans (1968/69) and decades (60er Jahre, 1960s).
     taken = _Spans()
-    atoms = _date_atoms(text, lang, taken)
+    atoms = _notation_atoms(text, lang, taken)
+    atoms += _date_atoms(text, lang, taken)
     atoms += _time_atoms(text, lang, taken)
     atoms += _number_atoms(text, lang, taken)
     atoms += _word_atoms(text, lang, taken)
+    atoms += _implied_atoms(text, lang, taken)
+    atoms = [_with_durations(text, atom) for atom in atoms]
     atoms.sort(key=lambda a: (a.start, a.end))
     return tuple(atoms)
 
@@ -288,13 +616,129 @@ class _Spans:
         self.spans.append((start, end))
 
 
-def _date_parts(m: re.Match, day_at: int, month_at: int, year_at: int | None) -> list[Atom]:
+def _fraction_value(whole: str | None, numerator: int, denominator: int) -> str:
+    value = Decimal(int(whole or 0)) + Decimal(numerator) / Decimal(denominator)
+    return format_decimal(value.quantize(Decimal("0.001")))
+
+
+def _notation_atoms(text: str, lang: str, taken: _Spans) -> list[Atom]:
+    """Fractions (``3½`` = ``3 1/2`` = ``3,5``), seasons and spans of years with the
+    second year shortened (``1968/69`` = ``1968/1969``) and decades (``60er Jahre`` =
+    ``1960s`` = ``the sixties``)."""
+    atoms: list[Atom] = []
+    for m in FRACTION_RE.finditer(text):
+        if m.group(2):
+            whole, (numerator, denominator) = m.group(1), VULGAR_FRACTIONS[m.group(2)]
+        else:
+            whole, numerator, denominator = m.group(3), int(m.group(4)), int(m.group(5))
+            if numerator >= denominator or (
+                    not whole and lang == "en"
+                    and _previous_word(text, m.start()).lower() in _SLASH_DATE_CUES):
+                continue  # "3/2" is no proper fraction; "on 1/2" is a date
+        atoms.append(Atom("number", _fraction_value(whole, numerator, denominator),
+                          m.start(), m.end(), m.group(0)))
+        taken.take(m.start(), m.end())
+    for m in YEAR_SPAN_RE.finditer(text):
+        first, second = int(m.group(1)), int(m.group(2))
+        if not taken.free(m.start(), m.end()) or second == first % 100:
+            continue
+        century = first - first % 100 + (100 if second < first % 100 else 0)
+        if second < first % 100 and second > 9:
+            continue  # "2019-12" is no span of years
+        atoms.append(Atom("number", str(first), m.start(1), m.end(1), m.group(1)))
+        atoms.append(Atom("number", str(century + second), m.start(2), m.end(2), m.group(2)))
+        taken.take(m.start(), m.end())
+    atoms += _decade_atoms(text, lang, taken)
+    atoms += _fraction_word_atoms(text, lang, taken)
+    return atoms
+
+
+def _fraction_word_atoms(text: str, lang: str, taken: _Spans) -> list[Atom]:
+    """Fractions written as words (implied: ``Viertel`` is also a town's quarter):
+    ``ein Drittel``, ``Zweidrittel``, ``dreiviertel``; ``a third``, ``two-thirds``,
+    ``three quarters`` — an English ordinal (``third``) only after its count."""
+    atoms: list[Atom] = []
+    denominators = _DE_FRACTION_WORDS if lang == "de" else _EN_FRACTION_WORDS
+    for m in FRACTION_WORD_RE[lang].finditer(text):
+        head, word = (m.group(1) or "").lower(), m.group(2).lower()
+        if lang == "de":
+            numerator = german_cardinal(head) if head and head[:3] != "ein" else 1
+        elif not head and word not in ("quarter", "quarters", "thirds", "fifths"):
+            continue  # "the third" is an ordinal
+        else:
+            numerator = _EN_UNITS.get(head, 1)
+        denominator = denominators[word]
+        if numerator and numerator < denominator and taken.free(m.start(), m.end()):
+            atoms.append(Atom("number", _fraction_value(None, numerator, denominator),
+                              m.start(), m.end(), m.group(0), implied=True))
+            taken.take(m.start(), m.end())
+    return atoms
+
+
+def _decade(start: int, end: int, text: str, decade: str, century: str | None,
+            spelled: bool = False) -> Atom:
+    """A decade atom: ``1960`` where the century is written (``1960s``, ``50ern des 19.
+    Jahrhunderts``), else ``60`` that also matches that decade of the 18th to 21st
+    centuries (``60er Jahre`` = ``1960s``) and the plain number."""
+    if century:
+        full = str(int(century) * 100 + int(decade))
+        return Atom("decade", full, start, end, text[start:end], spelled=spelled,
+                    alternates=(("number", full),))
+    short = decade.zfill(2)
+    alternates = tuple(("decade", str(c * 100 + int(decade))) for c in (17, 18, 19, 20))
+    return Atom("decade", short, start, end, text[start:end], spelled=spelled,
+                alternates=alternates + (("number", str(int(decade))),))
+
+
+def _decade_atoms(text: str, lang: str, taken: _Spans) -> list[Atom]:
+    atoms: list[Atom] = []
+    if lang == "de":
+        for m in DECADE_OF_CENTURY_RE.finditer(text):
+            century = str(int(m.group(2)) - 1)
+            atoms.append(_decade(m.start(), m.end(), text, m.group(1), century))
+            taken.take(m.start(), m.end())
+        for m in GERMAN_DECADE_RE.finditer(text):
+            if taken.free(m.start(), m.end()):
+                atoms.append(_decade(m.start(), m.end(), text, m.group(2), m.group(1)))
+                taken.take(m.start(), m.end())
+        for m in GERMAN_DECADE_WORD_RE.finditer(text):
+            if taken.free(m.start(), m.end()):
+                tens = str(_DE_TENS[m.group(1).lower()])
+                atoms.append(_decade(m.start(), m.end(), text, tens, None, spelled=True))
+                taken.take(m.start(), m.end())
+    else:
+        for m in ENGLISH_DECADE_RE.finditer(text):
+            if taken.free(m.start(), m.end()):
+                atoms.append(_decade(m.start(), m.end(), text, m.group(2), m.group(1)))
+                taken.take(m.start(), m.end())
+        for m in re.finditer(r"\b(" + "|".join(_EN_DECADES) + r")\b", text, re.IGNORECASE):
+            if taken.free(m.start(), m.end()):
+                tens = str(_EN_DECADES[m.group(1).lower()])
+                atoms.append(_decade(m.start(), m.end(), text, tens, None, spelled=True))
+                taken.take(m.start(), m.end())
+    return atoms
+
+
+def _day(m: re.Match, group: int) -> Atom:
+    """The day of the month of a date: kind ``date``, also a plain number."""
+    value = str(int(m.group(group)))
+    return Atom("date", value, m.start(group), m.end(group), m.group(group),
+                alternates=(("number", value),))
+
+
+def _date_parts(m: re.Match, day_at: int, month_at: int, year_at: int | None,
+                ambiguous: bool = False) -> list[Atom]:
     """The day, month and (where written) year of a numeric date match as atoms; a
-    two-digit year is read as 20xx."""
-    atoms = [Atom("number", str(int(m.group(day_at))), m.start(day_at), m.end(day_at),
-                  m.group(day_at)),
-             Atom("month", str(int(m.group(month_at))), m.start(month_at), m.end(month_at),
-                  m.group(month_at))]
+    two-digit year is read as 20xx. An ``ambiguous`` date (``01/12/21``: 1 December
+    or January 12) lets day and month each match the other reading as well."""
+    day, month = _day(m, day_at), Atom("month", str(int(m.group(month_at))),
+                                       m.start(month_at), m.end(month_at), m.group(month_at))
+    if ambiguous:
+        day = Atom(day.kind, day.value, day.start, day.end, day.text,
+                   alternates=day.alternates + (("month", day.value),))
+        month = Atom(month.kind, month.value, month.start, month.end, month.text,
+                     alternates=(("date", month.value), ("number", month.value)))
+    atoms = [day, month]
     year = m.group(year_at) if year_at else None
     if year:
         year_value = year if len(year) == 4 else "20" + year
@@ -303,13 +747,20 @@ def _date_parts(m: re.Match, day_at: int, month_at: int, year_at: int | None) ->
 
 
 def _date_atoms(text: str, lang: str, taken: _Spans) -> list[Atom]:
-    """Numeric dates: ``20.07.2021`` on both sides; German ``am 16.3.`` (day and month,
-    only after a date word such as *am*, *bis*, or a weekday); English ``03/16`` or
-    ``16/3/2024``; and German ``in den 50ern des 19. Jahrhunderts`` (the 1850s)."""
+    """Numeric dates: ``20.07.2021`` on both sides; ``10.02.-11.02.`` (a range of
+    German day.month. dates, also kept in English copy); German ``am 16.3.`` (day and
+    month, only after a date word such as *am*, *bis*, or a weekday); English ``03/16``
+    or ``16/3/2024``; and the day before or after a month name: ``7. bis 9. Mai``,
+    ``May 9th``, ``the 10th to the 12th of September``."""
     atoms: list[Atom] = []
     for m in NUMERIC_DATE_RE.finditer(text):
         if 1 <= int(m.group(1)) <= 31 and 1 <= int(m.group(2)) <= 12:
             atoms += _date_parts(m, 1, 2, 3)
+            taken.take(m.start(), m.end())
+    for m in DAY_MONTH_RANGE_RE.finditer(text):
+        if taken.free(m.start(), m.end()) and all(
+                1 <= int(m.group(d)) <= 31 and 1 <= int(m.group(d + 1)) <= 12 for d in (1, 3)):
+            atoms += _date_parts(m, 1, 2, None) + _date_parts(m, 3, 4, None)
             taken.take(m.start(), m.end())
     if lang == "de":
         for m in GERMAN_DAY_MONTH_RE.finditer(text):
@@ -319,19 +770,27 @@ def _date_atoms(text: str, lang: str, taken: _Spans) -> list[Atom]:
                     and (date_word in _DATE_WORDS or date_word in GERMAN_WEEKDAYS)):
                 atoms += _date_parts(m, 1, 2, None)
                 taken.take(m.start(), m.end())
-        for m in DECADE_OF_CENTURY_RE.finditer(text):
-            year = (int(m.group(2)) - 1) * 100 + int(m.group(1))
-            atoms.append(Atom("number", str(year), m.start(), m.end(), m.group(0)))
-            taken.take(m.start(), m.end())
+        day_patterns: tuple[re.Pattern, ...] = (GERMAN_DAY_OF_MONTH_RE,)
     else:
         for m in SLASH_DATE_RE.finditer(text):
             first, second = int(m.group(1)), int(m.group(2))
+            if not taken.free(m.start(), m.end()):
+                continue
             # month first (US) only where the second number cannot be a month; otherwise
-            # day first, as the German source writes it
+            # day first, as the German source writes it, with the US reading as well
             day_at, month_at = (2, 1) if second > 12 and first <= 12 else (1, 2)
             if 1 <= int(m.group(day_at)) <= 31 and 1 <= int(m.group(month_at)) <= 12:
-                atoms += _date_parts(m, day_at, month_at, 3)
+                atoms += _date_parts(m, day_at, month_at, 3,
+                                     ambiguous=first <= 12 and second <= 12 and first != second)
                 taken.take(m.start(), m.end())
+        day_patterns = (ENGLISH_MONTH_DAY_RE, ENGLISH_DAY_MONTH_RE)
+    for pattern in day_patterns:
+        for m in pattern.finditer(text):
+            for group in (1, 2):
+                if (m.group(group) and 1 <= int(m.group(group)) <= 31
+                        and taken.free(m.start(group), m.end(group))):
+                    atoms.append(_day(m, group))
+                    taken.take(m.start(group), m.end(group))
     return atoms
 
 
@@ -348,11 +807,45 @@ def _time_atoms(text: str, lang: str, taken: _Spans) -> list[Atom]:
             minute = int(m.group(2) or 0)
             if pattern is ENGLISH_TIME_RE:
                 hour = hour % 12 + (12 if m.group(3).lower() == "p" else 0)
+            if hour == 24 and not minute and pattern is GERMAN_TIME_RE:
+                hour = 0  # 24 Uhr is midnight
             if hour < 24 and minute < 60:
                 atoms.append(Atom("time", f"{hour:02d}:{minute:02d}", m.start(), m.end(),
                                   m.group(0)))
                 taken.take(m.start(), m.end())
+                if pattern is not CLOCK_RE:
+                    atoms += _range_head_time(text, m, hour, taken)
+    for m in re.finditer(r"[^\W\d_]+", text):
+        low = m.group(0).lower()
+        if low in CLOCK_WORDS[lang] and taken.free(m.start(), m.end()):
+            value, implied = CLOCK_WORDS[lang][low]
+            atoms.append(Atom("time", value, m.start(), m.end(), m.group(0),
+                              spelled=not implied, implied=implied))
+            taken.take(m.start(), m.end())
     return atoms
+
+
+def _range_head_time(text: str, m: re.Match, hour: int, taken: _Spans) -> list[Atom]:
+    """The first time of a range that shares the second's ``Uhr`` or ``p.m.``
+    (``zwischen 12 und 14 Uhr``, ``from 10 to 11 a.m.``; in ``11 to 1 p.m.`` the first
+    hour is before noon)."""
+    head = _TIME_RANGE_HEAD_RE.search(text, max(0, m.start() - 20), m.start())
+    if head is None or not taken.free(head.start(), head.end()):
+        return []
+    first, minute = int(head.group(1)), int(head.group(2) or 0)
+    if m.re is ENGLISH_TIME_RE:
+        if first > 12:
+            return []
+        afternoon = hour >= 12
+        if first % 12 > hour % 12:
+            afternoon = not afternoon
+        first = first % 12 + (12 if afternoon else 0)
+    if first >= 24 or minute >= 60:
+        return []
+    taken.take(head.start(1), head.end(2) if head.group(2) else head.end(1))
+    end = head.end(2) if head.group(2) else head.end(1)
+    return [Atom("time", f"{first:02d}:{minute:02d}", head.start(1), end,
+                 text[head.start(1):end])]
 
 
 def _number_atoms(text: str, lang: str, taken: _Spans) -> list[Atom]:
@@ -394,7 +887,9 @@ def _number_atom(text: str, lang: str, token: NumberToken, following: NumberToke
         scale, span_end = _glued_scale(text, lang, end, unit) or (0, span_end)
     full = token.value * (Decimal(10) ** scale)
     begin = unit_start if unit_start < start else start
-    return Atom("number", format_decimal(full), begin, span_end, text[begin:span_end], unit)
+    code = bool(start) and text[start - 1].isalpha() and begin == start
+    return Atom("number", format_decimal(full), begin, span_end, text[begin:span_end], unit,
+                code=code)
 
 
 def _scale_word(text: str, word: tuple[str, int, int], unit: str | None,
@@ -453,20 +948,22 @@ def _glued_scale(text: str, lang: str, end: int, unit: str | None) -> tuple[int,
 
 
 def _word_atoms(text: str, lang: str, taken: _Spans) -> list[Atom]:
-    """Months, weekdays and spelled-out numbers written as words (``März``,
-    ``Samstagabend``, ``mittwochs``, ``vier Millionen``, ``a million``, ``zwei``)."""
+    """Numbers written as words (``zwei``, ``sixty-two``, ``vier Millionen``, ``a
+    million``), months and weekdays (``März``, ``Samstagabend``, ``mittwochs``), and
+    the weekday or month a German compound names (``Samstagsausgabe``,
+    ``Rosenmontag``, ``Januarwoche``: implied)."""
+    atoms = _spelled_atoms(text, lang, taken)
     months = GERMAN_MONTHS if lang == "de" else ENGLISH_MONTHS
     weekdays = GERMAN_WEEKDAYS if lang == "de" else ENGLISH_WEEKDAYS
-    spelled = GERMAN_SPELLED if lang == "de" else ENGLISH_SPELLED
-    scales = GERMAN_SCALES if lang == "de" else ENGLISH_SCALES
-    atoms: list[Atom] = []
     for m in WORD_RE.finditer(text):
         word, start, end = m.group(0), m.start(), m.end()
         if word.endswith(".") and word.lower() not in months:
             word, end = word[:-1], end - 1  # a full stop, not an abbreviation's dot
         low = word.lower()
         day = _weekday(word, low, weekdays)
-        if not (low in months or day or low in spelled or low in _ONE[lang]):
+        compound = (_calendar_compound(low) if lang == "de" and word[:1].isupper()
+                    and not day and low not in months else None)
+        if not (low in months or day or compound):
             continue  # most words: no quantity, no need to look further
         if not taken.free(start, end):
             continue
@@ -474,12 +971,144 @@ def _word_atoms(text: str, lang: str, taken: _Spans) -> list[Atom]:
             if _reads_as_month(text, word, start, end, lang):
                 atoms.append(Atom("month", str(months[low]), start, end, word))
         elif day:
-            atoms.append(Atom("weekday", str(day), start, end, word))
-        elif low in spelled or low in _ONE[lang]:
-            atom = _spelled_number(text, word, start, end, spelled, scales, taken)
-            if atom is not None:
-                atoms.append(atom)
+            atoms.append(Atom("weekday", str(day), start, end, word,
+                              implied=lang == "de" and _in_title(text, start, end)))
+        elif compound:
+            atoms.append(Atom(compound[0], str(compound[1]), start, end, word, implied=True))
     return atoms
+
+
+def _spelled_atoms(text: str, lang: str, taken: _Spans) -> list[Atom]:
+    """Numbers written as words. Before a scale word (``vier Millionen``, ``eine
+    Milliarde``, ``a million``) a definite value; alone (``zwei``, ``sixty-two``,
+    ``dritten``) marked ``spelled``; ``ein``/``a``/``one`` alone are no number."""
+    scales = GERMAN_SCALES if lang == "de" else ENGLISH_SCALES
+    if lang == "en":
+        runs = english_number_runs(text)
+    else:
+        runs = []
+        for m in _LETTERS_RE.finditer(text):
+            if m.group(0)[:3].lower() not in _DE_NUMBER_STARTS:
+                continue  # most words: no number word, no need to parse
+            parsed = german_number_word(m.group(0))
+            if parsed is not None:
+                runs.append((m.start(), m.end(), parsed[0], parsed[1]))
+    for m in WORD_RE.finditer(text):
+        if m.group(0).lower() in _ONE[lang] and _tokens_after(text, m.end(), 1):
+            runs.append((m.start(), m.end(), Decimal(1), False))
+    atoms: list[Atom] = []
+    for start, end, value, ordinal in sorted(runs):
+        if not taken.free(start, end):
+            continue
+        after = _tokens_after(text, end, 2)
+        scale = after[0][0].lower() if after and not ordinal else ""
+        scale_end = after[0][2] if after else end
+        if scale not in scales and scale.endswith("."):
+            scale, scale_end = scale[:-1], scale_end - 1  # the sentence's full stop
+        definite = scale in scales and scale not in _MONEY_ONLY_SCALES and scale != "b"
+        if not definite and text[start:end].lower() in _ONE[lang]:
+            continue
+        if definite:
+            value, end, after = value * 10 ** scales[scale], scale_end, after[1:]
+        # a unit word after it: "zehn Prozent", "Eighty-nine percent", "vier Millionen Euro"
+        unit_after = _unit_word(after[0]) if after and not ordinal else None
+        unit, end = unit_after if unit_after else (None, end)
+        taken.take(start, end)
+        atoms.append(Atom("number", format_decimal(value), start, end, text[start:end], unit,
+                          spelled=not definite))
+    return atoms
+
+
+_LETTERS_RE = re.compile(r"[^\W\d_]+")
+_QUOTES = "\"'“”„‚‘’«»"
+# the first letters of German number words, to try few words as compounds
+_DE_NUMBER_STARTS = {w[:3] for w in (*_DE_UNITS, *_DE_TEENS, *_DE_TENS, *_DE_ORDINAL_STEMS,
+                                     "hundert", "tausend", "anderthalb")}
+_DE_MONTH_STARTS = {name[:3] for name in GERMAN_MONTHS}
+
+
+def _implied_atoms(text: str, lang: str, taken: _Spans) -> list[Atom]:
+    """Numbers a word implies (:data:`IMPLIED_NUMBERS`) and the count a German compound
+    starts with (:func:`german_compound_number`): they match, and are never reported."""
+    atoms: list[Atom] = []
+    for m in _IMPLIED_RE[lang].finditer(text):
+        if taken.free(m.start(), m.end()):
+            value = IMPLIED_NUMBERS[lang][m.lastindex - 1][1]
+            atoms.append(Atom("number", format_decimal(Decimal(str(value))), m.start(),
+                              m.end(), m.group(0), implied=True))
+            taken.take(m.start(), m.end())
+    if lang == "de":
+        for m in _LETTERS_RE.finditer(text):
+            word = m.group(0)
+            if word[:3].lower() not in _DE_NUMBER_STARTS or not taken.free(m.start(), m.end()):
+                continue
+            value = german_compound_number(word)
+            if value is not None:
+                atoms.append(Atom("number", str(value), m.start(), m.end(), word, implied=True))
+                taken.take(m.start(), m.end())
+    return atoms
+
+
+def comma_pair(atom: Atom) -> tuple[str, str] | None:
+    """The two numbers a German ``3,5`` may list (ages "3, 5" written without a space),
+    for a single-digit decimal with no unit; else None."""
+    m = re.fullmatch(r"(\d),(\d)", atom.text)
+    if atom.kind != "number" or atom.unit or m is None:
+        return None
+    return m.group(1), m.group(2)
+
+
+def clock_parts(atom: Atom) -> tuple[str, str]:
+    """The hour and minute of a time atom as plain numbers: a bare ``16:32`` is also a
+    score, ``16-32`` in the translation."""
+    hour, minute = atom.value.split(":")
+    return str(int(hour)), str(int(minute))
+
+
+def _with_durations(text: str, atom: Atom) -> Atom:
+    """A number of days, hours or months also reads as the weeks, days or years it
+    makes (``14 Tage`` = two weeks, ``48 hours`` = two days), and the reverse."""
+    if atom.kind != "number" or atom.unit or atom.implied or "." in atom.value:
+        return atom
+    after = _tokens_after(text, atom.end, 1)
+    unit = DURATION_UNITS.get(after[0][0].lower().rstrip(".")) if after else None
+    if unit is None:
+        return atom
+    value, alternates = int(atom.value), []
+    for small, big, factor in DURATION_FACTORS:
+        if unit == small and value and value % factor == 0:
+            alternates.append(("number", str(value // factor)))
+        elif unit == big:
+            alternates.append(("number", str(value * factor)))
+    return replace(atom, alternates=atom.alternates + tuple(alternates)) if alternates else atom
+
+
+def _in_title(text: str, start: int, end: int) -> bool:
+    """A German weekday in a newspaper's name: ``"Bild am Sonntag"``, ``"Welt am
+    Sonntag"`` — a capitalised word and *am* before it, inside quotation marks."""
+    before = text[max(0, start - 40):start]
+    m = re.search(r"([A-ZÄÖÜ][\w-]*)\s+am\s+$", before)
+    if m is None:
+        return False
+    opening = before[:m.start()].rstrip()[-1:]
+    return bool(opening) and opening in _QUOTES or text[end:end + 1] in _QUOTES
+
+
+def _calendar_compound(low: str) -> tuple[str, int] | None:
+    """The weekday or month a German compound names (``samstagsausgabe``,
+    ``rosenmontag``, ``sonntagszeitung``, ``januarwoche``), else None."""
+    if "tag" in low or "sonnabend" in low or "mittwoch" in low:
+        for name, day in GERMAN_WEEKDAYS.items():
+            if name in low and low != name:
+                return "weekday", day
+    if low[:3] not in _DE_MONTH_STARTS:
+        return None
+    for name, month in GERMAN_MONTHS.items():
+        rest = low[len(name):]
+        if (not name.endswith(".") and low.startswith(name) and len(rest) >= 3
+                and not (name == "mai" and rest[0] in "sn")):
+            return "month", month
+    return None
 
 
 def _weekday(word: str, low: str, weekdays: dict[str, int]) -> int | None:
@@ -499,23 +1128,6 @@ def _reads_as_month(text: str, word: str, start: int, end: int, lang: str) -> bo
             and _previous_word(text, start) not in _MONTH_CUES:
         return False
     return not (lang == "de" and low == "mai" and not word[0].isupper())
-
-
-def _spelled_number(text: str, word: str, start: int, end: int, spelled: dict[str, int],
-                    scales: dict[str, int], taken: _Spans) -> Atom | None:
-    """A number written as a word. Before a scale word ("vier Millionen", "eine
-    Milliarde", "a million") it is a definite value; alone ("zwei") it is marked
-    ``spelled``; "ein"/"a" alone is no number (None)."""
-    low = word.lower()
-    after = _tokens_after(text, end, 1)
-    if after and after[0][0].lower() in scales:
-        scale_end = after[0][2]
-        taken.take(start, scale_end)
-        value = spelled.get(low, 1) * 10 ** scales[after[0][0].lower()]
-        return Atom("number", str(value), start, scale_end, text[start:scale_end])
-    if low in spelled:
-        return Atom("number", str(spelled[low]), start, end, word, spelled=True)
-    return None
 
 
 def _weekday_compound(word: str, weekdays: dict[str, int]) -> int | None:

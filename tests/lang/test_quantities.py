@@ -9,7 +9,8 @@ from decimal import Decimal
 
 import pytest
 
-from qa.lang.quantities import anchor_numbers, extract_atoms, find_numbers, number_value
+from qa.lang.quantities import (anchor_numbers, english_number_runs, extract_atoms, find_numbers,
+                                german_compound_number, german_number_word, number_value)
 
 # (text, lang, expected atoms as (kind, value, text[, unit]), reason)
 ATOM_CASES = [
@@ -55,26 +56,26 @@ ATOM_CASES = [
      "numbers glued to letters are still quantities for NUM01"),
     # --- dates
     ("Er wurde am 20.07.2021 gewählt.", "de",
-     [("number", "20", "20"), ("month", "7", "07"), ("number", "2021", "2021")],
+     [("date", "20", "20"), ("month", "7", "07"), ("number", "2021", "2021")],
      "a numeric date is day, month and year, not the decimal 20.07"),
     ("Bis 1.2.24 gilt das.", "de",
-     [("number", "1", "1"), ("month", "2", "2"), ("number", "2024", "24")],
+     [("date", "1", "1"), ("month", "2", "2"), ("number", "2024", "24")],
      "a two-digit year is read as 20xx"),
     ("Die Frist endet am 16.3. um Mitternacht.", "de",
-     [("number", "16", "16"), ("month", "3", "3")],
-     "day and month without a year, after a date word ('am')"),
+     [("date", "16", "16"), ("month", "3", "3"), ("time", "00:00", "Mitternacht")],
+     "day and month without a year, after a date word ('am'); midnight is a time"),
     ("Sie kamen 16.3. an.", "de", [("number", "16.3", "16.3")],
      "without a date word '16.3.' stays a number"),
-    ("Am 20. Juli", "de", [("number", "20", "20"), ("month", "7", "Juli")],
+    ("Am 20. Juli", "de", [("date", "20", "20"), ("month", "7", "Juli")],
      "an ordinal day before a month name; the ordinal dot is not part of it"),
-    ("The deadline is 03/16.", "en", [("month", "3", "03"), ("number", "16", "16")],
+    ("The deadline is 03/16.", "en", [("month", "3", "03"), ("date", "16", "16")],
      "US month first where the second number cannot be a month"),
     ("The deadline is 16/3/2024.", "en",
-     [("number", "16", "16"), ("month", "3", "3"), ("number", "2024", "2024")],
+     [("date", "16", "16"), ("month", "3", "3"), ("number", "2024", "2024")],
      "otherwise day first, as the German source writes it"),
     ("in den 50ern des 19. Jahrhunderts", "de",
-     [("number", "1850", "50ern des 19. Jahrhunderts")],
-     "a decade of a century is one year"),
+     [("decade", "1850", "50ern des 19. Jahrhunderts")],
+     "a decade of a century is the 1850s (and matches the year 1850)"),
     # --- clock times
     ("Das Spiel beginnt um 18 Uhr.", "de", [("time", "18:00", "18 Uhr")],
      "the hour alone is a time only with 'Uhr'"),
@@ -103,13 +104,125 @@ ATOM_CASES = [
      "an abbreviated month keeps its dot"),
     # --- spelled-out numbers
     ("Sie hat zwei Kinder und vier Millionen Euro.", "de",
-     [("number", "2", "zwei"), ("number", "4000000", "vier Millionen")],
-     "a spelled number alone is marked spelled; before a scale word it is definite"),
+     [("number", "2", "zwei"), ("number", "4000000", "vier Millionen Euro", "EUR")],
+     "a spelled number alone is marked spelled; before a scale word it is definite, "
+     "with the currency after it"),
     ("She has two children and a million dollars.", "en",
-     [("number", "2", "two"), ("number", "1000000", "a million")],
+     [("number", "2", "two"), ("number", "1000000", "a million dollars", "USD")],
      "'a million' is a definite value; 'a' alone is no number"),
     ("Das ist eine gute Idee.", "de", [], "'eine' without a scale word is no number"),
+    ("Zweiundsechzig kamen, dreihundertfünfzig blieben, der dritte ging.", "de",
+     [("number", "62", "Zweiundsechzig"), ("number", "350", "dreihundertfünfzig"),
+      ("number", "3", "dritte")],
+     "German number words are one word however long, and ordinals count too"),
+    ("Sixty-two came, one hundred and five stayed, the twenty-first left, one of them "
+     "too.", "en",
+     [("number", "62", "Sixty-two"), ("number", "105", "one hundred and five"),
+      ("number", "21", "twenty-first")],
+     "English number words run over hyphens and 'and'; a lone 'one' is no number"),
+    ("Es kamen zweieinhalb Millionen.", "de", [("number", "2500000", "zweieinhalb Millionen")],
+     "a German 'einhalb' number before a scale word"),
+    ("nineteen sixty", "en", [("number", "19", "nineteen"), ("number", "60", "sixty")],
+     "words that do not form one number stay two"),
+    # --- notations whose digits are no plain numbers
+    ("Sie ist 3½ Jahre alt.", "de", [("number", "3.5", "3½")], "a vulgar fraction"),
+    ("She is 3 1/2 years old.", "en", [("number", "3.5", "3 1/2")],
+     "a mixed number is one value, not a slash date"),
+    ("in der Saison 1968/69", "de", [("number", "1968", "1968"), ("number", "1969", "69")],
+     "a season's shortened second year is the full year"),
+    ("in the 1999-00 season", "en", [("number", "1999", "1999"), ("number", "2000", "00")],
+     "a shortened year crossing a century"),
+    ("die 60er Jahre", "de", [("decade", "60", "60er")],
+     "a decade without its century"),
+    ("the 1960s and the seventies", "en",
+     [("decade", "1960", "1960s"), ("decade", "70", "seventies")],
+     "a decade with its century, and one in words"),
+    # --- dates: the day of the month is a date
+    ("vom 7. bis 9. Mai", "de",
+     [("date", "7", "7"), ("date", "9", "9"), ("month", "5", "Mai")],
+     "a range of days before a month name"),
+    ("from the 10th to the 12th of September", "en",
+     [("date", "10", "10"), ("date", "12", "12"), ("month", "9", "September")],
+     "English ordinal days before 'of' and the month"),
+    ("born on September 1st, 2004", "en",
+     [("month", "9", "September"), ("date", "1", "1"), ("number", "2004", "2004")],
+     "an English day after the month name"),
+    ("(10.02.-11.02.)", "en",
+     [("date", "10", "10"), ("month", "2", "02"), ("date", "11", "11"), ("month", "2", "02")],
+     "a range of German day.month. dates kept in English copy"),
+    # --- clock times
+    ("zwischen 12 und 14 Uhr", "de", [("time", "12:00", "12"), ("time", "14:00", "14 Uhr")],
+     "a range of hours shares its 'Uhr'"),
+    ("between noon and 2 p.m.", "en",
+     [("time", "12:00", "noon"), ("time", "14:00", "2 p.m.")], "noon is 12:00"),
+    ("from 11 to 1 p.m.", "en", [("time", "11:00", "11"), ("time", "13:00", "1 p.m.")],
+     "in a range the first hour may be before noon"),
+    ("Um 24 Uhr schließt die Bar.", "de", [("time", "00:00", "24 Uhr")], "24 Uhr is midnight"),
 ]
+
+# (text, lang, expected (kind, value, text) of the implied atoms, reason)
+IMPLIED_CASES = [
+    ("Das Achtelfinal-Hinspiel und der Doppelpack", "de",
+     [("number", "16", "Achtelfinal"), ("number", "2", "Doppelpack")],
+     "Achtelfinale is the last 16; Doppel- means two"),
+    ("Die Zwölftklässler und die Dreierkoalition", "de",
+     [("number", "12", "Zwölftklässler"), ("number", "3", "Dreierkoalition")],
+     "a number word at the head of a compound"),
+    ("Achtung, Zweifel und Einsatz", "de", [],
+     "words that only begin like a number word imply none"),
+    ("The town's centennial, a fortnight later", "en",
+     [("number", "100", "centennial"), ("number", "14", "fortnight")],
+     "English words that imply a number"),
+    ("in the quarter-finals, three quarters of them; Zweidrittel", "en",
+     [("number", "8", "quarter-finals"), ("number", "0.75", "three quarters")],
+     "a quarter-final has eight teams; a fraction in words"),
+    ("Zwei Drittel stimmten zu, ein Viertel nicht.", "de",
+     [("number", "0.667", "Zwei Drittel"), ("number", "0.25", "ein Viertel")],
+     "German fractions in words"),
+    ("Die Samstagsausgabe, am Rosenmontag, in der Januarwoche", "de",
+     [("weekday", "6", "Samstagsausgabe"), ("weekday", "1", "Rosenmontag"),
+      ("month", "1", "Januarwoche")],
+     "a weekday or month inside a German compound"),
+    ('wie die "Welt am Sonntag" berichtet', "de", [("weekday", "7", "Sonntag")],
+     "a weekday inside a quoted newspaper name"),
+]
+
+
+@pytest.mark.parametrize("text, lang, expected, reason", IMPLIED_CASES,
+                         ids=[c[0][:40] for c in IMPLIED_CASES])
+def test_implied_atoms(text, lang, expected, reason):
+    implied = [(a.kind, a.value, a.text) for a in extract_atoms(text, lang) if a.implied]
+    assert implied == [tuple(e) for e in expected], reason
+
+
+def test_alternate_readings():
+    """Atoms that may be read two ways match either reading (Atom.keys)."""
+    day, month, _year = extract_atoms("on 01/12/21", "en")
+    assert ("month", "1") in day.keys and ("date", "12") in month.keys, \
+        "01/12/21 is 1 December or, US style, January 12"
+    (days,) = extract_atoms("Die Frist beträgt 14 Tage.", "de")
+    assert ("number", "2") in days.keys, "14 days are two weeks"
+    (decade,) = extract_atoms("die 60er Jahre", "de")
+    assert ("decade", "1960") in decade.keys and ("decade", "1860") in decade.keys
+    (known,) = extract_atoms("the 1750s", "en")
+    assert ("decade", "1850") not in known.keys, "a decade with its century is that one"
+    (date,) = [a for a in extract_atoms("Am 20. Juli", "de") if a.kind == "date"]
+    assert ("number", "20") in date.keys, "a day of the month is also a plain number"
+
+
+def test_codes_are_marked():
+    atoms = extract_atoms("Der A380 und die F1 und 24 Stunden", "de")
+    assert [a.code for a in atoms] == [True, True, False]
+
+
+def test_number_words():
+    assert german_number_word("zwanzigsten") == (Decimal(20), True)
+    assert german_number_word("siebte") == (Decimal(7), True)
+    assert german_number_word("eintausendzweihundert") == (Decimal(1200), False)
+    assert german_number_word("ein") is None and german_number_word("Leute") is None
+    assert german_compound_number("Achtsamkeit") is None
+    assert [(v, o) for _, _, v, o in english_number_runs("two thousand and twenty")] == \
+        [(Decimal(2020), False)]
 
 
 @pytest.mark.parametrize("text, lang, expected, reason", ATOM_CASES,
