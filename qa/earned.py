@@ -7,7 +7,9 @@ from the judged findings of the development part of the judged-precision set (se
 that fired there, with its judged counts and precision. The policy:
 
 - a class judged on at least :data:`MIN_JUDGED` findings with precision ≥
-  :data:`BLOCKING_PRECISION` keeps the severity its check declares;
+  :data:`BLOCKING_PRECISION` keeps the severity its check declares (a rare class does
+  not borrow its check's precision: tried, it let classes block whose test-part
+  precision was 0 of 7);
 - a class judged below that, or with too few judgements to say, or not yet judged at
   all (``unknown``), is reported at ``minor`` — advisory — until it earns more (a class
   declared ``minor`` or ``info`` stays as declared);
@@ -51,8 +53,17 @@ class ClassPrecision:
 
     @property
     def earns_block(self) -> bool:
+        """Precise enough on its own judgements."""
         return (self.unknown == 0 and self.judged >= MIN_JUDGED
                 and (self.precision or 0.0) >= BLOCKING_PRECISION)
+
+
+def blocks(rows: dict[str, ClassPrecision], finding_class: str) -> bool:
+    """Whether a class that fired on the judged translations has earned its severity."""
+    row = rows.get(finding_class)
+    if row is None:
+        return False
+    return row.earns_block
 
 
 @lru_cache(maxsize=1)
@@ -93,7 +104,7 @@ def earned(finding: Finding, precision: dict[str, ClassPrecision] | None = None)
         return replace(finding, confidence=None)  # never fired there: nothing to measure
     confidence = None if row.precision is None else round(row.precision / 100, 3)
     finding = replace(finding, confidence=confidence)
-    return finding if row.earns_block else _advisory(finding)
+    return finding if blocks(rows, finding.finding_class) else _advisory(finding)
 
 
 def _advisory(finding: Finding) -> Finding:

@@ -54,3 +54,12 @@ def test_minor_and_info_are_never_raised():
 def test_the_shipped_table_reads_and_every_row_is_consistent():
     for name, row in earned.table().items():
         assert name == row.finding_class and 0 <= row.real <= row.judged
+
+
+def test_a_rare_class_does_not_borrow_its_checks_precision():
+    rows = {
+        "NUM01.weekday-missing": ClassPrecision("NUM01.weekday-missing", 3, 3, 0),
+        "NUM01.time-changed": ClassPrecision("NUM01.time-changed", 9, 9, 0),
+    }
+    assert earned.earned(_f("NUM01", "weekday-missing"), rows).severity is Severity.MINOR
+    assert earned.earned(_f("NUM01", "time-changed"), rows).severity is Severity.MAJOR

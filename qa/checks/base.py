@@ -175,14 +175,16 @@ class Check:
 
     def finding(self, message: str, *, source_span: Span | None = None,
                 target_span: Span | None = None, segment: str | None = None,
-                suggestion: str | None = None, confidence: float | None = None,
+                suggestion: str | None = None,
                 data: Mapping[str, Any] | None = None,
                 severity: Severity | None = None,
                 category: Category | None = None, kind: str | None = None) -> Finding:
         """A finding stamped with this check's code, name, category and severity (a check
-        whose evidence can point either way may name the category per finding)."""
+        whose evidence can point either way may name the category per finding). ``kind``
+        names the finding class; its confidence is measured (:mod:`qa.earned`), never
+        set by the check."""
         return Finding(code=self.code, name=self.name, category=category or self.category,
                        severity=severity or self.severity, message=message,
                        source_span=source_span, target_span=target_span, segment=segment,
-                       suggestion=suggestion, confidence=confidence, data=dict(data or {}),
+                       suggestion=suggestion, data=dict(data or {}),
                        kind=kind)

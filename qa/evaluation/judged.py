@@ -32,7 +32,7 @@ from qa.model import Finding, Report, Severity
 from qa.runner import check_documents
 
 DOCUMENT_SEGMENTS = 25
-DOCUMENTS_PER_FILE = 30
+DOCUMENTS_PER_FILE = 60
 SPLIT_BLOCK = 4
 
 #: (dataset id, source file, reference file) under the data folder
@@ -191,11 +191,13 @@ def evaluate(data: Path, config: Config | None = None,
     """Judged precision per code and per finding class on both parts, precision of the
     blocking findings, and the share of correct documents that fail the default gate."""
     from qa import earned
-    from qa.checks import ALL_CHECKS
+    from qa.checks import ALL_CHECKS  # (the checks' declared severities)
 
     judged = load_judgements()
     declared = {cls.code: cls.severity.value for cls in ALL_CHECKS}
     every: dict[str, Tally] = defaultdict(Tally)
+    class_declared: dict[str, str] = {}  # class → the severity its check declares
+    class_default: dict[str, str] = {}   # class → its severity at the default gate
     by_code: dict[str, dict[str, Tally]] = defaultdict(lambda: defaultdict(Tally))
     by_class: dict[str, dict[str, Tally]] = defaultdict(lambda: defaultdict(Tally))
     blocking: dict[str, Tally] = defaultdict(Tally)
@@ -213,6 +215,9 @@ def evaluate(data: Path, config: Config | None = None,
             verdict = judged.get(located.key, (None, ""))[0]
             finding = located.finding
             every[part].add(verdict)
+            class_declared[finding.finding_class] = finding.data.get(
+                "declared_severity", finding.severity.value)
+            class_default[finding.finding_class] = finding.severity.value
             by_code[finding.code][part].add(verdict)
             by_class[finding.finding_class][part].add(verdict)
             blocks = report.gate.blocks(finding)
@@ -228,17 +233,10 @@ def evaluate(data: Path, config: Config | None = None,
             docs[part]["correct"] += 1
             docs[part]["correct_failing"] += not report.gate.passed
     parts = ("dev", "test")
-    table = earned.table()
-    classes = []
-    for name, tallies in sorted(by_class.items()):
-        code = name.split(".")[0]
-        row = table.get(name)
-        blocks = row.earns_block if row else not any(n.split(".")[0] == code for n in table)
-        severity = declared.get(code, "")
-        if not blocks and severity in ("critical", "major"):
-            severity = "minor"
-        classes.append({"class": name, "declared": declared.get(code, ""), "earned": severity,
-                        "dev": tallies["dev"].as_dict(), "test": tallies["test"].as_dict()})
+    classes = [{"class": name, "declared": class_declared.get(name, declared.get(name, "")),
+                "earned": class_default.get(name, ""),
+                "dev": tallies["dev"].as_dict(), "test": tallies["test"].as_dict()}
+               for name, tallies in sorted(by_class.items())]
     return {
         "segments": DOCUMENT_SEGMENTS,
         "blocking_precision": earned.BLOCKING_PRECISION,
