@@ -18,8 +18,6 @@ from __future__ import annotations
 import argparse
 import math
 import os
-import platform
-import shutil
 import statistics
 import subprocess
 import sys
@@ -32,17 +30,7 @@ sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 BIN = Path(sys.executable).parent
 
-
-def machine() -> str:
-    model = "unknown CPU"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                model = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    return f"{os.cpu_count()} cores, {model}, Python {platform.python_version()}, {platform.system()}"
+from startup import machine  # noqa: E402  (one description of the machine)
 
 
 def timed(cmd: list[str], repeat: int = 5) -> float:

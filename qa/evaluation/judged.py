@@ -7,7 +7,8 @@ each) of the WMT21/22/23 German→English human references, the first
 settings, ``--no-mt`` and no termbase. The documents are split once into a
 **development** part (tuning happens only there) and a **test** part (never tuned on):
 blocks of :data:`SPLIT_BLOCK` documents alternate, so both parts see every test set and
-domain; the two references of WMT22 share their source lines and so their part.
+domain; the two references of WMT21 and of WMT22 share their source lines and so their
+part.
 
 Judgements live in ``qa/evaluation/judgements/*.tsv``, one row per finding, keyed by
 dataset, segment line, side, character span within the stripped segment and check
@@ -32,13 +33,15 @@ from qa.model import Finding, Report, Severity
 from qa.runner import check_documents
 
 DOCUMENT_SEGMENTS = 25
-DOCUMENTS_PER_FILE = 60
+DOCUMENTS_PER_FILE = 80
 SPLIT_BLOCK = 4
 
 #: (dataset id, source file, reference file) under the data folder
 MATERIAL = (
     ("wmt21-refA", "wmt21-news-deen/txt/sources/newstest2021.de-en.src.de",
      "wmt21-news-deen/txt/references/newstest2021.de-en.ref.A.en"),
+    ("wmt21-refB", "wmt21-news-deen/txt/sources/newstest2021.de-en.src.de",
+     "wmt21-news-deen/txt/references/newstest2021.de-en.ref.B.en"),
     ("wmt22-refA", "wmt22-general-deen/txt/sources/generaltest2022.de-en.src.de",
      "wmt22-general-deen/txt/references/generaltest2022.de-en.ref.A.en"),
     ("wmt22-refB", "wmt22-general-deen/txt/sources/generaltest2022.de-en.src.de",

@@ -215,7 +215,7 @@ def _trie(lang: str):
         stat = source.stat()
     except (ImportError, OSError):
         return None
-    from qa.paths import cache_dir
+    from qa.paths import cache_dir, save_atomically
 
     path = cache_dir() / f"wordfreq-{version}" / f"{source.name.split('.')[0]}-{stat.st_size}.marisa"
     trie = marisa_trie.RecordTrie("<H")
@@ -224,16 +224,7 @@ def _trie(lang: str):
     except Exception:  # missing (or unreadable: rebuilt below)
         pass
     trie = _build_trie(lang)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-        try:
-            trie.save(str(tmp))
-            os.replace(tmp, path)
-        finally:
-            tmp.unlink(missing_ok=True)
-    except OSError:
-        pass  # a read-only cache folder only costs speed: use the trie in memory
+    save_atomically(path, trie.save)  # (if it cannot be saved, the trie in memory serves)
     return trie
 
 

@@ -14,7 +14,6 @@ seconds.
 from __future__ import annotations
 
 import csv
-import os
 import re
 from collections.abc import Mapping
 from functools import lru_cache
@@ -22,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from qa.errors import InputError
-from qa.paths import cache_dir
+from qa.paths import cache_dir, save_atomically
 from qa.lang import english, german
 from qa.lang.function_words import STOPWORDS
 
@@ -219,16 +218,7 @@ def _load_ding_cached(path: Path) -> Mapping[str, str]:
         pass
     table = _compact(_load_ding(path))
     trie = marisa_trie.BytesTrie((k, v.encode("utf-8")) for k, v in table.items())
-    try:
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        tmp = cache.with_name(f"{cache.name}.{os.getpid()}.tmp")
-        try:
-            trie.save(str(tmp))
-            os.replace(tmp, cache)
-        finally:
-            tmp.unlink(missing_ok=True)
-    except OSError:
-        pass  # a read-only cache folder only costs speed
+    save_atomically(cache, trie.save)
     return _TrieEntries(trie)
 
 

@@ -32,7 +32,8 @@ from functools import lru_cache
 # --- numbers: one definition, read by NUM01's atoms, the aligner and ALN evidence -----
 
 # thousands grouped by dots, commas, (narrow) no-break spaces or plain spaces: 10 000
-_NUM = r"\d{1,3}(?:[.,\u202f\u00a0 ]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
+# (a stray space before a thousands separator, "25 .000", is a typo of one number)
+_NUM = r"\d{1,3}(?:(?: ?[.,]|[\u202f\u00a0 ])\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
 NUMBER_RE = re.compile(rf"(?<![\d.,])(?P<num>{_NUM})(?![\d])")
 _WORD_CHAR_RE = re.compile(r"\w")
 _GERMAN_GROUPED_RE = re.compile(r"\d{1,3}(?:\.\d{3})+")
@@ -972,10 +973,23 @@ def _word_atoms(text: str, lang: str, taken: _Spans) -> list[Atom]:
                 atoms.append(Atom("month", str(months[low]), start, end, word))
         elif day:
             atoms.append(Atom("weekday", str(day), start, end, word,
-                              implied=lang == "de" and _in_title(text, start, end)))
+                              implied=lang == "de" and _in_title(text, start, end),
+                              alternates=_night_before(text, start, day, lang)))
         elif compound:
             atoms.append(Atom(compound[0], str(compound[1]), start, end, word, implied=True))
     return atoms
+
+
+# "in der Nacht zum/zu/auf Sonntag" is the night from Saturday to Sunday, which English
+# names by its evening ("Saturday night")
+_NIGHT_BEFORE_RE = re.compile(r"\bNacht\s+(?:zum|zu|auf|vor\s+dem|vorm?)\s+$", re.IGNORECASE)
+
+
+def _night_before(text: str, start: int, day: int, lang: str) -> tuple[tuple[str, str], ...]:
+    """The previous weekday as another reading of a German weekday after *Nacht zum*."""
+    if lang != "de" or not _NIGHT_BEFORE_RE.search(text[max(0, start - 20):start]):
+        return ()
+    return (("weekday", str(7 if day == 1 else day - 1)),)
 
 
 def _spelled_atoms(text: str, lang: str, taken: _Spans) -> list[Atom]:
