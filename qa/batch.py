@@ -106,9 +106,10 @@ def _check_one(args: tuple[PairSpec, Config]) -> PairResult:
 
 def _init_worker(segment_workers: int) -> None:
     """In each batch worker process: cap the processes that sentence segmentation may
-    start (``qa.segment`` reads ``QA_WORKERS``), so pools do not nest. Only the worker's
-    environment is set; the calling process is left as it was."""
-    os.environ["QA_WORKERS"] = str(segment_workers)
+    start, so pools do not nest (the calling process is left as it was)."""
+    from qa.segment import limit_workers
+
+    limit_workers(segment_workers)
 
 
 def run_batch(specs: list[PairSpec], config: Config, jobs: int | None = None, *,

@@ -186,7 +186,21 @@ def _split_chunk(args) -> list[list[tuple[int, int]]]:
     return [split_sentences(text, start, end, lang) for start, end in blocks]
 
 
+#: processes sentence segmentation may start for a long document; None: one per CPU,
+#: or ``QA_WORKERS`` from the environment (benchmarks pin it there)
+_worker_limit: int | None = None
+
+
+def limit_workers(workers: int | None) -> None:
+    """Cap the processes segmentation may start in this process (a batch worker sets 1,
+    so process pools do not nest); None restores the default."""
+    global _worker_limit
+    _worker_limit = None if workers is None else max(1, workers)
+
+
 def _workers() -> int:
+    if _worker_limit is not None:
+        return _worker_limit
     configured = os.environ.get("QA_WORKERS")
     if configured and configured.isdigit():
         return max(1, int(configured))

@@ -84,11 +84,16 @@ def test_worker_limit_is_passed_to_the_workers_not_set_here(monkeypatch):
     results = run_batch(discover(CORPORA), Config(mt=False), jobs=2, segment_workers=1)
     assert len(results) == 3 and all(r.report is not None for r in results)
     assert "QA_WORKERS" not in os.environ
+    from qa import segment
     from qa.batch import _init_worker
 
-    monkeypatch.setenv("QA_WORKERS", "8")  # restored after the test
-    _init_worker(1)  # what each worker process runs first
-    assert os.environ["QA_WORKERS"] == "1"
+    monkeypatch.setenv("QA_WORKERS", "8")
+    try:
+        _init_worker(1)  # what each worker process runs first: an explicit limit
+        assert segment._workers() == 1 and os.environ["QA_WORKERS"] == "8"
+    finally:
+        segment.limit_workers(None)
+    assert segment._workers() == 8
 
 
 def test_batch_verdict_wording():
