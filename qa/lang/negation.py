@@ -234,6 +234,8 @@ def _litotes(text: str, lang: str) -> list[tuple[int, int]]:
         following = text[m.end():].split()[:2]
         for count in range(1, len(following) + 1):
             window = " ".join(following[:count]).rstrip(".,;:!?")
+            if not window.strip():
+                continue  # only punctuation follows (tokenised text: "nicht .")
             if lang == "de":
                 negative = lexical_negation(window, "de") or \
                     bool(GERMAN_WEAK_NEGATION.fullmatch(window.split()[-1]))
