@@ -24,9 +24,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from alignment import parallel_sentences  # noqa: E402
 from qa.align import align_documents  # noqa: E402
-from qa.checks import CheckContext, select_checks  # noqa: E402
+from qa.checks import select_checks  # noqa: E402
 from qa.config import Config  # noqa: E402
-from qa.runner import _adequacy_lexicon, load_document  # noqa: E402
+from qa.runner import check_context, load_document  # noqa: E402
 from qa.termbase import load_termbase  # noqa: E402
 
 
@@ -39,11 +39,8 @@ def build(pool, count: int):
 
 def run_checks(source, target, termbases, config) -> tuple[float, dict[str, float], int]:
     alignment = align_documents(source, target)
-    checks = select_checks(config.select, config.ignore)
-    ctx = CheckContext(source=source, target=target, pairs=alignment.pairs,
-                       alignment=alignment, termbases=termbases,
-                       settings=config.result_settings(),
-                       lexicon=_adequacy_lexicon(config, checks, termbases))
+    checks = select_checks(config.select, config.ignore, config.overrides())
+    ctx = check_context(source, target, alignment, config, checks, termbases)
     per_check: dict[str, float] = defaultdict(float)
     findings = 0
     start = time.perf_counter()

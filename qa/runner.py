@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Iterable
 
 from qa import __version__
-from qa.align import AlignParams, align_documents
+from qa.align import Alignment, AlignParams, align_documents
 from qa.checks import CheckContext, select_checks
 from qa.config import Config
 from qa.errors import InputError, QAError
@@ -82,12 +82,8 @@ def check_documents(source: Document | str, target: Document | str,
     params = AlignParams()
     alignment = align_documents(source, target, lexicon=lexicon, params=params)
     checks = select_checks(config.select, config.ignore, config.overrides())
-    mt, mt_reason = _mt_service(config, checks, quiet)
-    lang = Lexis(language_detector=config.language_detector,
-                 lexicon=_adequacy_lexicon(config, checks, termbases), termbases=termbases)
-    ctx = CheckContext(source=source, target=target, pairs=alignment.pairs,
-                       alignment=alignment, lang=lang, termbases=termbases, mt=mt,
-                       mt_skip_reason=mt_reason, residue_patterns=config.residue_patterns)
+    ctx = check_context(source, target, alignment, config, checks, termbases, quiet)
+    mt, lang = ctx.mt, ctx.lang
 
     findings: list[Finding] = []
     skipped: list[Skipped] = []
@@ -116,6 +112,19 @@ def check_documents(source: Document | str, target: Document | str,
     return Report(version=__version__, signature=signature, source=source, target=target,
                   pairs=alignment.pairs, findings=tuple(findings), checks_run=tuple(run),
                   skipped=tuple(skipped), score=score, gate=gate)
+
+
+def check_context(source: Document, target: Document, alignment: Alignment, config: Config,
+                  checks, termbases: tuple[Termbase, ...] = (),
+                  quiet: bool = True) -> CheckContext:
+    """What the ``checks`` read in this run: the run's language knowledge, MT where an MT
+    check runs (or why not), and the check settings of ``config``."""
+    mt, mt_reason = _mt_service(config, checks, quiet)
+    lang = Lexis(language_detector=config.language_detector,
+                 lexicon=_adequacy_lexicon(config, checks, termbases), termbases=termbases)
+    return CheckContext(source=source, target=target, pairs=alignment.pairs,
+                        alignment=alignment, lang=lang, termbases=termbases, mt=mt,
+                        mt_skip_reason=mt_reason, residue_patterns=config.residue_patterns)
 
 
 def _lexicon(config: Config, termbases: tuple[Termbase, ...], *,

@@ -518,10 +518,11 @@ def demonyms_of_places() -> frozenset[str]:
     return frozenset(demonyms())
 
 
-def _abbreviations(text: str) -> list[str]:
+@lru_cache(maxsize=4096)
+def _abbreviations(text: str) -> tuple[str, ...]:
     """The abbreviations in a German text: capitals (BR, LZ) or mixed case (StZ, MdB)."""
-    return [w for w in re.findall(r"[^\W\d_]+", text)
-            if (w.isupper() and 2 <= len(w) <= 6) or german.mixed_case_abbreviation(w)]
+    return tuple(w for w in re.findall(r"[^\W\d_]+", text)
+                 if (w.isupper() and 2 <= len(w) <= 6) or german.mixed_case_abbreviation(w))
 
 
 def _expanded(text: str) -> str:

@@ -277,6 +277,8 @@ def interjection(token: str) -> bool:
 def mixed_case_abbreviation(token: str) -> bool:
     """An abbreviation written in mixed case (StZ, MdB, GmbH, BaWü): at most six letters,
     two capitals or more, and capitals at least half of them (McCord is a name)."""
+    if token[1:].islower() or not token[1:]:
+        return False  # (most words: one capital at most)
     letters = [c for c in token if c.isalpha()]
     capitals = sum(c.isupper() for c in letters)
     return 2 <= capitals < len(letters) <= 6 and 2 * capitals >= len(letters)

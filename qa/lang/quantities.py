@@ -955,15 +955,11 @@ def _word_atoms(text: str, lang: str, taken: _Spans) -> list[Atom]:
     ``Rosenmontag``, ``Januarwoche``: implied)."""
     atoms = _spelled_atoms(text, lang, taken)
     months = GERMAN_MONTHS if lang == "de" else ENGLISH_MONTHS
-    weekdays = GERMAN_WEEKDAYS if lang == "de" else ENGLISH_WEEKDAYS
     for m in WORD_RE.finditer(text):
         word, start, end = m.group(0), m.start(), m.end()
         if word.endswith(".") and word.lower() not in months:
             word, end = word[:-1], end - 1  # a full stop, not an abbreviation's dot
-        low = word.lower()
-        day = _weekday(word, low, weekdays)
-        compound = (_calendar_compound(low) if lang == "de" and word[:1].isupper()
-                    and not day and low not in months else None)
+        low, day, compound = _calendar_word(word, lang)
         if not (low in months or day or compound):
             continue  # most words: no quantity, no need to look further
         if not taken.free(start, end):
@@ -978,6 +974,18 @@ def _word_atoms(text: str, lang: str, taken: _Spans) -> list[Atom]:
         elif compound:
             atoms.append(Atom(compound[0], str(compound[1]), start, end, word, implied=True))
     return atoms
+
+
+@lru_cache(maxsize=100_000)
+def _calendar_word(word: str, lang: str) -> tuple[str, int | None, tuple[str, int] | None]:
+    """A word's lower case, the weekday it names and the weekday or month a German
+    compound names (memoised: news vocabulary repeats)."""
+    months = GERMAN_MONTHS if lang == "de" else ENGLISH_MONTHS
+    low = word.lower()
+    day = _weekday(word, low, GERMAN_WEEKDAYS if lang == "de" else ENGLISH_WEEKDAYS)
+    compound = (_calendar_compound(low) if lang == "de" and word[:1].isupper()
+                and not day and low not in months else None)
+    return low, day, compound
 
 
 # "in der Nacht zum/zu/auf Sonntag" is the night from Saturday to Sunday, which English
