@@ -6,7 +6,8 @@ from the judged findings of the development part of the judged-precision set (se
 :mod:`qa.evaluation.judged`): one row per finding class (``CODE`` or ``CODE.kind``)
 that fired there, with its judged counts and precision. The policy:
 
-- a class judged on at least :data:`MIN_JUDGED` findings with precision ≥
+- a class judged on at least :data:`MIN_JUDGED` findings (none of its findings there
+  unjudged) with precision ≥
   :data:`BLOCKING_PRECISION` keeps the severity its check declares (a rare class does
   not borrow its check's precision: tried, it let classes block whose test-part
   precision was 0 of 7);

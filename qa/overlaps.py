@@ -20,7 +20,7 @@ from qa.model import Category, Finding, Span
 
 #: check codes from most to least specific; codes not listed come after, in code order
 SPECIFICITY = ("TRM02", "TRM01", "TRM03", "NUM02", "NUM01", "ART01", "ART02", "ART03",
-               "UNT01", "UNT02", "NAM02", "NAM01", "NAM03", "NAM04", "POL01", "TYP01",
+               "UNT02", "NAM02", "NAM01", "NAM03", "NAM04", "POL01", "TYP01",
                "TYP02", "TYP03", "TYP04", "TYP06", "FLU01", "TYP05")
 _RANK = {code: rank for rank, code in enumerate(SPECIFICITY)}
 
@@ -74,7 +74,8 @@ def one_finding_per_defect(findings: Iterable[Finding], source: str = "",
     :data:`SPECIFICITY`, except that where a source-side finding (a term not rendered)
     meets the target-side one naming the word the translation kept, the target-side
     finding owns the group (that is where the editor fixes it) and takes the other's
-    suggestion if it has none."""
+    suggestion if it has none. The owner is never less serious than a finding it
+    absorbs (a sentence left in German is not folded into its markup)."""
     findings = list(findings)
     artefacts = [f for f in findings if f.category is Category.ARTEFACT]
     # residue first: page furniture is not an addition, whatever the span lengths
@@ -103,12 +104,17 @@ def one_finding_per_defect(findings: Iterable[Finding], source: str = "",
             kept.append(grouped[0])
             continue
         mixed = any(f.target_span for f in grouped) and any(not f.target_span for f in grouped)
-        owner = min(grouped, key=lambda f: (mixed and not f.target_span, _rank(f)))
+        # never less serious than what it absorbs; then where the copy is fixed; then
+        # the most specific
+        owner = min(grouped, key=lambda f: (-f.severity.rank, mixed and not f.target_span,
+                                            _rank(f)))
         others = [f for f in grouped if f is not owner]
         also = list(owner.data.get("also", ())) + [{"code": f.code, "message": f.message}
                                                    for f in sorted(others, key=_rank)]
-        suggestion = owner.suggestion or next((f.suggestion for f in sorted(others, key=_rank)
-                                               if f.suggestion), None)
+        # a suggestion only from a finding about exactly these words
+        suggestion = owner.suggestion or next(
+            (f.suggestion for f in sorted(others, key=_rank) if f.suggestion and (
+                f.target_span == owner.target_span or not f.target_span)), None)
         kept.append(replace(owner, suggestion=suggestion, data={**owner.data, "also": also}))
     return kept  # (the runner puts them in document order)
 

@@ -44,6 +44,10 @@ def render_reference(fmt: str = "text") -> str:
     for r in rows:
         lines.append(f"{r['code']:<6} {r['name']:<{width}} {r['category']:<14} "
                      f"{r['severity']:<9} {r['summary']}")
+    lines.append("\nSeverities are as the checks declare them. At the default gate a finding class "
+                 "keeps it only with >= 90 % judged precision on professional translations, "
+                 "else it is minor (see docs/accuracy.md; --severity-policy declared turns "
+                 "this off).")
     lines.append("\nTuned constants a run may override under [tool.qa.checks.CODE]:")
     for r in rows:
         if r["tunables"]:

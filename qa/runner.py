@@ -118,7 +118,7 @@ def check_context(source: Document, target: Document, alignment: Alignment, conf
                   checks, termbases: tuple[Termbase, ...] = (),
                   quiet: bool = True) -> CheckContext:
     """What the ``checks`` read in this run: the run's language knowledge, MT where an MT
-    check runs (or why not), and the check settings of ``config``."""
+    check runs (or why not), and the page-furniture patterns of ``config``."""
     mt, mt_reason = _mt_service(config, checks, quiet)
     lang = Lexis(language_detector=config.language_detector,
                  lexicon=_adequacy_lexicon(config, checks, termbases), termbases=termbases)

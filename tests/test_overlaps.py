@@ -52,3 +52,19 @@ def test_no_defect_is_reported_twice_in_a_real_run():
                              Config(mt=False))
     spans = [f.target_span for f in report.findings if f.target_span]
     assert len(spans) == len(set(spans))
+
+
+def test_a_serious_finding_is_never_folded_into_a_lesser_one():
+    report = check_documents("Die Regierung schwieg dazu am Montag.",
+                             "<b>Die Regierung schwieg dazu am Montag.</b>", Config(mt=False))
+    assert any(f.code == "UNT01" and f.severity.value == "critical" for f in report.findings)
+    assert not report.gate.passed
+
+
+def test_a_suggestion_is_only_borrowed_for_the_same_words():
+    art = Finding("ART02", "x.y", Category.ARTEFACT, Severity.MINOR, "markup",
+                  target_span=(0, 3), segment="p1.s1")
+    typ = Finding("TYP06", "x.y", Category.TYPOGRAPHY, Severity.MINOR, "lower case",
+                  target_span=(0, 40), segment="p1.s1", suggestion="B")
+    kept = one_finding_per_defect([art, typ])
+    assert all(f.suggestion != "B" or f.code == "TYP06" for f in kept)

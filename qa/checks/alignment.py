@@ -72,11 +72,15 @@ class _Evidence:
     def kind(self, text: str, lang: str) -> str:
         """``anchored`` when the unaligned text carries numbers or names the other side
         lacks (strong evidence that it really has no counterpart), else ``plain``."""
+        from qa.lang.german import dictionary_word
         from qa.lang.quantities import anchor_numbers
         from qa.text import words
 
         numbers = anchor_numbers(text, lang)
-        names = {w for w in words(text) if w[:1].isupper() and len(w) > 3}
+        # capitalised words; in German only those that are no dictionary word (every
+        # German noun is capitalised)
+        names = {w for w in words(text) if w[:1].isupper() and len(w) > 3
+                 and not (lang == "de" and dictionary_word(w))}
         missing = (numbers - self.numbers) or (names - self.words)
         return "anchored" if missing else "plain"
 

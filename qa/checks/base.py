@@ -97,7 +97,8 @@ class Example:
 @dataclass(frozen=True)
 class CheckContext:
     """What a check may read: the documents, the aligned pairs, the alignment evidence,
-    the run's language knowledge, termbases, MT, and the run's check settings."""
+    the run's language knowledge, termbases, MT and the page-furniture patterns (a
+    check's own tunables are set on the check object by :func:`qa.checks.select_checks`)."""
 
     source: Document
     target: Document

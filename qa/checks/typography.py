@@ -239,7 +239,6 @@ class SpaceBeforePunctuation(Check):
                                segment=pair.id)
 
 
-_FIRST_LETTER_RE = re.compile(r"[^\W\d_]")
 
 
 class Capitalisation(Check):

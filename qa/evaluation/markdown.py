@@ -182,7 +182,7 @@ def _nmt_errors(r: dict) -> list[str]:
     c = off["correct"]
     lines += [f"Rows judged correct ({c['n']}) flagged: **{_p(c['false_positive_pct'])}** with MT off"
               + (f", **{_p(on['correct']['false_positive_pct'])}** with MT on" if on else "")
-              + f". By category (MT off): "
+              + ". By category (MT off): "
               + ", ".join(f"{k} {_p(v)}" for k, v in c["by_category_pct"].items()) + ".", ""]
     return lines
 

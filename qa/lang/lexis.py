@@ -69,10 +69,19 @@ class Lexis:
         files, the detector, the lexicon's name and size."""
         lexicon = f"{len(self.lexicon)}" if self.lexicon else "none"
         data = hashlib.sha256()
-        for name in ("exonyms.tsv", "german_in_english.txt"):
-            data.update(_data_file(name))
+        for name in _data_files():
+            data.update(name.encode() + b"\0" + _data_file(name))
         return (f"{frequency.signature()},{dictionary.signature()},data-{data.hexdigest()[:8]},"
                 f"detector-{self.language_detector},lexicon-{lexicon}")
+
+
+def _data_files() -> list[str]:
+    """qa's word-list data files (exonyms, demonyms, abbreviations, loanwords,
+    interjections, page furniture): all of them change results."""
+    from importlib.resources import files
+
+    return sorted(p.name for p in files("qa").joinpath("data").iterdir()
+                  if p.name.endswith((".tsv", ".txt")) and p.name != "precision.tsv")
 
 
 def _data_file(name: str) -> bytes:

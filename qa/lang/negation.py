@@ -222,6 +222,11 @@ _LITOTES_NEGATOR = {"de": re.compile(r"\b(?:nicht|kein\w*)\s+", _I),
 # the lexically negative words an English litotes negates: a negated verb (not
 # neglecting, not failing) stays a negation, since the source may have the verb itself
 _ENGLISH_LITOTES_WORD = re.compile(r"(?:a\s+)?(?:without|little|few|bad)", _I)
+# the German words whose negation is a litotes: inherently negative ones (fehlen, ohne,
+# Mangel, wenig, selten, schlecht) — not a state that can plainly be negated (nicht
+# gesperrt is open, not a double negative)
+_GERMAN_LITOTES_WORD = re.compile(r"(?:fehl\w*|ohne|mangel\w*|wenig\w*|selten\w*|"
+                                  r"schlecht\w*|verkehrt\w*|gering\w*)", _I)
 
 
 def _litotes(text: str, lang: str) -> list[tuple[int, int]]:
@@ -237,8 +242,8 @@ def _litotes(text: str, lang: str) -> list[tuple[int, int]]:
             if not window.strip():
                 continue  # only punctuation follows (tokenised text: "nicht .")
             if lang == "de":
-                negative = lexical_negation(window, "de") or \
-                    bool(GERMAN_WEAK_NEGATION.fullmatch(window.split()[-1]))
+                negative = prefix_negated(window, "de") or \
+                    bool(_GERMAN_LITOTES_WORD.fullmatch(window.split()[-1]))
             else:
                 negative = prefix_negated(window, "en") or \
                     bool(_ENGLISH_LITOTES_WORD.fullmatch(window))

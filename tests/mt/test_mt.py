@@ -4,7 +4,6 @@ fixtures (tests/fixtures/mt, built by build_tiny_marian.py)."""
 from __future__ import annotations
 
 import json
-import sqlite3
 import subprocess
 import sys
 

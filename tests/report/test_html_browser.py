@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CORPORA, REPO, corpus_pairs
+from conftest import REPO, corpus_pairs
 from qa.config import Config
 from qa.report import render_html
 from qa.runner import check_documents, check_files
