@@ -63,7 +63,12 @@ def main() -> None:
     import torch
 
     device = "cuda" if torch.cuda.is_available() else f"cpu ({torch.get_num_threads()} threads)"
-    print(f"model: {model.model_id} ({model.kind}); {len(texts)} sentences; device: {device}")
+    shown = model.model_id
+    try:  # a path inside the repository is shown relative to it (no machine paths in docs)
+        shown = Path(shown).resolve().relative_to(REPO).as_posix()
+    except ValueError:
+        pass
+    print(f"model: {shown} ({model.kind}); {len(texts)} sentences; device: {device}")
     print(f"{'backend':<12} {'batch':>5} {'sent/s':>9}")
     with tempfile.TemporaryDirectory() as tmp:
         ct2_folder = convert(model.path, Path(tmp) / "ct2")

@@ -33,15 +33,6 @@ BIN = Path(sys.executable).parent
 from startup import machine  # noqa: E402  (one description of the machine)
 
 
-def timed(cmd: list[str], repeat: int = 5) -> float:
-    times = []
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        subprocess.run(cmd, capture_output=True, cwd=REPO)
-        times.append(time.perf_counter() - t0)
-    return statistics.median(times)
-
-
 def _po_escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
 
@@ -141,16 +132,12 @@ def main() -> None:
                   "numbers as strings); qa's include dictionary, terminology and name "
                   "evidence. pofilter counts units failing any test; qa counts segments with "
                   "a finding above info.", ""]
-        data = REPO / "corpora" / "france-politics"
-        qa_bin = str(BIN / "qa")
-        startup = [("qa --version", [qa_bin, "--version"]),
-                   ("qa check, 20-sentence article, no MT",
-                    [qa_bin, "check", str(data / "de.txt"), str(data / "en.txt"), "--no-mt"]),
-                   ("pofilter --version", [str(BIN / "pofilter"), "--version"])]
-        lines += ["## Start-up (median of 5 runs)", "", "| command | seconds |", "|---|---:|"]
-        for name, cmd in startup:
-            lines.append(f"| `{name}` | {timed(cmd):.3f} |")
-        lines += [""]
+    # the start-up section is benchmarks/startup.py's (warm and cold cache), run in its
+    # own process so the peak memory it reports is not this harness's children's
+    section = subprocess.run([sys.executable, str(REPO / "benchmarks" / "startup.py"),
+                              "--markdown", "--runs", "9", "--cold-runs", "2"],
+                             capture_output=True, text=True, cwd=REPO, check=True).stdout
+    lines += section.rstrip("\n").split("\n") + [""]
     rows = alignment_scaling(pool, args.sizes)
     lines += ["## Alignment scaling (aligner only, perturbed WMT documents)", "",
               "| sentence pairs | seconds (aligner) | peak MiB (whole process, incl. loading and segmenting) |",
