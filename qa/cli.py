@@ -41,7 +41,8 @@ def build_parser() -> argparse.ArgumentParser:
                     "--config FILE, then these flags.",
         epilog="Settings without a flag, for [tool.qa] or --config FILE: "
                f"{', '.join(options.config_only_keys())} (`qa config --show` lists every "
-               "setting and where it was set).")
+               "setting and where it was set); a check's tuned constants under "
+               "[tool.qa.checks.CODE] (`qa checks` lists them).")
     check.add_argument("source", metavar="SOURCE",
                        help="German source (.txt or .md); or, alone, a folder of "
                             "<article>/de.* + en.* pairs or a manifest (.toml/.yaml) for a batch run")
