@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from qa.lang import data
 from qa.lang import frequency as zipf_band
 from qa.lang.dictionary import known_word
 from qa.lang.frequency import zipf
@@ -119,11 +120,7 @@ def compound_of_words(token: str) -> bool:
 def loanwords() -> frozenset[str]:
     """German words English copy uses as they are (qa/data/german_in_english.txt),
     case-folded."""
-    from importlib.resources import files
-
-    text = files("qa").joinpath("data/german_in_english.txt").read_text(encoding="utf-8")
-    return frozenset(line.strip().casefold() for line in text.splitlines()
-                     if line.strip() and not line.startswith("#"))
+    return data.word_set("german_in_english.txt")
 
 
 @lru_cache(maxsize=200_000)
@@ -256,11 +253,7 @@ AGENT_NOUN_ENDINGS = ("er", "or", "ent", "ant", "eur", "ist", "ege", "oge", "at"
 @lru_cache(maxsize=1)
 def interjections() -> frozenset[str]:
     """German interjections (qa/data/german_interjections.txt), case-folded."""
-    from importlib.resources import files
-
-    text = files("qa").joinpath("data/german_interjections.txt").read_text(encoding="utf-8")
-    return frozenset(line.strip().casefold() for line in text.splitlines()
-                     if line.strip() and not line.startswith("#"))
+    return data.word_set("german_interjections.txt")
 
 
 def interjection(token: str) -> bool:

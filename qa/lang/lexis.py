@@ -9,13 +9,12 @@ report, so two reports can be compared honestly.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Callable
 
-from qa.lang import detect, dictionary, english, frequency, german, names, quantities
+from qa.lang import data, detect, dictionary, english, frequency, german, names, quantities
 from qa.lang.lexicon import Lexicon
 from qa.lang.normalise import fold
 
@@ -68,23 +67,5 @@ class Lexis:
         """Everything language-side that changes a result: word-list versions and data
         files, the detector, the lexicon's name and size."""
         lexicon = f"{len(self.lexicon)}" if self.lexicon else "none"
-        data = hashlib.sha256()
-        for name in _data_files():
-            data.update(name.encode() + b"\0" + _data_file(name))
-        return (f"{frequency.signature()},{dictionary.signature()},data-{data.hexdigest()[:8]},"
+        return (f"{frequency.signature()},{dictionary.signature()},data-{data.signature()},"
                 f"detector-{self.language_detector},lexicon-{lexicon}")
-
-
-def _data_files() -> list[str]:
-    """qa's word-list data files (exonyms, demonyms, abbreviations, loanwords,
-    interjections, page furniture): all of them change results."""
-    from importlib.resources import files
-
-    return sorted(p.name for p in files("qa").joinpath("data").iterdir()
-                  if p.name.endswith((".tsv", ".txt")) and p.name != "precision.tsv")
-
-
-def _data_file(name: str) -> bytes:
-    from importlib.resources import files
-
-    return files("qa").joinpath(f"data/{name}").read_bytes()

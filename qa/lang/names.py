@@ -8,6 +8,8 @@ from __future__ import annotations
 from collections import defaultdict
 from functools import lru_cache
 
+from qa.lang import data
+from qa.lang.data import variants
 from qa.lang.normalise import fold
 
 # German and English spellings of the same sounds (sch/sh, tsch/ch, j/y, w/v, z/s …);
@@ -31,16 +33,7 @@ def name_key(name: str) -> str:
 @lru_cache(maxsize=1)
 def exonyms() -> dict[str, tuple[str, ...]]:
     """German name (folded) → English forms, from qa/data/exonyms.tsv."""
-    from importlib.resources import files
-
-    table: dict[str, tuple[str, ...]] = {}
-    text = files("qa").joinpath("data/exonyms.tsv").read_text(encoding="utf-8")
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#") or "\t" not in line:
-            continue
-        de, en = line.split("\t", 1)
-        table[fold(de.strip())] = tuple(v.strip() for v in en.split("|") if v.strip())
-    return table
+    return {fold(de): variants(en) for de, en, *_ in data.rows("exonyms.tsv")}
 
 
 @lru_cache(maxsize=1)
@@ -73,17 +66,10 @@ def demonyms() -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
     """English place (folded) → (its English adjectives and demonyms, the lower-case
     stems of its German ones), from qa/data/demonyms.tsv: ``france`` → (("French",
     "Frenchman", …), ("franzos", "französ"))."""
-    from importlib.resources import files
-
     table: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
-    text = files("qa").joinpath("data/demonyms.tsv").read_text(encoding="utf-8")
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#") or "\t" not in line:
-            continue
-        place, english, *rest = (part.strip() for part in line.split("\t"))
+    for place, english, *rest in data.rows("demonyms.tsv"):
         german = rest[0] if rest else ""
-        table[fold(place)] = (tuple(v.strip() for v in english.split("|") if v.strip()),
-                              tuple(v.strip().lower() for v in german.split("|") if v.strip()))
+        table[fold(place)] = (variants(english), tuple(v.lower() for v in variants(german)))
     return table
 
 
@@ -115,19 +101,11 @@ def places_of_adjective(word: str) -> set[str]:
 
 
 @lru_cache(maxsize=1)
+@lru_cache(maxsize=1)
 def german_abbreviations() -> dict[str, tuple[str, ...]]:
     """German abbreviation (as written) → what it stands for, from
     qa/data/german_abbreviations.tsv: ``MdB`` → ("Mitglied des Bundestages", …)."""
-    from importlib.resources import files
-
-    table: dict[str, tuple[str, ...]] = {}
-    text = files("qa").joinpath("data/german_abbreviations.tsv").read_text(encoding="utf-8")
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#") or "\t" not in line:
-            continue
-        short, long_ = line.split("\t", 1)
-        table[short.strip()] = tuple(v.strip() for v in long_.split("|") if v.strip())
-    return table
+    return {short: variants(long_) for short, long_, *_ in data.rows("german_abbreviations.tsv")}
 
 
 def abbreviation_letters(token: str) -> str:
