@@ -140,6 +140,19 @@ def locate(document: JudgedDocument, report: Report) -> list[LocatedFinding]:
     return located
 
 
+def judged_reports(data: Path, config: Config | None, judgements: dict[Key, tuple[str, str]],
+                   per_file: int = DOCUMENTS_PER_FILE, parts: tuple[str, ...] = ("dev", "test")):
+    """Each evaluation document of ``parts`` with qa's report on it (None: qa refused it)
+    and its located findings, each with its verdict (None: nobody judged it)."""
+    for document in documents(data, per_file):
+        if document.part not in parts:
+            continue
+        report = check(document, config)
+        found = [(located, judgements.get(located.key, (None, ""))[0])
+                 for located in (locate(document, report) if report else ())]
+        yield document, report, found
+
+
 def judgement_files() -> list[Path]:
     folder = files("qa.evaluation").joinpath("judgements")
     return sorted(Path(str(folder)).glob("*.tsv"))
@@ -194,10 +207,8 @@ def evaluate(data: Path, config: Config | None = None,
     """Judged precision per code and per finding class on both parts, precision of the
     blocking findings, and the share of correct documents that fail the default gate."""
     from qa import earned
-    from qa.checks import ALL_CHECKS  # (the checks' declared severities)
 
     judged = load_judgements()
-    declared = {cls.code: cls.severity.value for cls in ALL_CHECKS}
     every: dict[str, Tally] = defaultdict(Tally)
     class_declared: dict[str, str] = {}  # class → the severity its check declares
     class_default: dict[str, str] = {}   # class → its severity at the default gate
@@ -206,16 +217,14 @@ def evaluate(data: Path, config: Config | None = None,
     blocking: dict[str, Tally] = defaultdict(Tally)
     docs: dict[str, Counter] = defaultdict(Counter)
     causes: dict[str, Counter] = defaultdict(Counter)
-    for document in documents(data, per_file):
-        report = check(document, config)
+    for document, report, found in judged_reports(data, config, judged, per_file):
         part = document.part
         docs[part]["documents"] += 1
         if report is None:
             docs[part]["refused"] += 1
             continue
         verdicts = []
-        for located in locate(document, report):
-            verdict = judged.get(located.key, (None, ""))[0]
+        for located, verdict in found:
             finding = located.finding
             every[part].add(verdict)
             class_declared[finding.finding_class] = finding.data.get(
@@ -236,8 +245,7 @@ def evaluate(data: Path, config: Config | None = None,
             docs[part]["correct"] += 1
             docs[part]["correct_failing"] += not report.gate.passed
     parts = ("dev", "test")
-    classes = [{"class": name, "declared": class_declared.get(name, declared.get(name, "")),
-                "earned": class_default.get(name, ""),
+    classes = [{"class": name, "declared": class_declared[name], "earned": class_default[name],
                 "dev": tallies["dev"].as_dict(), "test": tallies["test"].as_dict()}
                for name, tallies in sorted(by_class.items())]
     return {
@@ -264,13 +272,9 @@ def write_precision_table(data: Path, path: Path, per_file: int = DOCUMENTS_PER_
 
     config = Config(mt=False, severity_policy="declared")
     tallies: dict[str, Tally] = defaultdict(Tally)
-    judged = load_judgements()
-    for document in documents(data, per_file):
-        if document.part != "dev":
-            continue
-        report = check(document, config)
-        for located in locate(document, report) if report else ():
-            tallies[located.finding.finding_class].add(judged.get(located.key, (None, ""))[0])
+    for _, _, found in judged_reports(data, config, load_judgements(), per_file, ("dev",)):
+        for located, verdict in found:
+            tallies[located.finding.finding_class].add(verdict)
     lines = ["\t".join(TABLE_FIELDS)]
     for name, tally in sorted(tallies.items()):
         lines.append("\t".join(str(v) for v in (
