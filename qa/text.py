@@ -14,6 +14,7 @@ TOKEN_RE = re.compile(r"\w+(?:[-'’.]\w+)*", re.UNICODE)
 CHRF_SIGNATURE = "chrF:nc6,nw0|chrF++:nc6,nw2"
 
 
+@lru_cache(maxsize=65_536)  # (the two MT checks score the same pairs)
 def chrf(hypothesis: str, reference: str, word_order: int = 0) -> float:
     """Sentence chrF (or chrF++ with ``word_order=2``) from sacrebleu, 0–100."""
     return _chrf_metric(word_order).sentence_score(hypothesis, [reference]).score

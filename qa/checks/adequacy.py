@@ -19,6 +19,7 @@ Known false positives: free, idiomatic translations of short sentences.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Iterator
 
 from qa.checks.base import Check, CheckContext, Example
@@ -44,6 +45,14 @@ def _content(text: str) -> list[str]:
 
 def coverage(source: str, target: str, lexicon) -> tuple[list[str], list[str], int, int]:
     """(uncovered source words, uncovered target words, source total, target total)."""
+    uncovered_src, uncovered_tgt, src_total, tgt_total = _coverage(source, target, lexicon)
+    return list(uncovered_src), list(uncovered_tgt), src_total, tgt_total
+
+
+@lru_cache(maxsize=4096)
+def _coverage(source: str, target: str,
+              lexicon) -> tuple[tuple[str, ...], tuple[str, ...], int, int]:
+    """:func:`coverage`, computed once for the pair: LEX01 and LEX02 both read it."""
     src_words, tgt_words = _content(source), _content(target)
     tgt_forms = {fold(w) for w in tgt_words}
     tgt_stems = {lexicon.english_stem(w) for w in tgt_words}
@@ -62,7 +71,7 @@ def coverage(source: str, target: str, lexicon) -> tuple[list[str], list[str], i
     uncovered_tgt = [w for w in tgt_words
                      if lexicon.english_stem(w) not in translations and fold(w) not in src_forms
                      and not (len(w) >= 5 and fold(w)[:4] in src_prefixes)]
-    return uncovered_src, uncovered_tgt, len(src_words), len(tgt_words)
+    return tuple(uncovered_src), tuple(uncovered_tgt), len(src_words), len(tgt_words)
 
 
 class _Adequacy(Check):

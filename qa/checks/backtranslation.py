@@ -24,7 +24,8 @@ from qa.text import chrf
 
 def _scores(ctx: CheckContext) -> list[dict]:
     """Translations and chrF scores for every aligned pair (the service keeps the
-    translations, so the second MT check of a run does not translate again)."""
+    translations and chrF is memoised, so the second MT check of a run neither
+    translates nor scores again)."""
     pairs = [p for p in ctx.pairs if p.source and p.target]
     back = ctx.mt.back_translate([p.target_text for p in pairs])
     forward = ctx.mt.forward_translate([p.source_text for p in pairs])

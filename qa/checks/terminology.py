@@ -66,6 +66,12 @@ def _token_matches(token: str, term: str, head: bool) -> bool:
     return False
 
 
+@lru_cache(maxsize=8)
+def _term_index(termbases) -> "_TermIndex":
+    """The run's termbases compiled once, shared by the three terminology checks."""
+    return _TermIndex(termbases)
+
+
 class _TermIndex:
     """Compiled termbase entries: German token sequences and English patterns."""
 
@@ -153,7 +159,7 @@ class MissingTerm(_TermCheck):
     )
 
     def run(self, ctx: CheckContext) -> Iterator[Finding]:
-        index = _TermIndex(ctx.termbases)
+        index = _term_index(ctx.termbases)
         for pair in ctx.pairs:
             if not pair.source or not pair.target or ctx.alignment.unrelated:
                 continue
@@ -209,7 +215,7 @@ class ForbiddenTerm(_TermCheck):
     )
 
     def run(self, ctx: CheckContext) -> Iterator[Finding]:
-        index = _TermIndex(ctx.termbases)
+        index = _term_index(ctx.termbases)
         for pair in ctx.pairs:
             if not pair.target:
                 continue
@@ -256,7 +262,7 @@ class InconsistentTerm(_TermCheck):
     )
 
     def run(self, ctx: CheckContext) -> Iterator[Finding]:
-        index = _TermIndex(ctx.termbases)
+        index = _term_index(ctx.termbases)
         uses: dict[int, list[tuple[str, int, int, str]]] = defaultdict(list)
         for pair in ctx.pairs:
             if not pair.source or not pair.target or ctx.alignment.unrelated:

@@ -25,7 +25,7 @@ from qa.paths import cache_dir, save_atomically
 from qa.lang import english, german
 from qa.lang.function_words import STOPWORDS
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # (identity: a run's lexicon is a memo key)
 class Lexicon:
     """German stem → English stems.
 
