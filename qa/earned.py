@@ -64,14 +64,6 @@ class ClassPrecision:
                 and (self.precision or 0.0) >= BLOCKING_PRECISION)
 
 
-def blocks(rows: dict[str, ClassPrecision], finding_class: str) -> bool:
-    """Whether a class that fired on the judged translations has earned its severity."""
-    row = rows.get(finding_class)
-    if row is None:
-        return False
-    return row.earns_block
-
-
 @lru_cache(maxsize=1)
 def table() -> dict[str, ClassPrecision]:
     """Finding class → its dev-part precision, from the shipped table."""
@@ -110,7 +102,7 @@ def earned(finding: Finding, precision: dict[str, ClassPrecision] | None = None)
         return replace(finding, confidence=None)  # never fired there: nothing to measure
     confidence = None if row.precision is None else round(row.precision / 100, 3)
     finding = replace(finding, confidence=confidence)
-    return finding if blocks(rows, finding.finding_class) else _advisory(finding)
+    return finding if row.earns_block else _advisory(finding)
 
 
 def _advisory(finding: Finding) -> Finding:
