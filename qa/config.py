@@ -29,6 +29,7 @@ class Config:
     min_score: float | None = default("min-score")
     format: str = default("format")
     termbase: tuple[str, ...] = default("termbase")
+    baseline: str | None = default("baseline")
     lexicon: str | None = default("lexicon")
     mt: bool = default("mt")
     select: tuple[str, ...] = default("select")
@@ -55,7 +56,8 @@ class Config:
         """The settings that change findings or the verdict (for the signature)."""
         return {"fail_on": self.fail_on, "severity_policy": self.severity_policy,
                 "min_score": self.min_score,
-                "termbase": list(self.termbase), "lexicon": self.lexicon, "mt": self.mt,
+                "termbase": list(self.termbase), "baseline": self.baseline,
+                "lexicon": self.lexicon, "mt": self.mt,
                 "select": list(self.select), "ignore": list(self.ignore),
                 "language_detector": self.language_detector,
                 "residue_patterns": self.residue_patterns,

@@ -158,9 +158,56 @@ class SegmentPair:
         return (self.target_span[0] + start, self.target_span[0] + end)
 
 
+#: ``Finding.fix``: the suggestion literally replaces the target span and is mechanical
+#: (a quote, an apostrophe, a number's format, a forbidden term): ``qa fix`` applies it
+FIX_SAFE = "safe"
+#: ``Finding.fix``: the suggestion literally replaces the target span, but an editor
+#: should read it first (deleting a sentence, a doubled word): only applied by hand
+FIX_REVIEW = "review"
+
+
+@dataclass(frozen=True)
+class Acceptance:
+    """An editor's decision that a finding is acceptable (from a baseline entry)."""
+
+    reason: str = ""
+    by: str = ""
+    date: str = ""
+
+    def to_dict(self) -> dict[str, str]:
+        return {"reason": self.reason, "by": self.by, "date": self.date}
+
+
+@dataclass(frozen=True)
+class BaselineEntry:
+    """One accepted finding in a baseline file (:mod:`qa.baseline`): its fingerprint, and
+    for the people reading the file, its check, the text it was about and why it was
+    accepted, by whom, when."""
+
+    fingerprint: str
+    code: str
+    text: str = ""
+    reason: str = ""
+    by: str = ""
+    date: str = ""
+
+    @property
+    def acceptance(self) -> Acceptance:
+        return Acceptance(self.reason, self.by, self.date)
+
+    def to_dict(self) -> dict[str, str]:
+        return {"fingerprint": self.fingerprint, "code": self.code, "text": self.text,
+                "reason": self.reason, "by": self.by, "date": self.date}
+
+
 @dataclass(frozen=True)
 class Finding:
-    """One problem found in a translation, with its exact place and evidence."""
+    """One problem found in a translation, with its exact place and evidence.
+
+    ``fingerprint`` (set by the runner, :mod:`qa.fingerprint`) identifies the finding
+    across runs and edits elsewhere in the document; ``accepted`` is set when a baseline
+    accepts it: an accepted finding is listed but never blocks and scores nothing.
+    """
 
     code: str
     name: str
@@ -177,6 +224,20 @@ class Finding:
     #: unit whose precision is measured and whose severity is earned; None: the check's
     #: findings are one class
     kind: str | None = None
+    #: FIX_SAFE or FIX_REVIEW when ``suggestion`` literally replaces ``target_span``;
+    #: None when the suggestion is advice (or there is none)
+    fix: str | None = None
+    fingerprint: str | None = None
+    accepted: Acceptance | None = None
+
+    @property
+    def status(self) -> str:
+        """``open``, or ``accepted`` by a baseline."""
+        return "open" if self.accepted is None else "accepted"
+
+    @property
+    def is_open(self) -> bool:
+        return self.accepted is None
 
     @property
     def finding_class(self) -> str:
@@ -198,6 +259,10 @@ class Finding:
             "suggestion": self.suggestion,
             "confidence": None if self.confidence is None else round(float(self.confidence), 3),
             "data": dict(self.data),
+            "fix": self.fix,
+            "fingerprint": self.fingerprint,
+            "status": self.status,
+            "acceptance": self.accepted.to_dict() if self.accepted else None,
         }
 
 
@@ -240,9 +305,11 @@ class Gate:
                    reasons=tuple(reasons))
 
     def blocks(self, finding: Finding) -> bool:
-        """The gate rule: a finding blocks the gate iff its severity is not ``info`` and
-        ranks at or above ``fail_on`` (never, with ``fail_on`` None)."""
-        return (self.fail_on is not None and finding.severity is not Severity.INFO
+        """The gate rule: a finding blocks the gate iff it is open (not accepted by a
+        baseline), its severity is not ``info`` and ranks at or above ``fail_on`` (never,
+        with ``fail_on`` None)."""
+        return (self.fail_on is not None and finding.accepted is None
+                and finding.severity is not Severity.INFO
                 and finding.severity.rank >= self.fail_on.rank)
 
     @property
@@ -275,19 +342,34 @@ class Report:
     skipped: tuple[Skipped, ...]
     score: float
     gate: Gate
+    #: the baseline file this run read (as given), if any
+    baseline: str | None = None
+    #: baseline entries of checks that ran which match no finding any more
+    stale: tuple[BaselineEntry, ...] = ()
 
     @property
     def passed(self) -> bool:
         return self.gate.passed
 
+    @property
+    def open_findings(self) -> tuple[Finding, ...]:
+        """The findings no baseline accepts: what the gate, the score and the counts see."""
+        return tuple(f for f in self.findings if f.accepted is None)
+
+    @property
+    def accepted_findings(self) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.accepted is not None)
+
     def by_severity(self) -> dict[str, int]:
+        """Open findings per severity (accepted ones are counted apart)."""
         counts = {s.value: 0 for s in Severity}
-        for f in self.findings:
+        for f in self.open_findings:
             counts[f.severity.value] += 1
         return counts
 
     def by_category(self) -> dict[str, int]:
+        """Open findings per category."""
         counts = {c.value: 0 for c in Category}
-        for f in self.findings:
+        for f in self.open_findings:
             counts[f.category.value] += 1
         return counts

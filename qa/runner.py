@@ -20,8 +20,8 @@ from qa.config import Config
 from qa.errors import InputError, QAError
 from qa.io import load_text
 from qa.lang.lexicon import Lexicon, default_lexicon_path, lexicon_from_termbases, load_lexicon
-from qa import earned
-from qa.model import Document, Finding, Gate, Report, Severity, Skipped
+from qa import baseline, earned, fingerprint
+from qa.model import BaselineEntry, Document, Finding, Gate, Report, Severity, Skipped
 from qa.overlaps import one_finding_per_defect
 from qa.segment import segment
 from qa.termbase import Termbase, load_termbase
@@ -106,12 +106,17 @@ def check_documents(source: Document | str, target: Document | str,
     findings = earned.apply(findings, config.severity_policy)
     order = {pair.id: index for index, pair in enumerate(alignment.pairs)}
     findings.sort(key=lambda f: _sort_key(f, order))
-    score = mqm_score(findings, source.words)
+    findings = fingerprint.stamp(findings, source, target, alignment.pairs)
+    stale: tuple[BaselineEntry, ...] = ()
+    if config.baseline:
+        findings, stale = baseline.accept(findings, baseline.load(config.baseline), run)
+    score = mqm_score((f for f in findings if f.is_open), source.words)
     gate = decide_gate(findings, score, config)
     signature = make_signature(config, run, params, lexicon, mt, lang)
     return Report(version=__version__, signature=signature, source=source, target=target,
                   pairs=alignment.pairs, findings=tuple(findings), checks_run=tuple(run),
-                  skipped=tuple(skipped), score=score, gate=gate)
+                  skipped=tuple(skipped), score=score, gate=gate,
+                  baseline=config.baseline, stale=stale)
 
 
 def check_context(source: Document, target: Document, alignment: Alignment, config: Config,
@@ -172,7 +177,8 @@ def _sort_key(f: Finding, order: dict[str, int]):
 
 
 def mqm_score(findings: Iterable[Finding], source_words: int) -> float:
-    """The MQM 2.0 raw scoring model (ASTM F2575; themqm.org, "The MQM Scoring Models"):
+    """The MQM 2.0 raw scoring model (ASTM F2575; themqm.org, "The MQM Scoring Models")
+    over the open findings the caller passes (accepted ones score nothing):
 
         APT  = Σ severity penalty        (minor 1, major 5, critical 25, info 0)
         PWPT = APT / EWC                 (EWC: the source words evaluated)
@@ -204,6 +210,7 @@ def make_signature(config: Config, checks_run: Iterable[str], params: AlignParam
     # Paths vary between machines; the content of the file is what changes a result.
     settings["termbase"] = [_file_hash(p) for p in config.termbase]
     settings["lexicon"] = _file_hash(config.lexicon) if config.lexicon else None
+    settings["baseline"] = _file_hash(config.baseline) if config.baseline else None
     parts = [f"qa:{__version__}", f"checks:{','.join(sorted(checks_run))}",
              f"cfg:{_short_hash(settings)}", f"align:{_short_hash(params.__dict__)}",
              f"lex:{len(lexicon) if lexicon else 0}",

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Iterator
 
 from qa.checks.base import Check, CheckContext, Example
-from qa.model import Category, Finding, SegmentPair, Severity
+from qa.model import FIX_REVIEW, FIX_SAFE, Category, Finding, SegmentPair, Severity
 
 _MAX_WORDS = 14
 _HTML_TAG_RE = re.compile(r"</?(?:p|br|div|span|a|b|i|em|strong|li|ul|ol|h[1-6]|img|script|"
@@ -95,7 +95,7 @@ class PageFurniture(Check):
                 yield self.finding(
                     f"page furniture left in the copy: “{sentence.text.strip()[:60]}”",
                     target_span=(sentence.start, sentence.end), segment=pair.id,
-                    suggestion="",
+                    suggestion="", fix=FIX_REVIEW,
                     data={"kind": kind, "aligned": bool(pair.source)})
 
 
@@ -131,12 +131,13 @@ class LeftoverMarkup(Check):
                         f"{what} left in the text: {m.group(0)!r}",
                         target_span=(offset + m.start(), offset + m.end()), segment=pair.id,
                         suggestion=_entity_text(m.group(0)) if what == "HTML entity" else "",
+                        fix=FIX_SAFE if what == "HTML entity" else FIX_REVIEW,
                         data={"markup": m.group(0)})
         for m in _BULLET_RE.finditer(ctx.target.text):
             if m.group(1) in source:
                 continue
             yield self.finding(
-                f"bullet glyph {m.group(1)!r} starts a line", suggestion="",
+                f"bullet glyph {m.group(1)!r} starts a line", suggestion="", fix=FIX_REVIEW,
                 target_span=(m.start(1), m.end(1)), data={"glyph": m.group(1)})
 
 
@@ -173,7 +174,7 @@ class BrokenEncoding(Check):
                 yield self.finding(
                     f"control or replacement character U+{ord(m.group(0)):04X} in the text",
                     target_span=(offset + m.start(), offset + m.end()), segment=pair.id,
-                    suggestion="", data={"codepoint": ord(m.group(0))})
+                    suggestion="", fix=FIX_REVIEW, data={"codepoint": ord(m.group(0))})
 
     def _mojibake(self, pair: SegmentPair) -> Iterator[Finding]:
         text = pair.target_text
@@ -193,5 +194,5 @@ class BrokenEncoding(Check):
                 yield self.finding(
                     f"mojibake: {word!r} should read {fixed!r}",
                     target_span=pair.in_target(start, end),
-                    segment=pair.id, suggestion=ftfy.fix_text(text[start:end]),
+                    segment=pair.id, suggestion=ftfy.fix_text(text[start:end]), fix=FIX_SAFE,
                     data={"fixed": fixed})

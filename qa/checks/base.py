@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar, Iterable, Iterator, Mapping
 
 from qa.lang.lexis import Lexis
-from qa.model import Category, Document, Finding, SegmentPair, Severity, Span
+from qa.model import FIX_REVIEW, FIX_SAFE, Category, Document, Finding, SegmentPair, Severity, Span
 
 if TYPE_CHECKING:  # types only: checks never import the aligner, MT or termbase loading
     from qa.align import Alignment
@@ -176,16 +176,21 @@ class Check:
 
     def finding(self, message: str, *, source_span: Span | None = None,
                 target_span: Span | None = None, segment: str | None = None,
-                suggestion: str | None = None,
+                suggestion: str | None = None, fix: str | None = None,
                 data: Mapping[str, Any] | None = None,
                 severity: Severity | None = None,
                 category: Category | None = None, kind: str | None = None) -> Finding:
         """A finding stamped with this check's code, name, category and severity (a check
         whose evidence can point either way may name the category per finding). ``kind``
         names the finding class; its confidence is measured (:mod:`qa.earned`), never
-        set by the check."""
+        set by the check. ``fix`` (FIX_SAFE or FIX_REVIEW) says that ``suggestion`` is the
+        literal replacement of ``target_span`` (the HTML report's *Apply fix*; ``qa fix``
+        applies the safe ones)."""
+        if fix is not None and (fix not in (FIX_SAFE, FIX_REVIEW) or suggestion is None
+                                or target_span is None):
+            raise ValueError(f"{self.code}: a fix needs a target span and a suggestion")
         return Finding(code=self.code, name=self.name, category=category or self.category,
                        severity=severity or self.severity, message=message,
                        source_span=source_span, target_span=target_span, segment=segment,
-                       suggestion=suggestion, data=dict(data or {}),
+                       suggestion=suggestion, fix=fix, data=dict(data or {}),
                        kind=kind)

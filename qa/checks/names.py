@@ -32,7 +32,7 @@ from functools import lru_cache
 from typing import Iterator
 
 from qa.checks.base import Check, CheckContext, Example
-from qa.model import Category, Finding, Severity
+from qa.model import FIX_REVIEW, Category, Finding, Severity
 from qa.lang import english, german
 from qa.lang import frequency as zipf_band
 from qa.lang.dictionary import known_word
@@ -377,7 +377,7 @@ class MisspelledName(Check):
                 yield self.finding(
                     f"{pair.target_text[start:end]!r} looks like a misspelling of {name!r}",
                     target_span=pair.in_target(start, end), segment=pair.id,
-                    suggestion=name, data={"source": name, "target": token})
+                    suggestion=name, fix=FIX_REVIEW, data={"source": name, "target": token})
 
 
 class InconsistentName(Check):
@@ -433,7 +433,7 @@ class InconsistentName(Check):
                     for start, end in spellings[minor]:
                         yield self.finding(
                             f"{minor!r} — elsewhere spelled {major!r}",
-                            target_span=(start, end), suggestion=major,
+                            target_span=(start, end), suggestion=major, fix=FIX_REVIEW,
                             data={"spellings": {major: len(spellings[major]),
                                                 minor: len(spellings[minor])}})
 

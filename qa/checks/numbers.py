@@ -20,7 +20,7 @@ import re
 from typing import Iterator
 
 from qa.checks.base import Check, CheckContext, Example
-from qa.model import Category, Finding, SegmentPair, Severity
+from qa.model import FIX_REVIEW, FIX_SAFE, Category, Finding, SegmentPair, Severity
 from qa.lang.quantities import (ENGLISH_MONTHS, ENGLISH_WEEKDAYS, Atom, clock_parts,
                                 comma_pair, extract_atoms, german_grouping)
 
@@ -165,7 +165,7 @@ class NumberMismatch(Check):
                 f"{_describe(src)!r} in the source is {_describe(tgt)!r} in the translation",
                 source_span=pair.in_source(src.start, src.end),
                 target_span=pair.in_target(tgt.start, tgt.end), segment=pair.id,
-                suggestion=english_form(src), kind=_changed_kind(src, tgt),
+                suggestion=english_form(src), fix=FIX_REVIEW, kind=_changed_kind(src, tgt),
                 data={"source": src.text, "target": tgt.text, "kind": src.kind},
                 severity=Severity.MINOR if _changed_kind(src, tgt) in _WEAK_CHANGES else None)
         # a weekday or month only one side names is a small loss, not a contradiction;
@@ -330,7 +330,7 @@ class GermanNumberFormat(Check):
             yield self.finding(
                 f"German decimal comma in {m.group(0)!r}; English uses a point",
                 target_span=(offset + m.start(), offset + m.end()), segment=pair.id,
-                suggestion=fixed, data={"number": m.group(0)})
+                suggestion=fixed, fix=FIX_SAFE, data={"number": m.group(0)})
         source_values = ({a.value for a in extract_atoms(pair.source_text, "de")}
                          if pair.source else set())
         for m in _GERMAN_GROUPS_RE.finditer(text):
@@ -344,4 +344,4 @@ class GermanNumberFormat(Check):
             yield self.finding(
                 f"German thousands separator in {raw!r}; English writes {fixed}",
                 target_span=(offset + m.start(1), offset + m.end(1)), segment=pair.id,
-                suggestion=fixed, data={"number": raw})
+                suggestion=fixed, fix=FIX_SAFE, data={"number": raw})

@@ -20,7 +20,7 @@ from functools import lru_cache
 from typing import Iterable, Iterator
 
 from qa.checks.base import Check, CheckContext, Example
-from qa.model import Category, Finding, Severity
+from qa.model import FIX_REVIEW, FIX_SAFE, Category, Finding, Severity
 from qa.lang.german import stems as german_stems
 from qa.lang.dictionary import german_lemma
 from qa.lang.normalise import fold
@@ -236,6 +236,7 @@ class ForbiddenTerm(_TermCheck):
                         f"{text!r}: {reason}" + (f"; use {entry.en[0]!r}" if entry.en else ""),
                         target_span=pair.in_target(start, end), segment=pair.id,
                         suggestion=entry.en[0] if entry.en else None,
+                        fix=FIX_SAFE if entry.en else None,
                         data={"term": entry.de[0], "forbidden": text, "expected": list(entry.en),
                               "termbase": path, "note": entry.note})
 
@@ -287,4 +288,5 @@ class InconsistentTerm(_TermCheck):
                         f"{text!r} — elsewhere {entry.de[0]!r} is rendered {preferred!r} "
                         f"({counts[majority]}×); keep one rendering",
                         target_span=(start, end), segment=segment, suggestion=preferred,
+                        fix=FIX_REVIEW,
                         data={"term": entry.de[0], "variants": dict(counts)})

@@ -12,7 +12,7 @@ from collections import Counter
 from typing import Iterator
 
 from qa.checks.base import Check, CheckContext, Example
-from qa.model import Category, Finding, SegmentPair, Severity
+from qa.model import FIX_REVIEW, FIX_SAFE, Category, Finding, SegmentPair, Severity
 from qa.lang import english
 from qa.lang import frequency as zipf_band
 from qa.lang.function_words import STOPWORDS
@@ -45,7 +45,7 @@ class GermanQuotes(Check):
             yield self.finding(
                 f"German quotation mark {m.group(0)!r} in English text",
                 target_span=pair.in_target(m.start(), m.end()),
-                segment=pair.id, suggestion=_GERMAN_QUOTES[m.group(0)])
+                segment=pair.id, suggestion=_GERMAN_QUOTES[m.group(0)], fix=FIX_SAFE)
 
 
 class UnbalancedQuotes(Check):
@@ -195,7 +195,7 @@ class MissingApostrophe(Check):
                 yield self.finding(
                     f"{word!r} is a German genitive; English writes {base + chr(39) + 's'!r}",
                     target_span=pair.in_target(m.start(), m.end()),
-                    segment=pair.id, suggestion=f"{base}'s")
+                    segment=pair.id, suggestion=f"{base}'s", fix=FIX_SAFE)
 
 
 def _rare_in_english(word: str) -> bool:
@@ -230,11 +230,11 @@ class SpaceBeforePunctuation(Check):
             mark = pair.target_text[m.end():m.end() + 1]
             if mark in mirrored:
                 continue
-            yield self.finding(f"space before {mark!r}", suggestion="",
+            yield self.finding(f"space before {mark!r}", suggestion="", fix=FIX_SAFE,
                                target_span=(offset + m.start(1), offset + m.end(1)),
                                segment=pair.id)
         for m in _DOUBLE_SPACE_RE.finditer(pair.target_text):
-            yield self.finding("double space between words", suggestion=" ",
+            yield self.finding("double space between words", suggestion=" ", fix=FIX_SAFE,
                                target_span=(offset + m.start(), offset + m.end()),
                                segment=pair.id)
 
@@ -287,7 +287,7 @@ class Capitalisation(Check):
                 any(c.isupper() for c in letter.group(2)):  # iPhone, eBay
             return
         yield self.finding(f"the sentence starts in lower case ({letter.group(1) + letter.group(2)!r})",
-                           suggestion=letter.group(1).upper(),
+                           suggestion=letter.group(1).upper(), fix=FIX_REVIEW,
                            target_span=sentence.span(letter.start(1), letter.start(1) + 1),
                            segment=pair.id)
 
@@ -334,7 +334,7 @@ class DoubledWord(Check):
             if m.group(1).lower() in _LEGIT_DOUBLES:
                 continue
             yield self.finding(
-                f"doubled word {m.group(1)!r}", suggestion=m.group(1),
+                f"doubled word {m.group(1)!r}", suggestion=m.group(1), fix=FIX_REVIEW,
                 target_span=pair.in_target(m.start(), m.end()),
                 segment=pair.id)
 

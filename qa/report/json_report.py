@@ -23,7 +23,8 @@ def report_to_dict(report: Report) -> dict[str, Any]:
         "documents": {"source": _document(report.source), "target": _document(report.target)},
         "summary": {
             "pairs": len(report.pairs),
-            "findings": len(report.findings),
+            "findings": len(report.open_findings),
+            "accepted": len(report.accepted_findings),
             "by_severity": report.by_severity(),
             "by_category": report.by_category(),
             "score": report.score,
@@ -39,6 +40,9 @@ def report_to_dict(report: Report) -> dict[str, Any]:
         ],
         "findings": [f.to_dict() for f in report.findings],
         "skipped": [{"check": s.check, "reason": s.reason} for s in report.skipped],
+        "baseline": None if report.baseline is None else {
+            "path": report.baseline, "accepted": len(report.accepted_findings),
+            "stale": [entry.to_dict() for entry in report.stale]},
     }
 
 
