@@ -26,6 +26,8 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from qa.baseline import FILE_NAME as BASELINE_FILE
+
     parser = _Parser(
         prog="qa",
         description="Check German→English translations: align the documents sentence by "
@@ -53,9 +55,44 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--output-dir", metavar="DIR",
                        help="write every --format to DIR/<target name>.<ext>")
     check.add_argument("--config", metavar="FILE", help="TOML file with qa settings")
-    check.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    check.add_argument("-q", "--quiet", action="store_true",
+                       help="no progress bar, and no lines about skipped checks in text output")
+    check.add_argument("--show-accepted", action="store_true",
+                       help="text output also lists the findings the baseline accepts")
     options.add_arguments(check.add_argument_group(
         "settings", "each flag sets a key of [tool.qa] (--no-mt: mt = false)"))
+
+    baseline = sub.add_parser(
+        "baseline", help="accept the current findings: write a baseline file for --baseline",
+        description="Check TARGET against SOURCE and record every finding as accepted in a "
+                    "baseline file (JSON, sorted, one entry per finding; commit it beside "
+                    "the translation). `qa check --baseline FILE` then lists those findings "
+                    "as accepted and they never fail the gate. Entries of an existing "
+                    "baseline (-o, or --baseline) that still match keep their reason, "
+                    "author and date; entries that match nothing are dropped.")
+    _pair_arguments(baseline)
+    baseline.add_argument("-o", "--output", metavar="FILE",
+                          help=f"the baseline file (default: {BASELINE_FILE} beside TARGET)")
+    baseline.add_argument("--reason", default="", help="why these findings are acceptable")
+    baseline.add_argument("--by", default=None,
+                          help="who accepts them (default: git user.name, else the login name)")
+    options.add_arguments(baseline.add_argument_group("settings", "as for qa check"),
+                          leave_out=("format",))
+
+    fix = sub.add_parser(
+        "fix", help="apply the safe fixes to a copy of the translation",
+        description="Check TARGET against SOURCE and write a corrected copy applying every "
+                    "safe fix (quotation marks, apostrophes, number formats, forbidden "
+                    "terms, HTML entities, mojibake): each replaces exactly its span, "
+                    "nothing else changes. Prints a unified diff and re-checks the result. "
+                    "Exit status: 0 the corrected copy passes the gate, 1 it still fails.")
+    _pair_arguments(fix)
+    fix.add_argument("-o", "--output", metavar="FIXED", help="where the corrected copy goes")
+    fix.add_argument("--in-place", action="store_true",
+                     help="overwrite TARGET with the corrected copy (instead of -o)")
+    options.add_arguments(fix.add_argument_group(
+        "settings", "as for qa check (--select CHECK: apply only these checks' fixes)"),
+        leave_out=("format",))
 
     checks = sub.add_parser("checks", help="list the checks (generated from the registry)")
     checks.add_argument("--format", choices=("text", "json", "markdown"), default="text")
@@ -93,6 +130,13 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _pair_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("source", metavar="SOURCE", help="German source (.txt or .md)")
+    parser.add_argument("target", metavar="TARGET", help="English translation (.txt or .md)")
+    parser.add_argument("--config", metavar="FILE", help="TOML file with qa settings")
+    parser.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+
+
 def _write_output(text: str, output: str | None, protected: list[str]) -> None:
     if output is None:
         sys.stdout.write(text)
@@ -107,7 +151,7 @@ def _write_output(text: str, output: str | None, protected: list[str]) -> None:
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         tmp = out.with_name(f".{out.name}.tmp{os.getpid()}")
-        tmp.write_text(text, encoding="utf-8")
+        tmp.write_text(text, encoding="utf-8", newline="")
         tmp.replace(out)
     except OSError as exc:
         raise QAError(f"{output}: cannot write ({exc.strerror or exc})") from None
@@ -116,6 +160,7 @@ def _write_output(text: str, output: str | None, protected: list[str]) -> None:
 def _cmd_check(args: argparse.Namespace) -> int:
     from qa.config import load_config
     from qa.report import RENDERERS
+    from qa.report.text import render_text
     from qa.runner import check_files
 
     config = load_config(args.config, options.flag_values(args))
@@ -123,9 +168,86 @@ def _cmd_check(args: argparse.Namespace) -> int:
         return _batch(args, config)
     targets = _output_plan(args, config)
     report = check_files(args.source, args.target, config, quiet=args.quiet)
+    protected = [args.source, args.target, *config.termbase, *filter(None, [config.baseline])]
     for fmt, output in targets:
-        _write_output(RENDERERS[fmt](report), output, [args.source, args.target, *config.termbase])
+        text = (render_text(report, show_accepted=args.show_accepted, quiet=args.quiet)
+                if fmt == "text" else RENDERERS[fmt](report))
+        _write_output(text, output, protected)
     return EXIT_PASSED if report.gate.passed else EXIT_FAILED
+
+
+def _cmd_baseline(args: argparse.Namespace) -> int:
+    from qa import baseline
+    from qa.config import load_config
+    from qa.runner import check_files
+
+    config = load_config(args.config, options.flag_values(args))
+    output = Path(args.output) if args.output else Path(args.target).parent / baseline.FILE_NAME
+    kept = baseline.load(config.baseline) if config.baseline else ()
+    if output.is_file() and (not config.baseline or output.resolve() != Path(config.baseline).resolve()):
+        kept += baseline.load(output)
+    report = check_files(args.source, args.target, config, quiet=args.quiet)
+    entries = baseline.entries_for(report.findings, report.source, report.target,
+                                   reason=args.reason, by=_who(args.by), keep=kept)
+    _write_output(baseline.render(entries), str(output),
+                  [args.source, args.target, *config.termbase])
+    fingerprints = {e.fingerprint for e in entries}
+    old = {e.fingerprint for e in kept}
+    new, dropped = len(fingerprints - old), len(old - fingerprints)
+    print(f"{output}: {len(fingerprints)} accepted finding{'s' if len(fingerprints) != 1 else ''} "
+          f"({new} new, {len(fingerprints) - new} kept"
+          + (f", {dropped} stale dropped" if dropped else "") + ")")
+    return EXIT_PASSED
+
+
+def _who(given: str | None) -> str:
+    """Who accepts: as given, else git's user.name, else the login name."""
+    if given is not None:
+        return given
+    import getpass
+    import subprocess
+
+    try:
+        name = subprocess.run(["git", "config", "user.name"], capture_output=True, text=True,
+                              timeout=5).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        name = ""
+    if name:
+        return name
+    try:
+        return getpass.getuser()
+    except Exception:  # no login name (a container without a passwd entry)
+        return ""
+
+
+def _cmd_fix(args: argparse.Namespace) -> int:
+    import difflib
+
+    from qa.config import load_config
+    from qa.fixes import apply_fixes, fixable
+    from qa.runner import check_documents, check_files, load_document, TARGET_LANG
+
+    if args.in_place == bool(args.output):
+        raise QAError("say where the corrected copy goes: -o FIXED, or --in-place to "
+                      "overwrite TARGET")
+    config = load_config(args.config, options.flag_values(args))
+    report = check_files(args.source, args.target, config, quiet=args.quiet)
+    result = apply_fixes(report.target.text, fixable(report.findings))
+    output = args.target if args.in_place else args.output
+    protected = [args.source, *config.termbase, *filter(None, [config.baseline])]
+    if not args.in_place:
+        protected.append(args.target)
+    _write_output(("\ufeff" if report.target.bom else "") + result.text, output, protected)
+    diff = difflib.unified_diff(report.target.text.splitlines(keepends=True),
+                                result.text.splitlines(keepends=True),
+                                fromfile=args.target, tofile=output)
+    sys.stdout.writelines(line if line.endswith("\n") else line + "\n" for line in diff)
+    fixed = check_documents(report.source, load_document(output, TARGET_LANG), config)
+    skipped = f", {len(result.overlapping)} overlapping left out" if result.overlapping else ""
+    print(f"{output}: {len(result.applied)} fix{'es' if len(result.applied) != 1 else ''} "
+          f"applied{skipped} · re-check: {len(fixed.open_findings)} findings · score "
+          f"{fixed.score:g} · gate {fixed.gate.verdict}", file=sys.stderr)
+    return EXIT_PASSED if fixed.gate.passed else EXIT_FAILED
 
 
 def _batch(args: argparse.Namespace, config) -> int:
@@ -160,8 +282,8 @@ def _output_plan(args: argparse.Namespace, config) -> list[tuple[str, str | None
     """(format, file or None for stdout) for every requested output, checked up front."""
     from qa.report import EXTENSIONS
 
-    formats = args.format or [config.format]
     outputs = args.output or []
+    formats = args.format or _formats_of(outputs) or [config.format]
     if args.output_dir:
         if outputs:
             raise QAError("give either -o FILE or --output-dir DIR, not both")
@@ -176,6 +298,17 @@ def _output_plan(args: argparse.Namespace, config) -> list[tuple[str, str | None
     if len(outputs) > 1:
         raise QAError("several -o FILE options need as many --format options")
     return [(formats[0], outputs[0] if outputs else None)]
+
+
+def _formats_of(outputs: list[str]) -> list[str]:
+    """The formats the -o files' extensions name (``report.html`` → html), when every
+    one names one; else [] (the configured format applies)."""
+    from qa.report import EXTENSIONS
+
+    by_extension = {ext: fmt for fmt, ext in EXTENSIONS.items() if fmt != "github"}
+    by_extension["xml"] = "junit"
+    formats = [by_extension.get(Path(output).suffix.lower().lstrip(".")) for output in outputs]
+    return formats if formats and all(formats) else []  # type: ignore[return-value]
 
 
 def _cmd_checks(args: argparse.Namespace) -> int:
@@ -243,8 +376,9 @@ def _cmd_eval(args: argparse.Namespace) -> int:
     return EXIT_PASSED
 
 
-COMMANDS = {"check": _cmd_check, "checks": _cmd_checks, "config": _cmd_config,
-            "models": _cmd_models, "eval": _cmd_eval}
+COMMANDS = {"check": _cmd_check, "baseline": _cmd_baseline, "fix": _cmd_fix,
+            "checks": _cmd_checks, "config": _cmd_config, "models": _cmd_models,
+            "eval": _cmd_eval}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -342,16 +342,19 @@ def default(key: str) -> Any:
     return BY_KEY[key].default
 
 
-def add_arguments(parser) -> None:
-    """Add the flags of every option that has one, in table order."""
+def add_arguments(parser, *, leave_out: tuple[str, ...] = ()) -> None:
+    """Add the flags of every option that has one, in table order (but the keys
+    ``leave_out``: ``qa fix`` and ``qa baseline`` write no report, so take no --format)."""
     for option in OPTIONS:
-        if option.flag:
+        if option.flag and option.key not in leave_out:
             option.add_to(parser)
 
 
 def flag_values(args) -> dict[str, Any]:
-    """The config values the parsed ``qa check`` flags give (None: not given)."""
-    return {option.key: option.from_args(args) for option in OPTIONS if option.flag}
+    """The config values the parsed flags give (None: not given or not a flag of this
+    command)."""
+    return {option.key: option.from_args(args) for option in OPTIONS
+            if option.flag and hasattr(args, option.dest)}
 
 
 def config_only_keys() -> list[str]:

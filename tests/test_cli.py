@@ -184,3 +184,117 @@ def test_version_imports_nothing_heavy():
 def test_no_command_is_usage_error(capsys):
     code, _, err = run([], capsys)
     assert code == 2 and "usage" in err
+
+
+# ── the review loop: qa baseline, --baseline, --show-accepted, qa fix ──
+
+
+def test_baseline_command_then_check_passes(capsys, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    pair = ["--termbase", PAIR / "terms.csv", "--no-mt"]
+    code, out, err = run(["baseline", PAIR / "de.txt", PAIR / "en.defective.txt", *pair,
+                          "-o", "qa-baseline.json", "--reason", "read by the desk",
+                          "--by", "Ed"], capsys)
+    assert code == 0, err
+    assert "qa-baseline.json:" in out and "new" in out
+    entries = json.loads(Path("qa-baseline.json").read_text())["entries"]
+    assert entries and {e["reason"] for e in entries} == {"read by the desk"}
+    code, out, _ = run(["check", PAIR / "de.txt", PAIR / "en.defective.txt", *pair,
+                        "--baseline", "qa-baseline.json"], capsys)
+    assert code == 0 and "gate passed" in out
+    assert f"{len(entries)} accepted (--show-accepted lists them)" in out
+    assert " accepted (" not in out.split("\n")[0]
+    code, out, _ = run(["check", PAIR / "de.txt", PAIR / "en.defective.txt", *pair,
+                        "--baseline", "qa-baseline.json", "--show-accepted"], capsys)
+    assert out.count(": accepted (") == len(entries) and "[read by the desk]" in out
+    code, out, _ = run(["check", PAIR / "de.txt", PAIR / "en.defective.txt", *pair,
+                        "--baseline", "qa-baseline.json", "--format", "json"], capsys)
+    report = json.loads(out)
+    jsonschema.validate(report, SCHEMA)
+    assert report["summary"]["accepted"] == len(entries) and report["summary"]["findings"] == 0
+    assert {f["status"] for f in report["findings"]} == {"accepted"}
+    assert all(f["acceptance"]["by"] == "Ed" for f in report["findings"])
+    # a second `qa baseline` keeps the first reasons
+    code, out, _ = run(["baseline", PAIR / "de.txt", PAIR / "en.defective.txt", *pair,
+                        "-o", "qa-baseline.json", "--reason", "other"], capsys)
+    assert code == 0 and "(0 new," in out
+    assert json.loads(Path("qa-baseline.json").read_text())["entries"] == entries
+
+
+def test_baseline_is_written_beside_the_target_by_default(capsys, tmp_path):
+    for name in ("de.txt", "en.defective.txt", "terms.csv"):
+        (tmp_path / name).write_bytes((PAIR / name).read_bytes())
+    code, _, err = run(["baseline", tmp_path / "de.txt", tmp_path / "en.defective.txt",
+                        "--no-mt"], capsys)
+    assert code == 0, err
+    assert (tmp_path / "qa-baseline.json").is_file()
+
+
+def test_a_missing_or_broken_baseline_is_exit_2(capsys, tmp_path, write):
+    code, _, err = run(["check", PAIR / "de.txt", PAIR / "en.txt", "--no-mt",
+                        "--baseline", tmp_path / "none.json"], capsys)
+    assert code == 2 and err.count("\n") == 1 and "baseline file not found" in err
+    broken = write("b.json", "{}")
+    code, _, err = run(["check", PAIR / "de.txt", PAIR / "en.txt", "--no-mt",
+                        "--baseline", broken], capsys)
+    assert code == 2 and "not a qa baseline" in err
+
+
+def test_quiet_drops_the_skipped_lines(capsys, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    _, loud, _ = run(["check", PAIR / "de.txt", PAIR / "en.txt"], capsys)
+    _, quiet, _ = run(["check", PAIR / "de.txt", PAIR / "en.txt", "-q"], capsys)
+    assert "skipped TRM01" in loud and "skipped" not in quiet
+    assert quiet.splitlines()[-1] == loud.splitlines()[-1]
+
+
+@pytest.mark.parametrize("name, start", [("report.html", "<!DOCTYPE html>"),
+                                         ("report.json", "{"), ("report.sarif", "{"),
+                                         ("report.xml", "<?xml"), ("report.txt", "")])
+def test_the_output_extension_names_the_format(capsys, tmp_path, monkeypatch, name, start):
+    monkeypatch.chdir(tmp_path)
+    run(["check", PAIR / "de.txt", PAIR / "en.txt", "--no-mt", "-o", name], capsys)
+    text = Path(name).read_text()
+    assert text.startswith(start) and (start or "gate passed" in text)
+    if name == "report.sarif":
+        assert '"version": "2.1.0"' in text
+
+
+def test_fix_writes_a_corrected_copy_and_a_diff(capsys, tmp_path):
+    target = tmp_path / "en.txt"
+    original = (PAIR / "en.defective.txt").read_text(encoding="utf-8")
+    target.write_text(original, encoding="utf-8")
+    fixed = tmp_path / "en.fixed.txt"
+    code, out, err = run(["fix", PAIR / "de.txt", target, "--termbase", PAIR / "terms.csv",
+                          "--no-mt", "-o", fixed], capsys)
+    assert code in (0, 1) and "fixes applied" in err and "re-check:" in err
+    assert target.read_text(encoding="utf-8") == original  # the input is untouched
+    corrected = fixed.read_text(encoding="utf-8")
+    assert "Élysée Palace" in corrected and "Elysee Palace" not in corrected
+    assert out.startswith(f"--- {target}\n+++ {fixed}\n")
+    assert "-French President" in out and "+French President" in out
+    # exactly the safe fixes' spans changed, by their suggestions, nothing else
+    from qa.config import Config
+    from qa.runner import check_files
+
+    report = check_files(PAIR / "de.txt", target,
+                         Config(termbase=(str(PAIR / "terms.csv"),), mt=False))
+    safe = sorted((f for f in report.findings if f.fix == "safe"), key=lambda f: f.target_span)
+    assert len(safe) >= 3
+    expected = original
+    for finding in reversed(safe):
+        start, end = finding.target_span
+        expected = expected[:start] + finding.suggestion + expected[end:]
+    assert corrected == expected
+
+
+def test_fix_needs_an_output_and_never_overwrites_the_input_by_default(capsys, tmp_path):
+    target = tmp_path / "en.txt"
+    target.write_bytes((PAIR / "en.defective.txt").read_bytes())
+    code, _, err = run(["fix", PAIR / "de.txt", target, "--no-mt"], capsys)
+    assert code == 2 and "-o FIXED, or --in-place" in err
+    code, _, err = run(["fix", PAIR / "de.txt", target, "--no-mt", "-o", target], capsys)
+    assert code == 2 and "refusing to overwrite an input file" in err
+    code, _, err = run(["fix", PAIR / "de.txt", target, "--no-mt", "--termbase",
+                        PAIR / "terms.csv", "--in-place"], capsys)
+    assert code in (0, 1) and "Élysée Palace" in target.read_text(encoding="utf-8")

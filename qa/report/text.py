@@ -1,7 +1,10 @@
 """Linter-style text: ``path:line:col: severity category CODE message``, then a summary.
 
 A finding is placed in the target file when it has a target span, otherwise in the
-source file (omissions), otherwise at the top of the target file.
+source file (omissions), otherwise at the top of the target file. Findings a baseline
+accepts are counted in the summary and listed only with ``show_accepted``
+(``--show-accepted``); stale baseline entries are always listed, so the file is
+cleaned up. ``quiet`` (``-q``) leaves out the lines about skipped checks.
 """
 
 from __future__ import annotations
@@ -28,16 +31,36 @@ def _line(report: Report, finding: Finding) -> str:
     return text
 
 
-def render_text(report: Report) -> str:
-    lines = [_line(report, f) for f in report.findings]
-    by_reason: dict[str, list[str]] = {}
-    for skipped in report.skipped:
-        by_reason.setdefault(skipped.reason, []).append(skipped.check)
-    for reason, codes in by_reason.items():
-        lines.append(f"skipped {', '.join(codes)}: {reason}")
+def _accepted_line(report: Report, finding: Finding) -> str:
+    why = finding.accepted.reason if finding.accepted and finding.accepted.reason else "no reason given"
+    return (f"{_location(report, finding)}: accepted ({finding.severity.value}) "
+            f"{finding.category.value} {finding.code} {finding.message} [{why}]")
+
+
+def _stale_lines(report: Report) -> list[str]:
+    return [f"{report.baseline}: stale baseline entry {entry.code} “{entry.text}” "
+            f"({entry.fingerprint[:12]}…) matches no finding any more: remove it"
+            for entry in report.stale]
+
+
+def render_text(report: Report, *, show_accepted: bool = False, quiet: bool = False) -> str:
+    lines = [_accepted_line(report, f) if not f.is_open else _line(report, f)
+             for f in report.findings if f.is_open or show_accepted]
+    lines += _stale_lines(report)
+    if not quiet:
+        by_reason: dict[str, list[str]] = {}
+        for skipped in report.skipped:
+            by_reason.setdefault(skipped.reason, []).append(skipped.check)
+        for reason, codes in by_reason.items():
+            lines.append(f"skipped {', '.join(codes)}: {reason}")
     counts = ", ".join(f"{n} {sev}" for sev, n in report.by_severity().items() if n)
     gate = report.gate
-    n = len(report.findings)
-    lines.append(f"{n} finding{'s' if n != 1 else ''}{f' ({counts})' if counts else ''} · "
-                 f"score {report.score:g} · gate {gate.verdict} (--fail-on {gate.fail_on_name})")
+    n = len(report.open_findings)
+    accepted = len(report.accepted_findings)
+    accepted_note = (f" · {accepted} accepted"
+                     + ("" if show_accepted else " (--show-accepted lists them)")
+                     if accepted else "")
+    lines.append(f"{n} finding{'s' if n != 1 else ''}{f' ({counts})' if counts else ''}"
+                 f"{accepted_note} · score {report.score:g} · gate {gate.verdict} "
+                 f"(--fail-on {gate.fail_on_name})")
     return "\n".join(lines) + "\n"
