@@ -2,8 +2,12 @@
 convention (``<article>/de.* ↔ <article>/en.*``), run in parallel processes, one report
 per pair plus an index and combined SARIF/JUnit/JSON, and one combined exit code.
 
-A broken pair (unreadable file, bad termbase) is an error row for that pair; the others
-are still checked and reported.
+Both ways find a pair's companions by the same rule (:func:`companions`): a
+``terms.csv``/``terms.tbx`` beside the source is its termbase, a ``qa-baseline.json``
+beside the translation (else beside the source) its baseline; a manifest may name them
+instead (``termbase``, ``baseline``). A broken pair (unreadable file, bad or missing
+termbase or baseline) is an error row for that pair; the others are still checked and
+reported.
 """
 
 from __future__ import annotations
@@ -15,10 +19,13 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from qa.baseline import FILE_NAME as BASELINE_FILE
 from qa.config import Config
 from qa.errors import ConfigError, QAError
 
 SUPPORTED = (".txt", ".md", ".markdown", ".text")
+#: the termbase files a pair's folder may hold, in the order they are loaded
+TERMBASE_FILES = ("terms.csv", "terms.tbx")
 
 
 @dataclass(frozen=True)
@@ -27,6 +34,8 @@ class PairSpec:
     source: str
     target: str
     termbase: tuple[str, ...] = ()
+    #: the pair's baseline file; None: the run's ``baseline`` setting applies
+    baseline: str | None = None
 
 
 @dataclass
@@ -36,30 +45,42 @@ class PairResult:
     error: str | None = None
 
 
+def companions(source: Path, target: Path) -> tuple[tuple[str, ...], str | None]:
+    """A pair's termbases and baseline found beside it: ``terms.csv``/``terms.tbx`` in
+    the source's folder; ``qa-baseline.json`` beside the translation, else beside the
+    source (where the HTML report's Accept button is usually saved). The one rule of
+    folder and manifest runs, so terminology checks and accepted findings never vanish
+    because a pair was listed rather than discovered."""
+    termbase = tuple(str(source.with_name(name)) for name in TERMBASE_FILES
+                     if source.with_name(name).is_file())
+    baseline = next((str(folder / BASELINE_FILE) for folder in (target.parent, source.parent)
+                     if (folder / BASELINE_FILE).is_file()), None)
+    return termbase, baseline
+
+
 def discover(directory: Path, source_glob: str = "**/de.*") -> list[PairSpec]:
     """Pairs by convention: each source matching ``source_glob`` (``batch-glob`` in the
-    config) with an ``en.*`` beside it (same extension preferred); a ``terms.csv`` or
-    ``terms.tbx`` in the folder is that pair's termbase."""
+    config) with an ``en.*`` beside it (same extension preferred), and its
+    :func:`companions`."""
     specs = []
     for source in sorted(directory.glob(source_glob)):
         if source.suffix.lower() not in SUPPORTED or not source.is_file():
             continue
         candidates = [source.with_name("en" + source.suffix)] + [
             source.with_name("en" + ext) for ext in SUPPORTED]
-        target = next((c for c in candidates if c.is_file()), None)
-        termbase = tuple(str(t) for t in (source.with_name("terms.csv"),
-                                          source.with_name("terms.tbx")) if t.is_file())
+        target = next((c for c in candidates if c.is_file()), source.with_name("en" + source.suffix))
+        termbase, baseline = companions(source, target)
         name = str(source.parent.relative_to(directory)) if source.parent != directory else source.stem
-        specs.append(PairSpec(name, str(source), str(target) if target else
-                              str(source.with_name("en" + source.suffix)), termbase))
+        specs.append(PairSpec(name, str(source), str(target), termbase, baseline))
     if not specs:
         raise QAError(f"{directory}: no article pairs found ({source_glob} with en.* beside)")
     return specs
 
 
 def read_manifest(path: Path) -> list[PairSpec]:
-    """``[[pair]]`` tables (TOML) or a ``pairs:`` list (YAML) with name, source, target,
-    termbase; relative paths are relative to the manifest."""
+    """``[[pair]]`` tables (TOML) or a ``pairs:`` list (YAML) with name, source, target
+    and optional termbase (a path or a list) and baseline; relative paths are relative to
+    the manifest. A pair that names no termbase or baseline gets its :func:`companions`."""
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
@@ -77,27 +98,57 @@ def read_manifest(path: Path) -> list[PairSpec]:
     if not isinstance(items, list) or not items:
         raise ConfigError(f"{path}: manifest lists no pairs ([[pair]] or pairs:)")
     base = path.resolve().parent
-    specs = []
-    for k, item in enumerate(items, 1):
-        if not isinstance(item, dict) or "source" not in item or "target" not in item:
-            raise ConfigError(f"{path}: pair {k} needs 'source' and 'target'")
-        termbase = item.get("termbase", [])
-        termbase = [termbase] if isinstance(termbase, str) else list(termbase)
+    return [_manifest_pair(item, k, path, base) for k, item in enumerate(items, 1)]
 
-        def resolve(p: str) -> str:
-            return p if Path(p).is_absolute() else str(base / p)
 
-        specs.append(PairSpec(str(item.get("name") or Path(item["target"]).stem),
-                              resolve(item["source"]), resolve(item["target"]),
-                              tuple(resolve(t) for t in termbase)))
-    return specs
+def _manifest_path(value: str, base: Path) -> str:
+    """A manifest path resolved against the manifest's folder, then shown relative to
+    the working directory when it lies under it (reports name repository files, not
+    machine paths)."""
+    from qa.report.locations import display_path
+
+    return display_path(str(value if Path(value).is_absolute() else base / value))
+
+
+def _manifest_pair(item, k: int, path: Path, base: Path) -> PairSpec:
+    """One ``[[pair]]`` entry as a PairSpec (a malformed entry is one ConfigError line)."""
+    if not isinstance(item, dict) or "source" not in item or "target" not in item:
+        raise ConfigError(f"{path}: pair {k} needs 'source' and 'target'")
+    named = {key: item[key] for key in ("source", "target", "baseline") if key in item}
+    termbase = item.get("termbase", [])
+    termbase = [termbase] if isinstance(termbase, str) else termbase
+    if not all(isinstance(v, str) and v for v in named.values()) or not isinstance(termbase, list) \
+            or not all(isinstance(t, str) and t for t in termbase):
+        raise ConfigError(f"{path}: pair {k}: source, target, baseline and termbase must be "
+                          "file names (termbase may be a list of them)")
+    source, target = (_manifest_path(named[key], base) for key in ("source", "target"))
+    found_termbase, found_baseline = companions(Path(source), Path(target))
+    return PairSpec(
+        str(item.get("name") or Path(item["target"]).stem), source, target,
+        tuple(_manifest_path(t, base) for t in termbase) if "termbase" in item else found_termbase,
+        _manifest_path(named["baseline"], base) if "baseline" in item else found_baseline)
+
+
+def _missing_companion(spec: PairSpec) -> str | None:
+    """One line naming a termbase or baseline of the pair (named in a manifest) that is
+    not there, or None: checking without it would silently drop checks or acceptances."""
+    for kind, name in [("termbase", t) for t in spec.termbase] + [("baseline", spec.baseline)]:
+        if name is not None and not Path(name).is_file():
+            return f"{name}: {kind} not found"
+    return None
 
 
 def _check_one(args: tuple[PairSpec, Config]) -> PairResult:
+    """Check one pair with its own termbases (added to the run's) and baseline (instead
+    of the run's); a problem with it is this pair's error row."""
     from qa.runner import check_files
 
     spec, config = args
-    config = replace(config, termbase=tuple(config.termbase) + spec.termbase)
+    missing = _missing_companion(spec)
+    if missing:
+        return PairResult(spec, error=missing)
+    config = replace(config, termbase=tuple(config.termbase) + spec.termbase,
+                     baseline=spec.baseline or config.baseline)
     try:
         return PairResult(spec, report=check_files(spec.source, spec.target, config))
     except QAError as exc:
@@ -151,9 +202,57 @@ def _slug(name: str) -> str:
     return "".join(c if c.isalnum() or c in "-_." else "_" for c in name).strip("_") or "pair"
 
 
+def file_ending(fmt: str) -> str:
+    """The ending of a pair's report file in format ``fmt``: one per format, so no two
+    formats write one file (text is ``.txt``, GitHub annotations ``.github.txt``)."""
+    from qa.report import EXTENSIONS
+
+    return {"junit": "junit.xml", "github": "github.txt"}.get(fmt, EXTENSIONS[fmt])
+
+
+def _finding_line(report, finding) -> str:
+    """A compact linter line: ``path:line:col: severity CODE message``, placed as in the
+    CI outputs (in the translation; the German place added for a source-only finding)."""
+    from qa.report.locations import primary, related
+
+    loc = primary(report, finding)
+    line = (f"{loc.path}:{loc.start_line}:{loc.start_column}: {finding.severity.value} "
+            f"{finding.code} {finding.message}")
+    source = related(report, finding)
+    if source is not None and not finding.target_span:
+        line += f" [German: {source.path}:{source.start_line}:{source.start_column}]"
+    return line
+
+
+def pair_summary(result: PairResult) -> list[str]:
+    """What a batch run prints for a checked pair: its verdict, score and counts, then
+    every finding that blocks its gate as a linter line (indented), so a CI log says
+    what failed and where without opening a report."""
+    report = result.report
+    counts = f"{len(report.open_findings)} findings"
+    if report.accepted_findings:
+        counts += f" · {len(report.accepted_findings)} accepted"
+    if report.stale:
+        counts += f" · {len(report.stale)} stale baseline entries"
+    lines = [f"{result.spec.name}: {report.gate.verdict} · score {report.score:g} · {counts}"]
+    lines += ["  " + _finding_line(report, f) for f in report.findings if report.gate.blocks(f)]
+    return lines
+
+
+def annotations(results: list[PairResult]) -> str:
+    """GitHub annotations for every pair (a pair that could not be checked is an
+    ``::error`` on its translation), for stdout, where GitHub Actions reads them."""
+    from qa.report.github import error_annotation, render_github
+
+    return "".join(render_github(r.report) if r.report is not None else error_annotation(
+        r.spec.target, f"{r.spec.name} could not be checked: {r.error}") + "\n"
+        for r in results)
+
+
 def write_outputs(results: list[PairResult], out_dir: Path, formats: list[str]) -> list[Path]:
-    """One report per pair and format, plus index.html and combined SARIF/JUnit/JSON."""
-    from qa.report import EXTENSIONS, RENDERERS
+    """One report per pair and format (named by :func:`file_ending`), plus index.html
+    and combined SARIF/JUnit/JSON."""
+    from qa.report import RENDERERS
     from qa.report.json_report import report_to_dict
     from qa.report.junit import render_junit_many
     from qa.report.sarif import sarif_log
@@ -166,8 +265,7 @@ def write_outputs(results: list[PairResult], out_dir: Path, formats: list[str]) 
         links = {}
         if result.report is not None:
             for fmt in formats:
-                ext = "junit.xml" if fmt == "junit" else EXTENSIONS[fmt]
-                path = out_dir / f"{slug}.{ext}"
+                path = out_dir / f"{slug}.{file_ending(fmt)}"
                 path.write_text(RENDERERS[fmt](result.report), encoding="utf-8")
                 links[fmt] = path.name
                 written.append(path)

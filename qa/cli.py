@@ -251,8 +251,11 @@ def _cmd_fix(args: argparse.Namespace) -> int:
 
 
 def _batch(args: argparse.Namespace, config) -> int:
-    """Many pairs: reports per pair + index + combined outputs under --output-dir."""
-    from qa.batch import batch_verdict, discover, exit_code, read_manifest, run_batch, write_outputs
+    """Many pairs: reports per pair + index + combined outputs under --output-dir; on
+    stdout each pair's verdict and blocking findings, and with --format github every
+    pair's annotations (GitHub Actions reads them from stdout only)."""
+    from qa.batch import (annotations, batch_verdict, discover, exit_code, pair_summary,
+                          read_manifest, run_batch, write_outputs)
 
     where = Path(args.source)
     if where.is_dir():
@@ -267,13 +270,13 @@ def _batch(args: argparse.Namespace, config) -> int:
     results = run_batch(specs, config)
     out_dir = Path(args.output_dir or "reports")
     write_outputs(results, out_dir, formats)
+    if "github" in formats:
+        sys.stdout.write(annotations(results))
     for result in results:
         if result.error:
             print(f"{result.spec.name}: error: {result.error}", file=sys.stderr)
         else:
-            report = result.report
-            print(f"{result.spec.name}: {report.gate.verdict} · score {report.score:g} · "
-                  f"{len(report.findings)} findings")
+            print("\n".join(pair_summary(result)))
     print(f"{len(results)} pairs → {out_dir}/index.html · {batch_verdict(results)}")
     return exit_code(results)
 

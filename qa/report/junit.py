@@ -1,20 +1,39 @@
 """JUnit XML for GitLab/Jenkins: a test suite per document pair, a test case per check
 that ran or was skipped (checks left out by ``--select``/``--ignore`` are not listed);
-findings that block the gate are failures, skipped checks are skipped."""
+findings that block the gate are failures, skipped checks are skipped. Findings a
+baseline accepts never fail a case: they are listed in its ``system-out`` with the
+reason; stale baseline entries are listed in the suite's ``system-out``. Findings are
+placed as in the other CI outputs (:mod:`qa.report.locations`: in the translation)."""
 
 from __future__ import annotations
 
 from xml.etree.ElementTree import Element, SubElement, tostring
 
 from qa.checks import ALL_CHECKS
-from qa.model import Report
-from qa.report.locations import primary
+from qa.model import Finding, Report
+from qa.report.locations import display_path, primary
+
+
+def _line(report: Report, finding: Finding) -> str:
+    """``path:line:col: severity message``, and for an accepted finding why."""
+    loc = primary(report, finding)
+    text = f"{loc.path}:{loc.start_line}:{loc.start_column}: {finding.severity.value} {finding.message}"
+    if finding.accepted is not None:
+        text = f"accepted ({finding.accepted.reason or 'no reason given'}): {text}"
+    return text
+
+
+def _stale_lines(report: Report) -> list[str]:
+    where = display_path(report.baseline) if report.baseline else "baseline"
+    return [f"{where}: stale baseline entry {entry.code} “{entry.text}” ({entry.fingerprint}) "
+            "matches no finding any more: remove it" for entry in report.stale]
 
 
 def junit_tree(reports: list[Report]) -> Element:
     root = Element("testsuites", name="qa")
     for report in reports:
-        suite = SubElement(root, "testsuite", name=f"{report.source.path} → {report.target.path}")
+        suite = SubElement(root, "testsuite", name=f"{display_path(report.source.path)} → "
+                                                     f"{display_path(report.target.path)}")
         skipped = {s.check: s.reason for s in report.skipped}
         tests = failures = skips = 0
         chosen = set(report.checks_run) | set(skipped)
@@ -30,18 +49,17 @@ def junit_tree(reports: list[Report]) -> Element:
                 continue
             found = [f for f in report.findings if f.code == cls.code]
             blocking = [f for f in found if report.gate.blocks(f)]
-            lines = []
-            for f in found:
-                loc = primary(report, f)
-                lines.append(f"{loc.path}:{loc.start_line}:{loc.start_column}: "
-                             f"{f.severity.value} {f.message}")
             if blocking:
                 failures += 1
                 failure = SubElement(case, "failure", type=blocking[0].severity.value,
                                      message=f"{len(blocking)} finding(s): {blocking[0].message}")
-                failure.text = "\n".join(lines)
-            elif lines:
-                SubElement(case, "system-out").text = "\n".join(lines)
+                failure.text = "\n".join(_line(report, f) for f in found if f.is_open)
+            # accepted findings, and open ones that do not block, are listed, never failures
+            listed = [f for f in found if not f.is_open or not blocking]
+            if listed:
+                SubElement(case, "system-out").text = "\n".join(_line(report, f) for f in listed)
+        if report.stale:
+            SubElement(suite, "system-out").text = "\n".join(_stale_lines(report))
         suite.set("tests", str(tests))
         suite.set("failures", str(failures))
         suite.set("errors", "0")

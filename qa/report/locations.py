@@ -1,10 +1,23 @@
-"""Where a finding is, for reporters that need a file and line/column region."""
+"""Where a finding is, for the CI reporters (SARIF, GitHub annotations, JUnit, batch
+summaries) that need a file and a line/column region.
+
+CI tools show a finding inline only where the pull request changed a file, and a
+translation's pull request changes the translation, not the German. So every finding is
+placed in the translation: at its target span if it has one; a finding about source
+words only (a name, number or term the translation lacks) at the target sentence(s) its
+source sentence is aligned to; an omission, whose source sentence has no counterpart, at
+the insertion point where the missing translation would go. The German span is then a
+related location. Paths are shown relative to the working directory (the repository
+root in CI) when the file lies under it.
+"""
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
+from pathlib import Path
 
-from qa.model import Document, Finding, Report
+from qa.model import Document, Finding, Report, SegmentPair
 
 
 @dataclass(frozen=True)
@@ -18,23 +31,70 @@ class Region:
     end_column: int
 
 
+def display_path(path: str, base: Path | None = None) -> str:
+    """``path`` relative to ``base`` (default: the working directory) with ``/``
+    separators when it lies under it, else absolute: CI tools map repository-relative
+    paths to files, and reports carry no machine-specific prefix where avoidable."""
+    base = (base or Path.cwd()).resolve()
+    absolute = Path(path).resolve()
+    try:
+        return absolute.relative_to(base).as_posix()
+    except ValueError:
+        return absolute.as_posix() if Path(path).is_absolute() else os.path.normpath(path).replace("\\", "/")
+
+
 def region(doc: Document, start: int, end: int) -> Region:
     line, col = doc.line_col(start)
     end_line, end_col = doc.line_col(max(start, end))
-    return Region(doc.path, start, end, line, col, end_line, end_col)
+    return Region(display_path(doc.path), start, end, line, col, end_line, end_col)
+
+
+def insertion_point(pairs: tuple[SegmentPair, ...], segment: str | None) -> int | None:
+    """The target offset where the translation of the unaligned source bead ``segment``
+    would go: the end of the nearest preceding bead with target text, else the start of
+    the next one; None when ``segment`` is not a bead or the translation has none."""
+    index = next((k for k, pair in enumerate(pairs) if pair.id == segment), None)
+    if index is None:
+        return None
+    before = [p.target_span for p in pairs[:index] if p.target_span]
+    if before:
+        return before[-1][1]
+    after = [p.target_span for p in pairs[index + 1:] if p.target_span]
+    return after[0][0] if after else None
+
+
+def _aligned_target(report: Report, finding: Finding) -> tuple[int, int] | None:
+    """The target span of the bead a source-only finding belongs to, or the insertion
+    point (an empty span) when that bead has no target text (an omission)."""
+    pair = next((p for p in report.pairs if p.id == finding.segment), None)
+    if pair is not None and pair.target_span:
+        return pair.target_span
+    point = insertion_point(report.pairs, finding.segment)
+    return None if point is None else (point, point)
+
+
+def _place(report: Report, finding: Finding) -> tuple[Document, int, int]:
+    """The document and span a CI tool shows the finding at (see :func:`primary`)."""
+    if finding.target_span:
+        return (report.target, *finding.target_span)
+    if finding.source_span:
+        anchor = _aligned_target(report, finding)
+        if anchor is not None:
+            return (report.target, *anchor)
+        return (report.source, *finding.source_span)
+    return (report.target, 0, 0)
 
 
 def primary(report: Report, finding: Finding) -> Region:
-    """The target span if any, else the source span, else the start of the target."""
-    if finding.target_span:
-        return region(report.target, *finding.target_span)
-    if finding.source_span:
-        return region(report.source, *finding.source_span)
-    return region(report.target, 0, 0)
+    """Where a CI tool shows the finding: its target span; for a source-only finding the
+    aligned target sentence or, for an omission, the insertion point in the translation
+    (an empty region); the source span only when the translation offers no place at all
+    (it has no sentences)."""
+    return region(*_place(report, finding))
 
 
 def related(report: Report, finding: Finding) -> Region | None:
-    """The source span when the primary location is in the target."""
-    if finding.target_span and finding.source_span:
+    """The source span, when the primary location is in the translation."""
+    if finding.source_span and _place(report, finding)[0] is report.target:
         return region(report.source, *finding.source_span)
     return None

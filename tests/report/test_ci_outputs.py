@@ -7,8 +7,9 @@ import json
 from xml.etree import ElementTree
 
 import jsonschema
+import pytest
 
-from conftest import CORPORA, FIXTURES
+from conftest import CORPORA, FIXTURES, REPO
 from qa.checks import ALL_CHECKS
 from qa.cli import main
 
@@ -17,6 +18,12 @@ PAIR = CORPORA / "france-politics"
 ARGS = [str(PAIR / "de.txt"), str(PAIR / "en.defective.txt"), "--termbase",
         str(PAIR / "terms.csv"), "--no-mt", "--severity-policy", "declared"]
 SCHEMA = json.loads((FIXTURES / "schemas" / "sarif-schema-2.1.0.json").read_text())
+
+
+@pytest.fixture(autouse=True)
+def _at_repository_root(monkeypatch):
+    """CI outputs name files relative to the folder qa runs in: here the repository."""
+    monkeypatch.chdir(REPO)
 
 
 def run(capsys, *extra):
@@ -36,15 +43,45 @@ def test_sarif_validates_and_is_stable(capsys):
     # one defect, one finding: the inconsistent spelling (NAM03) of the misspelled name is
     # folded into the NAM02 result, not a second result
     assert levels["NAM02"] == "error" and "NAM03" not in levels
-    omission = next(r for r in run_["results"] if r["ruleId"] == "OMA01")
-    assert omission["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].endswith("de.txt")
     term = next(r for r in run_["results"] if r["ruleId"] == "TRM02")
     region = term["locations"][0]["physicalLocation"]["region"]
     assert region["charLength"] == len("Elysee Palace") and region["startLine"] == 5
     _, again = run(capsys, "--format", "sarif")
     prints = [r["partialFingerprints"] for r in run_["results"]]
     assert prints == [r["partialFingerprints"] for r in json.loads(again)["runs"][0]["results"]]
-    assert len({p["qaFinding/v1"] for p in prints}) == len(prints)
+    assert len({p["qaFinding/v2"] for p in prints}) == len(prints)
+
+
+def test_sarif_fingerprints_are_the_json_fingerprints(capsys):
+    _, sarif = run(capsys, "--format", "sarif")
+    _, report = run(capsys, "--format", "json")
+    assert [r["partialFingerprints"]["qaFinding/v2"] for r in json.loads(sarif)["runs"][0]["results"]] \
+        == [f["fingerprint"] for f in json.loads(report)["findings"]]
+
+
+def test_omission_is_anchored_at_the_insertion_point_in_the_translation(capsys):
+    """The German sentence missing after 'bypassing parliament.' (line 11): shown where
+    its translation would go, so it appears in a pull request's diff of the translation;
+    the German span is the related location."""
+    _, out = run(capsys, "--format", "sarif")
+    omission = next(r for r in json.loads(out)["runs"][0]["results"] if r["ruleId"] == "OMA01")
+    where = omission["locations"][0]["physicalLocation"]
+    assert where["artifactLocation"] == {"uri": "corpora/france-politics/en.defective.txt",
+                                         "uriBaseId": "%SRCROOT%"}
+    target = (PAIR / "en.defective.txt").read_text(encoding="utf-8")
+    offset = where["region"]["charOffset"]
+    assert where["region"]["charLength"] == 0
+    assert target[:offset].endswith("accuses the government of bypassing parliament.")
+    assert (where["region"]["startLine"], where["region"]["startColumn"]) == (11, 63)
+    german = omission["relatedLocations"][0]["physicalLocation"]
+    assert german["artifactLocation"]["uri"] == "corpora/france-politics/de.txt"
+    source = (PAIR / "de.txt").read_text(encoding="utf-8")
+    start = german["region"]["charOffset"]
+    assert source[start:start + german["region"]["charLength"]].startswith("Bereits zum dritten Mal")
+    _, github = run(capsys, "--format", "github")
+    line = next(l for l in github.splitlines() if "OMA01" in l)
+    assert "file=corpora/france-politics/en.defective.txt,line=11,col=63," in line
+    assert line.endswith("[German: corpora/france-politics/de.txt:11:67]")
 
 
 def test_junit_parses_with_a_case_per_check(capsys):
