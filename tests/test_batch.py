@@ -110,3 +110,172 @@ def test_batch_verdict_wording():
     assert batch_verdict([ok, ok]) == "all passed"
     assert batch_verdict([ok, bad, broken]) == "1 failed, 1 error"
     assert batch_verdict([broken, broken]) == "2 errors"
+
+
+# --- companions (termbase, baseline) and CI output of batch runs ---------------------
+
+import shutil  # noqa: E402
+
+import pytest  # noqa: E402
+
+PAIRS = ("france-politics", "web-spyware")
+
+
+@pytest.fixture
+def articles(tmp_path, monkeypatch):
+    """articles/<pair>/de.txt + en.txt (the defective translation) + terms.csv for two
+    corpora pairs, in a temporary working directory."""
+    for pair in PAIRS:
+        folder = tmp_path / "articles" / pair
+        folder.mkdir(parents=True)
+        shutil.copy(CORPORA / pair / "de.txt", folder / "de.txt")
+        shutil.copy(CORPORA / pair / "en.defective.txt", folder / "en.txt")
+        shutil.copy(CORPORA / pair / "terms.csv", folder / "terms.csv")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path / "articles"
+
+
+def _manifest(path, pairs, extra=""):
+    path.write_text("".join(f'[[pair]]\nname = "{p}"\nsource = "articles/{p}/de.txt"\n'
+                            f'target = "articles/{p}/en.txt"\n{extra}\n' for p in pairs),
+                    encoding="utf-8")
+    return str(path)
+
+
+def _combined(out):
+    return {p["name"]: p for p in json.loads((out / "combined.json").read_text())["pairs"]}
+
+
+def _accept_all(folder, code, where=None):
+    """A baseline accepting every ``code`` finding of the pair in ``folder``."""
+    from qa import baseline
+    from qa.runner import check_files
+
+    report = check_files(folder / "de.txt", folder / "en.txt",
+                         Config(mt=False, termbase=(str(folder / "terms.csv"),)))
+    found = [f for f in report.findings if f.code == code]
+    assert found
+    path = where or folder / baseline.FILE_NAME
+    path.write_text(baseline.render(baseline.entries_for(found, report.source, report.target,
+                                                         reason="ok")), encoding="utf-8")
+    return len(found)
+
+
+def test_a_manifest_pair_uses_the_termbase_and_baseline_beside_it(articles, capsys):
+    """The same rule as folder runs: terms.csv beside the source is the pair's termbase
+    (terminology checks do not silently vanish), qa-baseline.json its baseline."""
+    manifest = _manifest(articles.parent / "qa.toml", PAIRS)
+    main(["check", manifest, "--no-mt", "--output-dir", "out", "--format", "json"])
+    codes = [f["code"] for f in _combined(articles.parent / "out")["france-politics"]["report"]["findings"]]
+    assert "TRM02" in codes
+    accepted = _accept_all(articles / "france-politics", "TRM02")
+    main(["check", manifest, "--no-mt", "--output-dir", "out", "--format", "json"])
+    pairs = _combined(articles.parent / "out")
+    statuses = [f["status"] for f in pairs["france-politics"]["report"]["findings"] if f["code"] == "TRM02"]
+    assert statuses == ["accepted"] * accepted
+    assert all(f["status"] == "open" for f in pairs["web-spyware"]["report"]["findings"])
+    _manifest(articles.parent / "qa.toml", PAIRS, "termbase = []\n")  # named: no termbase
+    main(["check", manifest, "--no-mt", "--output-dir", "out", "--format", "json"])
+    codes = [f["code"] for f in _combined(articles.parent / "out")["france-politics"]["report"]["findings"]]
+    assert "TRM02" not in codes
+
+
+def test_folder_runs_read_the_baseline_beside_the_translation(articles, capsys):
+    accepted = _accept_all(articles / "web-spyware", "TRM02")
+    main(["check", "articles", "--no-mt", "--output-dir", "out", "--format", "json"])
+    findings = _combined(articles.parent / "out")["web-spyware"]["report"]["findings"]
+    assert sum(f["status"] == "accepted" for f in findings) == accepted
+    line = next(l for l in capsys.readouterr().out.splitlines() if l.startswith("web-spyware: "))
+    assert line.endswith(f" findings · {accepted} accepted")
+
+
+def test_a_manifest_baseline_key_is_the_pairs_baseline(articles, capsys):
+    from qa.batch import read_manifest
+
+    _accept_all(articles / "france-politics", "TRM02", articles.parent / "reviewed.json")
+    manifest = articles.parent / "qa.yaml"
+    manifest.write_text("pairs:\n  - name: fp\n    source: articles/france-politics/de.txt\n"
+                        "    target: articles/france-politics/en.txt\n    baseline: reviewed.json\n",
+                        encoding="utf-8")
+    (spec,) = read_manifest(manifest)
+    assert spec.baseline == "reviewed.json" and spec.termbase == ("articles/france-politics/terms.csv",)
+    main(["check", str(manifest), "--no-mt", "--output-dir", "out", "--format", "json"])
+    findings = _combined(articles.parent / "out")["fp"]["report"]["findings"]
+    assert {f["status"] for f in findings if f["code"] == "TRM02"} == {"accepted"}
+
+
+def test_a_missing_termbase_or_baseline_in_a_manifest_is_that_pairs_error_row(articles, capsys):
+    manifest = articles.parent / "qa.toml"
+    manifest.write_text(
+        '[[pair]]\nname = "ok"\nsource = "articles/france-politics/de.txt"\n'
+        'target = "articles/france-politics/en.txt"\n'
+        '[[pair]]\nname = "no-terms"\nsource = "articles/web-spyware/de.txt"\n'
+        'target = "articles/web-spyware/en.txt"\ntermbase = "articles/web-spyware/gone.csv"\n'
+        '[[pair]]\nname = "no-baseline"\nsource = "articles/web-spyware/de.txt"\n'
+        'target = "articles/web-spyware/en.txt"\nbaseline = "gone.json"\n', encoding="utf-8")
+    assert main(["check", str(manifest), "--no-mt", "--output-dir", "out"]) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert "no-terms: error: articles/web-spyware/gone.csv: termbase not found" in err
+    assert "no-baseline: error: gone.json: baseline not found" in err
+    pairs = _combined(articles.parent / "out")
+    assert pairs["ok"]["report"] is not None and pairs["no-terms"]["report"] is None
+
+
+def test_a_manifest_key_of_the_wrong_type_is_one_line(articles, capsys):
+    manifest = articles.parent / "qa.toml"
+    manifest.write_text('[[pair]]\nsource = "a/de.txt"\ntarget = "a/en.txt"\nbaseline = 3\n')
+    assert main(["check", str(manifest), "--no-mt"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "pair 1: source, target, baseline and termbase must be" in err
+
+
+def test_github_format_annotates_every_pair_on_stdout(articles, capsys):
+    """GitHub Actions reads annotations from stdout only; text and github reports get
+    files of their own; the summary lists each blocking finding as a linter line."""
+    code = main(["check", "articles", "--no-mt", "--output-dir", "out",
+                 "--format", "text", "--format", "github", "--severity-policy", "declared"])
+    out = capsys.readouterr().out
+    assert code == 1
+    annotated = {line.split("file=")[1].split(",")[0] for line in out.splitlines()
+                 if line.startswith("::error ")}
+    assert annotated == {f"articles/{p}/en.txt" for p in PAIRS}
+    folder = articles.parent / "out"
+    text = (folder / "france-politics.txt").read_text()
+    github = (folder / "france-politics.github.txt").read_text()
+    assert text.startswith("articles/france-politics/en.txt:") and github.startswith("::")
+    summary = out[out.index("france-politics: failed"):].splitlines()
+    assert "  articles/france-politics/en.txt:5:102: major TRM02 'Elysee Palace': the termbase " \
+           "forbids it; use 'Élysée Palace'" in summary
+    assert ("  articles/france-politics/en.txt:11:63: major OMA01 source sentence not translated: "
+            "“Bereits zum dritten Mal in diesem Jahr hatte das Kabinett den Artikel…” "
+            "[German: articles/france-politics/de.txt:11:67]") in summary
+    assert str(articles) not in out
+
+
+def test_batch_summary_lists_only_blocking_findings(articles, capsys):
+    main(["check", "articles", "--no-mt", "--output-dir", "out", "--fail-on", "critical"])
+    out = capsys.readouterr().out
+    assert not any(line.startswith("  ") for line in out.splitlines())  # nothing is critical
+    assert "france-politics: passed · score" in out
+
+
+def test_every_format_has_its_own_file_ending():
+    from qa.batch import file_ending
+    from qa.report import RENDERERS
+
+    endings = [file_ending(fmt) for fmt in RENDERERS]
+    assert len(set(endings)) == len(endings)
+
+
+def test_manifest_paths_are_relative_to_the_working_directory(articles, capsys):
+    """A manifest elsewhere names its pairs relative to itself; reports name them
+    relative to where qa runs (the repository root), never by machine path."""
+    (articles.parent / "ci").mkdir()
+    manifest = articles.parent / "ci" / "changed.toml"
+    manifest.write_text('[[pair]]\nname = "fp"\nsource = "../articles/france-politics/de.txt"\n'
+                        'target = "../articles/france-politics/en.txt"\n', encoding="utf-8")
+    main(["check", str(manifest), "--no-mt", "--output-dir", "out", "--format", "sarif"])
+    sarif = (articles.parent / "out" / "combined.sarif").read_text()
+    jsonschema.validate(json.loads(sarif), SCHEMA)
+    assert str(articles.parent) not in sarif
+    assert '"uri": "articles/france-politics/en.txt"' in sarif
