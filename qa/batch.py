@@ -224,16 +224,20 @@ def _finding_line(report, finding) -> str:
     return line
 
 
+def _counted(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
 def pair_summary(result: PairResult) -> list[str]:
     """What a batch run prints for a checked pair: its verdict, score and counts, then
     every finding that blocks its gate as a linter line (indented), so a CI log says
     what failed and where without opening a report."""
     report = result.report
-    counts = f"{len(report.open_findings)} findings"
+    counts = _counted(len(report.open_findings), "finding", "findings")
     if report.accepted_findings:
         counts += f" · {len(report.accepted_findings)} accepted"
     if report.stale:
-        counts += f" · {len(report.stale)} stale baseline entries"
+        counts += " · " + _counted(len(report.stale), "stale baseline entry", "stale baseline entries")
     lines = [f"{result.spec.name}: {report.gate.verdict} · score {report.score:g} · {counts}"]
     lines += ["  " + _finding_line(report, f) for f in report.findings if report.gate.blocks(f)]
     return lines

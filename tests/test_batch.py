@@ -279,3 +279,17 @@ def test_manifest_paths_are_relative_to_the_working_directory(articles, capsys):
     jsonschema.validate(json.loads(sarif), SCHEMA)
     assert str(articles.parent) not in sarif
     assert '"uri": "articles/france-politics/en.txt"' in sarif
+
+
+def test_batch_summary_counts_accepted_findings_and_stale_entries(articles, capsys):
+    from qa import baseline
+    from qa.model import BaselineEntry
+
+    path = articles / "france-politics" / baseline.FILE_NAME
+    accepted = _accept_all(articles / "france-politics", "TRM02")
+    entries = baseline.parse(path.read_text(encoding="utf-8"), str(path))
+    path.write_text(baseline.render([*entries, BaselineEntry("f" * 32, "NUM01", "999")]),
+                    encoding="utf-8")
+    main(["check", "articles", "--no-mt", "--output-dir", "out"])
+    line = next(l for l in capsys.readouterr().out.splitlines() if l.startswith("france-politics: "))
+    assert line.endswith(f" findings · {accepted} accepted · 1 stale baseline entry")
