@@ -94,7 +94,7 @@ def read_manifest(path: Path) -> list[PairSpec]:
             data = tomllib.loads(text)
     except Exception as exc:  # TOML or YAML syntax: one line naming the file
         raise ConfigError(f"{path}: invalid manifest ({str(exc).splitlines()[0]})") from None
-    items = data.get("pair") or data.get("pairs") or []
+    items = (data.get("pair") or data.get("pairs") or []) if isinstance(data, dict) else []
     if not isinstance(items, list) or not items:
         raise ConfigError(f"{path}: manifest lists no pairs ([[pair]] or pairs:)")
     base = path.resolve().parent

@@ -219,6 +219,14 @@ def test_a_missing_termbase_or_baseline_in_a_manifest_is_that_pairs_error_row(ar
     assert "no-baseline: error: gone.json: baseline not found" in err
     pairs = _combined(articles.parent / "out")
     assert pairs["ok"]["report"] is not None and pairs["no-terms"]["report"] is None
+    main(["check", str(manifest), "--no-mt", "--output-dir", "out", "--format", "github"])
+    assert ("::error file=articles/web-spyware/en.txt,title=qa::no-terms could not be checked: "
+            "articles/web-spyware/gone.csv: termbase not found") in capsys.readouterr().out.splitlines()
+
+
+def test_a_manifest_that_is_not_a_table_is_one_line(write, capsys):
+    assert main(["check", write("qa.yaml", "- just\n- a list\n"), "--no-mt"]) == 2
+    assert "manifest lists no pairs" in capsys.readouterr().err
 
 
 def test_a_manifest_key_of_the_wrong_type_is_one_line(articles, capsys):
