@@ -207,7 +207,7 @@ def file_ending(fmt: str) -> str:
     formats write one file (text is ``.txt``, GitHub annotations ``.github.txt``)."""
     from qa.report import EXTENSIONS
 
-    return {"junit": "junit.xml", "github": "github.txt"}.get(fmt, EXTENSIONS[fmt])
+    return EXTENSIONS[fmt]
 
 
 def _finding_line(report, finding) -> str:

@@ -291,7 +291,7 @@ def _output_plan(args: argparse.Namespace, config) -> list[tuple[str, str | None
         if outputs:
             raise QAError("give either -o FILE or --output-dir DIR, not both")
         stem = Path(args.target).stem
-        return [(fmt, str(Path(args.output_dir) / f"{stem}.{'junit.xml' if fmt == 'junit' else EXTENSIONS[fmt]}"))
+        return [(fmt, str(Path(args.output_dir) / f"{stem}.{EXTENSIONS[fmt]}"))
                 for fmt in formats]
     if len(formats) > 1:
         if len(outputs) != len(formats):
@@ -306,11 +306,9 @@ def _output_plan(args: argparse.Namespace, config) -> list[tuple[str, str | None
 def _formats_of(outputs: list[str]) -> list[str]:
     """The formats the -o files' extensions name (``report.html`` → html), when every
     one names one; else [] (the configured format applies)."""
-    from qa.report import EXTENSIONS
+    from qa.report import FORMAT_OF_SUFFIX
 
-    by_extension = {ext: fmt for fmt, ext in EXTENSIONS.items() if fmt != "github"}
-    by_extension["xml"] = "junit"
-    formats = [by_extension.get(Path(output).suffix.lower().lstrip(".")) for output in outputs]
+    formats = [FORMAT_OF_SUFFIX.get(Path(output).suffix.lower()) for output in outputs]
     return formats if formats and all(formats) else []  # type: ignore[return-value]
 
 

@@ -298,3 +298,12 @@ def test_fix_needs_an_output_and_never_overwrites_the_input_by_default(capsys, t
     code, _, err = run(["fix", PAIR / "de.txt", target, "--no-mt", "--termbase",
                         PAIR / "terms.csv", "--in-place"], capsys)
     assert code in (0, 1) and "Élysée Palace" in target.read_text(encoding="utf-8")
+
+
+def test_output_dir_gives_each_format_its_own_file(capsys, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    run(["check", PAIR / "de.txt", PAIR / "en.txt", "--no-mt", "--format", "text",
+         "--format", "github", "--format", "junit", "--output-dir", "out"], capsys)
+    assert sorted(p.name for p in Path("out").iterdir()) == [
+        "en.github.txt", "en.junit.xml", "en.txt"]
+    assert Path("out/en.github.txt").read_text().startswith(("::", "qa:"))

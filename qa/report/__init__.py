@@ -20,7 +20,12 @@ RENDERERS: dict[str, Callable[[Report], str]] = {
     "github": render_github,
     "html": render_html,
 }
-EXTENSIONS = {"text": "txt", "json": "json", "sarif": "sarif", "junit": "xml", "github": "txt",
-              "html": "html"}
+#: the file ending of each format's report: one per format, so no two formats of one run
+#: write one file (``--output-dir``, batch runs)
+EXTENSIONS = {"text": "txt", "json": "json", "sarif": "sarif", "junit": "junit.xml",
+              "github": "github.txt", "html": "html"}
+#: the format an ``-o FILE`` name implies when no ``--format`` is given
+FORMAT_OF_SUFFIX = {".txt": "text", ".json": "json", ".sarif": "sarif", ".xml": "junit",
+                    ".html": "html", ".htm": "html"}
 
-__all__ = ["RENDERERS", "render_json", "render_text", "report_to_dict"]
+__all__ = ["EXTENSIONS", "FORMAT_OF_SUFFIX", "RENDERERS", "render_json", "render_text", "report_to_dict"]
