@@ -252,12 +252,20 @@ def test_baseline_from_the_report_keeps_its_entries_minus_the_unaccepted(browser
     assert "Accepted by the baseline: “Élysée style — «approved»” — Zoë, 2030-01-02" in kept_item.inner_text()
     assert kept_item.get_attribute("data-status") == "accepted"
     page.locator(f"#item-{ids[dropped.fingerprint]} .act-unaccept").click()
+    assert page.locator(f"#item-{ids[dropped.fingerprint]}").get_attribute("data-status") == "open"
+    # the evidence panel offers the same actions as the list
     newcomer = next(f for f in accepted_report.findings if f.is_open and f.severity.value != "info")
+    reason = 'fine "😀" \\ here'
     page.fill("#editor-name", "Ann")
-    accept(page, ids[newcomer.fingerprint], "fine 😀 here")
+    page.locator(f"#item-{ids[newcomer.fingerprint]} .finding-message").click()
+    page.click("#detail-actions .act-accept")
+    page.fill("#detail-actions .act-reason", reason)
+    page.press("#detail-actions .act-reason", "Enter")
+    assert page.locator(f"#item-{ids[newcomer.fingerprint]}").get_attribute("data-status") == "accepted"
+    assert page.locator("#detail-actions .act-unaccept").is_visible()
     saved = download(page, "#download-baseline", tmp_path / "qa-baseline.json")
     expected = [old[0]] + baseline.entries_for([newcomer], report.source, report.target,
-                                               reason="fine 😀 here", by="Ann", when="2031-05-17")
+                                               reason=reason, by="Ann", when="2031-05-17")
     assert saved.read_text(encoding="utf-8") == baseline.render(expected)
     assert_clean(events)
 

@@ -367,7 +367,7 @@
       if (isApplied(f)) { counts.applied += 1; }
       if (isBlocking(f)) { counts.blocking += 1; }
     });
-    var parts = [counts.accepted + " accepted (" + counts.here + " here)"];
+    var parts = [counts.accepted + " accepted (" + counts.here + " in this browser)"];
     if (counts.unaccepted) { parts.push(counts.unaccepted + " un-accepted"); }
     parts.push(counts.applied + " fix" + (counts.applied === 1 ? "" : "es") + " applied");
     parts.push(counts.blocking + " blocking finding" + (counts.blocking === 1 ? "" : "s") + " open");
@@ -433,6 +433,11 @@
     currentId = id;
     fillPanel(f);
     panel.hidden = false;
+    // the panel sits below the list in the sticky column: near the top of the page it
+    // starts below the fold until the page scrolls it up
+    if (panel.getBoundingClientRect().bottom > window.innerHeight && panel.scrollIntoView) {
+      panel.scrollIntoView({ block: "nearest" });
+    }
     items.forEach(function (li) { li.classList.toggle("current", li.getAttribute("data-id") === id); });
     paintSpots();
   }
