@@ -2,7 +2,10 @@
 
 All records are frozen dataclasses. Positions are ``[start, end)`` offsets in Unicode code
 points into ``Document.text`` (the decoded file, BOM removed, newlines as in the file);
-reporters derive line and column from them.
+reporters derive line and column from them. For HTML and DOCX input ``Document.text`` is
+the prose extracted from the file, so offsets point into that extracted text, while
+``Document.line_col`` maps them through ``Document.origin`` to the file's own line and
+column (DOCX: paragraph number and character).
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ import bisect
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import cached_property
+from operator import itemgetter
 from typing import Any, Iterable, Mapping
 
 Span = tuple[int, int]
@@ -83,12 +87,48 @@ class Sentence:
 
 
 @dataclass(frozen=True)
+class Origin:
+    """Where each character of an extracted text lies in the file it came from.
+
+    HTML and DOCX loaders hand the checks prose without tags or XML, but findings must be
+    shown at the file's own line and column. ``anchors`` are ``(text offset, file
+    offset)`` pairs, one where a run of characters copied one-to-one from the file
+    starts (after a tag, an entity, collapsed whitespace): the map stays small and the
+    lookup is a bisection. ``line_starts`` are the file offsets where its lines start;
+    for DOCX the "file" is one line per Word paragraph, so a line is a paragraph number.
+    """
+
+    anchors: tuple[tuple[int, int], ...]
+    line_starts: tuple[int, ...] = (0,)
+
+    def file_offset(self, offset: int, *, end: bool = False) -> int:
+        """The file offset of text ``offset``; with ``end``, of the position just after
+        character ``offset - 1`` (an exclusive span end stays before a following tag)."""
+        if end and offset > 0:
+            return self.file_offset(offset - 1) + 1
+        k = bisect.bisect_right(self.anchors, offset, key=itemgetter(0)) - 1
+        if k < 0:
+            return offset
+        text_at, file_at = self.anchors[k]
+        return file_at + offset - text_at
+
+    def line_col(self, offset: int, *, end: bool = False) -> tuple[int, int]:
+        """1-based line and column in the file of text ``offset``."""
+        position = self.file_offset(offset, end=end)
+        line = max(0, bisect.bisect_right(self.line_starts, position) - 1)
+        return line + 1, position - self.line_starts[line] + 1
+
+
+@dataclass(frozen=True)
 class Document:
     """A loaded and segmented document.
 
     ``blocks`` are the prose regions the loader found (Markdown syntax, code and front
     matter excluded); ``markup`` are inline markup ranges inside prose that checks
-    should not read as words (``**``, link targets, inline code).
+    should not read as words (``**``, link targets, inline code). ``origin`` is set when
+    ``text`` is extracted from the file rather than the file itself (HTML, DOCX): then
+    offsets are into the extracted text and :meth:`line_col` gives the file's position;
+    None means the text is the file.
     """
 
     path: str
@@ -101,6 +141,7 @@ class Document:
     markup: tuple[Span, ...]
     paragraphs: tuple[Paragraph, ...]
     sentences: tuple[Sentence, ...]
+    origin: Origin | None = field(default=None, repr=False)
     _line_starts: tuple[int, ...] = field(default=(), repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -123,8 +164,12 @@ class Document:
 
         return sum(count_words(s.text) for s in self.sentences)
 
-    def line_col(self, offset: int) -> tuple[int, int]:
-        """1-based line and column (in code points) of a character offset."""
+    def line_col(self, offset: int, *, end: bool = False) -> tuple[int, int]:
+        """1-based line and column (in code points) of a character offset, in the file
+        as written (through ``origin`` for extracted text). ``end``: the offset is an
+        exclusive span end, placed right after the character before it."""
+        if self.origin is not None:
+            return self.origin.line_col(offset, end=end)
         line = bisect.bisect_right(self._line_starts, offset) - 1
         return line + 1, offset - self._line_starts[line] + 1
 

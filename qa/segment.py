@@ -244,4 +244,4 @@ def segment(loaded: LoadedText, lang: str, path: str) -> Document:
                     newline=loaded.newline, bom=loaded.bom,
                     blocks=tuple((s, e) for s, e, _ in loaded.blocks),
                     markup=loaded.markup, paragraphs=tuple(paragraphs),
-                    sentences=tuple(sentences))
+                    sentences=tuple(sentences), origin=loaded.origin)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from qa.errors import InputError
-from qa.model import Span
+from qa.model import Origin, Span
 
 BOM = "\ufeff"
 
@@ -16,6 +16,8 @@ class LoadedText:
 
     ``blocks`` are prose regions ``(start, end, kind)`` with kind ``text``, ``heading``
     or ``list``; ``markup`` are inline ranges inside blocks that are syntax, not prose.
+    ``origin`` is set by loaders whose ``text`` is extracted from the file (HTML, DOCX):
+    it maps text offsets back to the file's line and column; None: ``text`` is the file.
     """
 
     text: str
@@ -24,6 +26,7 @@ class LoadedText:
     newline: str
     blocks: tuple[tuple[int, int, str], ...]
     markup: tuple[Span, ...] = ()
+    origin: Origin | None = None
 
 
 def decode(data: bytes, name: str) -> tuple[str, bool]:
@@ -58,3 +61,61 @@ def newline_of(text: str) -> str:
     """The file's newline convention: ``\\r\\n`` when CRLF dominates, else ``\\n``."""
     crlf = text.count("\r\n")
     return "\r\n" if crlf and crlf >= text.count("\n") - crlf else "\n"
+
+
+#: what separates the blocks of an extracted text (HTML, DOCX): a blank line, so the
+#: text reads like a plain-text article and no block runs into the next
+BLOCK_SEPARATOR = "\n\n"
+
+
+class ExtractedText:
+    """The prose of a structured file (HTML, DOCX) assembled block by block, with the
+    file offset of every character, so that findings can be shown at the file's line
+    and column (:class:`qa.model.Origin`).
+
+    Blocks are joined by :data:`BLOCK_SEPARATOR`; an anchor is recorded only where the
+    file offsets stop running one-to-one (a tag, an entity or collapsed whitespace lies
+    between two characters), which keeps the map about as long as the markup.
+    """
+
+    def __init__(self) -> None:
+        self._parts: list[str] = []
+        self._length = 0
+        self._next_file = 0  # the file offset that continues the current run
+        self.anchors: list[tuple[int, int]] = []
+        self.blocks: list[tuple[int, int, str]] = []
+
+    def add_block(self, chars: str, offsets, kind: str) -> None:
+        """Append one block: ``chars[i]`` was read at file offset ``offsets[i]``."""
+        if not chars:
+            return
+        if self.blocks:
+            self._append(BLOCK_SEPARATOR)
+            self._next_file += len(BLOCK_SEPARATOR)
+        start = self._length
+        for index, file_offset in enumerate(offsets):
+            if file_offset != self._next_file or not self.anchors:
+                self.anchors.append((start + index, file_offset))
+            self._next_file = file_offset + 1
+        self._append(chars)
+        self.blocks.append((start, self._length, kind))
+
+    def _append(self, chars: str) -> None:
+        self._parts.append(chars)
+        self._length += len(chars)
+
+    def loaded(self, fmt: str, newline: str, line_starts: tuple[int, ...]) -> LoadedText:
+        """The finished text as a :class:`LoadedText` whose ``origin`` maps it back."""
+        return LoadedText(text="".join(self._parts), format=fmt, bom=False, newline=newline,
+                          blocks=tuple(self.blocks),
+                          origin=Origin(tuple(self.anchors), line_starts))
+
+
+def line_starts_of(text: str) -> tuple[int, ...]:
+    """The offsets where the lines of ``text`` start (a line ends at ``\\n``)."""
+    starts = [0]
+    pos = text.find("\n")
+    while pos != -1:
+        starts.append(pos + 1)
+        pos = text.find("\n", pos + 1)
+    return tuple(starts)

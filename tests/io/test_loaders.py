@@ -56,7 +56,7 @@ def test_missing_file_and_directory(tmp_path):
 
 
 def test_unsupported_extension(write):
-    path = write("a.docx", "Hallo Welt.")
+    path = write("a.odt", "Hallo Welt.")
     with pytest.raises(InputError, match="unsupported file type"):
         load_text(path)
 
