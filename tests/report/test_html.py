@@ -69,7 +69,7 @@ def test_every_finding_carries_its_baseline_entry_stub(corpus):
         assert re.fullmatch(r"[0-9a-f]{32}", item["entry"]["fingerprint"])
         assert item["entry"] == {"fingerprint": finding.fingerprint, "code": finding.code,
                                  "text": finding_text(finding, report.source, report.target)}
-        assert item["blocks"] == report.gate.blocks(finding)  # none accepted here
+        assert item["blocks_when_open"] == report.gate.blocks(finding)  # none accepted here
         assert item["accepted"] is None
 
 
@@ -244,7 +244,7 @@ def test_baseline_acceptances_are_embedded_and_shown(tmp_path):
     for item in items:
         if item["entry"]["fingerprint"] in fingerprints:
             assert item["accepted"] == {"reason": "house style", "by": "Ed Itor", "date": "2030-01-02"}
-            assert item["blocks"] is True and item["blocking"] is False
+            assert item["blocks_when_open"] is True and item["blocking"] is False
         else:
             assert item["accepted"] is None
     assert len(re.findall(r'<li [^>]*data-status="accepted"', html)) == 2

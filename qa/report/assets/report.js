@@ -89,7 +89,7 @@
 
   function canFix(f) { return Boolean(f.fix && f.span && f.suggestion !== null && fingerprint(f)); }
   function isApplied(f) { return canFix(f) && has(decisions.applied, fingerprint(f)); }
-  function isBlocking(f) { return f.blocks && !acceptance(f); }
+  function isBlocking(f) { return f.blocks_when_open && !acceptance(f); }
 
   // ---- the baseline file, exactly as qa.baseline.render writes it ----
 
