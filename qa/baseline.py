@@ -89,10 +89,12 @@ def load(path: str | Path) -> tuple[BaselineEntry, ...]:
 
 
 def accept(findings: Iterable[Finding], entries: Iterable[BaselineEntry],
-           checks_run: Iterable[str]) -> tuple[list[Finding], tuple[BaselineEntry, ...]]:
-    """Mark the findings a baseline accepts; return them and the stale entries (those of
-    a check that ran this time that match no finding; an entry of a check that was not
-    run, or skipped, is kept quietly: it may match again next time)."""
+           checks_run: Iterable[str]
+           ) -> tuple[list[Finding], tuple[BaselineEntry, ...], tuple[BaselineEntry, ...]]:
+    """Mark the findings a baseline accepts; return them, the stale entries (those of a
+    check that ran this time that match no finding) and the dormant ones (those of a
+    check that did not run, or was skipped: kept as they are, they may match next time,
+    and a baseline written from this run must not lose them)."""
     by_fingerprint = {entry.fingerprint: entry for entry in entries}
     used: set[str] = set()
     marked = []
@@ -103,9 +105,16 @@ def accept(findings: Iterable[Finding], entries: Iterable[BaselineEntry],
             finding = replace(finding, accepted=entry.acceptance)
         marked.append(finding)
     ran = set(checks_run)
-    stale = tuple(sorted((e for e in by_fingerprint.values()
-                          if e.fingerprint not in used and e.code in ran), key=sort_key))
-    return marked, stale
+    unused = sorted((e for e in by_fingerprint.values() if e.fingerprint not in used),
+                    key=sort_key)
+    return (marked, tuple(e for e in unused if e.code in ran),
+            tuple(e for e in unused if e.code not in ran))
+
+
+def dormant(entries: Iterable[BaselineEntry], checks_run: Iterable[str]) -> list[BaselineEntry]:
+    """The entries of checks that did not run (see :func:`accept`)."""
+    ran = set(checks_run)
+    return [entry for entry in entries if entry.code not in ran]
 
 
 def entries_for(findings: Iterable[Finding], source: Document, target: Document, *,

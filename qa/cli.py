@@ -69,7 +69,8 @@ def build_parser() -> argparse.ArgumentParser:
                     "the translation). `qa check --baseline FILE` then lists those findings "
                     "as accepted and they never fail the gate. Entries of an existing "
                     "baseline (-o, or --baseline) that still match keep their reason, "
-                    "author and date; entries that match nothing are dropped.")
+                    "author and date; entries of checks that ran which match nothing are "
+                    "dropped (those of checks that did not run are kept).")
     _pair_arguments(baseline)
     baseline.add_argument("-o", "--output", metavar="FILE",
                           help=f"the baseline file (default: {BASELINE_FILE} beside TARGET)")
@@ -189,6 +190,7 @@ def _cmd_baseline(args: argparse.Namespace) -> int:
     report = check_files(args.source, args.target, config, quiet=args.quiet)
     entries = baseline.entries_for(report.findings, report.source, report.target,
                                    reason=args.reason, by=_who(args.by), keep=kept)
+    entries += baseline.dormant(kept, report.checks_run)  # checks that did not run: kept
     _write_output(baseline.render(entries), str(output),
                   [args.source, args.target, *config.termbase])
     fingerprints = {e.fingerprint for e in entries}

@@ -391,6 +391,9 @@ class Report:
     baseline: str | None = None
     #: baseline entries of checks that ran which match no finding any more
     stale: tuple[BaselineEntry, ...] = ()
+    #: baseline entries of checks that did not run this time (MT off, --select): kept
+    #: as they are, so a baseline written from this report does not lose them
+    dormant: tuple[BaselineEntry, ...] = ()
 
     @property
     def passed(self) -> bool:

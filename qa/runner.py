@@ -108,15 +108,16 @@ def check_documents(source: Document | str, target: Document | str,
     findings.sort(key=lambda f: _sort_key(f, order))
     findings = fingerprint.stamp(findings, source, target, alignment.pairs)
     stale: tuple[BaselineEntry, ...] = ()
+    dormant: tuple[BaselineEntry, ...] = ()
     if config.baseline:
-        findings, stale = baseline.accept(findings, baseline.load(config.baseline), run)
+        findings, stale, dormant = baseline.accept(findings, baseline.load(config.baseline), run)
     score = mqm_score((f for f in findings if f.is_open), source.words)
     gate = decide_gate(findings, score, config)
     signature = make_signature(config, run, params, lexicon, mt, lang)
     return Report(version=__version__, signature=signature, source=source, target=target,
                   pairs=alignment.pairs, findings=tuple(findings), checks_run=tuple(run),
                   skipped=tuple(skipped), score=score, gate=gate,
-                  baseline=config.baseline, stale=stale)
+                  baseline=config.baseline, stale=stale, dormant=dormant)
 
 
 def check_context(source: Document, target: Document, alignment: Alignment, config: Config,

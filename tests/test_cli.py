@@ -219,6 +219,18 @@ def test_baseline_command_then_check_passes(capsys, tmp_path, monkeypatch):
                         "-o", "qa-baseline.json", "--reason", "other"], capsys)
     assert code == 0 and "(0 new," in out
     assert json.loads(Path("qa-baseline.json").read_text())["entries"] == entries
+    # entries of checks that did not run (MT is off) survive a re-baseline; stale ones go
+    data = json.loads(Path("qa-baseline.json").read_text())
+    mt = {"fingerprint": "e" * 32, "code": "MTB01", "text": "x", "reason": "r", "by": "b",
+          "date": "2030-01-01"}
+    stale = {**mt, "fingerprint": "f" * 32, "code": "NUM01"}
+    data["entries"] += [mt, stale]
+    Path("qa-baseline.json").write_text(json.dumps(data))
+    code, out, _ = run(["baseline", PAIR / "de.txt", PAIR / "en.defective.txt", *pair,
+                        "-o", "qa-baseline.json"], capsys)
+    assert code == 0 and "1 stale dropped" in out
+    assert json.loads(Path("qa-baseline.json").read_text())["entries"] == sorted(
+        entries + [mt], key=lambda e: (e["code"], e["text"], e["fingerprint"]))
 
 
 def test_baseline_is_written_beside_the_target_by_default(capsys, tmp_path):

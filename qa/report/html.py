@@ -365,7 +365,9 @@ def render_html(report: Report) -> str:
     utf16 = Utf16Offsets(report.target.text)
     findings = [finding_record(report, fid, f, utf16) for fid, f in numbered]
     page_data = {"document": document_hash(report), "target": _target_file(report.target),
-                 "findings": findings}
+                 "findings": findings,
+                 # entries of checks that did not run: the downloaded baseline keeps them
+                 "dormant": [entry.to_dict() for entry in report.dormant]}
     csp = ("default-src 'none'; img-src data:; base-uri 'none'; form-action 'none'; "
            f"style-src {_csp_hash(css)}; script-src {_csp_hash(js)}")
     by_category = report.by_category()

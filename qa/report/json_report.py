@@ -42,7 +42,8 @@ def report_to_dict(report: Report) -> dict[str, Any]:
         "skipped": [{"check": s.check, "reason": s.reason} for s in report.skipped],
         "baseline": None if report.baseline is None else {
             "path": report.baseline, "accepted": len(report.accepted_findings),
-            "stale": [entry.to_dict() for entry in report.stale]},
+            "stale": [entry.to_dict() for entry in report.stale],
+            "dormant": [entry.to_dict() for entry in report.dormant]},
     }
 
 

@@ -243,9 +243,13 @@ def test_baseline_from_the_report_keeps_its_entries_minus_the_unaccepted(browser
     kept, dropped = blocking[0], blocking[1]
     old = baseline.entries_for([kept, dropped], report.source, report.target,
                                reason="Élysée style — «approved»", by="Zoë", when="2030-01-02")
+    # an entry of a check that does not run here (MT is off) must survive the download
+    mt_entry = BaselineEntry(fingerprint="e" * 32, code="MTB01", text="x", reason="MT noise",
+                             by="Zoë", date="2030-01-02")
     path = tmp_path / "in-baseline.json"
-    path.write_text(baseline.render(old), encoding="utf-8")
+    path.write_text(baseline.render([*old, mt_entry]), encoding="utf-8")
     accepted_report = corpus_report(pair, baseline=str(path))
+    assert accepted_report.dormant == (mt_entry,)
     page, events = open_report(browser, render_html(accepted_report), "rebaseline", tmp_path)
     ids = {f.fingerprint: f"f{k}" for k, f in enumerate(accepted_report.findings)}
     kept_item = page.locator(f"#item-{ids[kept.fingerprint]}")
@@ -264,8 +268,8 @@ def test_baseline_from_the_report_keeps_its_entries_minus_the_unaccepted(browser
     assert page.locator(f"#item-{ids[newcomer.fingerprint]}").get_attribute("data-status") == "accepted"
     assert page.locator("#detail-actions .act-unaccept").is_visible()
     saved = download(page, "#download-baseline", tmp_path / "qa-baseline.json")
-    expected = [old[0]] + baseline.entries_for([newcomer], report.source, report.target,
-                                               reason=reason, by="Ann", when="2031-05-17")
+    expected = [old[0], mt_entry] + baseline.entries_for(
+        [newcomer], report.source, report.target, reason=reason, by="Ann", when="2031-05-17")
     assert saved.read_text(encoding="utf-8") == baseline.render(expected)
     assert_clean(events)
 

@@ -110,10 +110,12 @@
   }
 
   /* One entry per accepted finding (the baseline's, minus the un-accepted, plus those
-     accepted here), sorted by (code, text, fingerprint), keys in the file's order,
-     two-space indented, non-ASCII as is, a final newline: what render() writes. */
+     accepted here) and the baseline's entries of checks that did not run, sorted by
+     (code, text, fingerprint), keys in the file's order, two-space indented, non-ASCII
+     as is, a final newline: what render() writes. */
   function baselineText() {
     var unique = new Map();
+    (data.dormant || []).forEach(function (e) { unique.set(e.fingerprint, e); });
     data.findings.forEach(function (f) {
       var acc = acceptance(f);
       if (acc && f.entry) {
