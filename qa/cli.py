@@ -234,6 +234,9 @@ def _cmd_fix(args: argparse.Namespace) -> int:
                       "overwrite TARGET")
     config = load_config(args.config, options.flag_values(args))
     report = check_files(args.source, args.target, config, quiet=args.quiet)
+    if not report.target.is_file_text:
+        raise QAError(f"{args.target}: qa fix rewrites plain-text and Markdown files; for "
+                      f"{report.target.format.upper()} apply the suggestions in its editor")
     result = apply_fixes(report.target.text, fixable(report.findings))
     output = args.target if args.in_place else args.output
     protected = [args.source, *config.termbase, *filter(None, [config.baseline])]

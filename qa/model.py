@@ -157,6 +157,13 @@ class Document:
     def chars(self) -> int:
         return len(self.text)
 
+    @property
+    def is_file_text(self) -> bool:
+        """Whether ``text`` is the file's decoded text (plain text, Markdown), so that
+        spans replaced in it give the corrected file (``qa fix``, the HTML report's
+        download); prose extracted from HTML or DOCX is not."""
+        return self.origin is None
+
     @cached_property
     def words(self) -> int:
         """Words in the prose (sentences), as counted for the MQM score."""

@@ -319,3 +319,11 @@ def test_output_dir_gives_each_format_its_own_file(capsys, tmp_path, monkeypatch
     assert sorted(p.name for p in Path("out").iterdir()) == [
         "en.github.txt", "en.junit.xml", "en.txt"]
     assert Path("out/en.github.txt").read_text().startswith(("::", "qa:"))
+
+
+def test_fix_refuses_a_document_whose_text_is_extracted(capsys, tmp_path):
+    pair = CORPORA / "bridge-html"
+    code, _, err = run(["fix", pair / "de.html", pair / "en.defective.html", "--no-mt",
+                        "-o", tmp_path / "fixed.html"], capsys)
+    assert code == 2 and err.count("\n") == 1 and "plain-text and Markdown" in err
+    assert not (tmp_path / "fixed.html").exists()

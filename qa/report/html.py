@@ -244,7 +244,7 @@ def finding_record(report: Report, fid: str, finding: Finding,
     covered = _covered(report, finding)
     span = finding.target_span
     applicable = bool(finding.fix and span and finding.suggestion is not None
-                      and is_the_file(report.target))
+                      and report.target.is_file_text)
     return {
         "id": fid, "code": finding.code, "name": finding.name,
         "category": finding.category.value, "severity": finding.severity.value,
@@ -343,18 +343,11 @@ def _chart(counts: dict[str, int]) -> list[dict]:
             for name, n in counts.items() if n]
 
 
-def is_the_file(doc: Document) -> bool:
-    """Whether the document's text is its file's decoded text (plain text, Markdown),
-    so spans replaced in it give the corrected file; prose extracted from HTML or DOCX
-    (``Document.origin`` set, where the model has it) is not."""
-    return getattr(doc, "origin", None) is None
-
-
 def _target_file(doc: Document) -> dict[str, Any]:
     """What the script needs to write the corrected translation: the file's name, its
     exact decoded text and whether it began with a byte-order mark; ``editable`` False
     (and no text) when the text is not the file."""
-    editable = is_the_file(doc)
+    editable = doc.is_file_text
     return {"name": base_name(doc.path), "text": doc.text if editable else "",
             "bom": doc.bom, "editable": editable}
 
