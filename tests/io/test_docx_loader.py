@@ -131,6 +131,21 @@ def test_blocks_kinds_and_accepted_changes(sample):
     assert "Textkasten" not in loaded.text
 
 
+def test_links_fields_content_controls_and_space_only_runs_are_read(write):
+    document = docx.Document()
+    _paragraph_xml(
+        document, _run("Der"), _run(" "), _run("Rat"),
+        f'<w:hyperlink w:anchor="x">{_run(" tagt")}</w:hyperlink>',
+        f'<w:fldSimple w:instr="DATE">{_run(" heute")}</w:fldSimple>',
+        f'<w:sdt><w:sdtPr><w:alias w:val="Ort"/></w:sdtPr><w:sdtContent>{_run(" in Kehl")}'
+        "</w:sdtContent></w:sdt>",
+        '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+        '<w:r><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>'
+        '<w:r><w:fldChar w:fldCharType="separate"/></w:r>', _run("."),
+        '<w:r><w:fldChar w:fldCharType="end"/></w:r>')
+    assert load_text(write("a.docx", _bytes(document))).text == "Der Rat tagt heute in Kehl."
+
+
 def test_python_docx_alone_would_miss_insertions(sample):
     """Why the loader reads the XML itself: python-docx's text drops inserted runs."""
     paragraph = docx.Document(sample).paragraphs[2]
