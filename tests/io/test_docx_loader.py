@@ -74,8 +74,8 @@ def _with_part(data: bytes, part: str, xml: bytes, rel_type: str, content_type: 
 
 
 def _footnotes_xml(*notes: str, doctype: str = "") -> bytes:
-    separator = (f'<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r>'
-                 f"</w:p></w:footnote>")
+    separator = ('<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r>'
+                 "</w:p></w:footnote>")
     body = "".join(f'<w:footnote w:id="{k + 1}"><w:p>{_run(text)}</w:p></w:footnote>'
                    for k, text in enumerate(notes))
     return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>{doctype}'
@@ -92,8 +92,8 @@ def sample(write):
     _paragraph_xml(
         document, _run("Der Rat hat "),
         f'<w:ins w:id="1" w:author="Red" w:date="2026-01-01T00:00:00Z">{_run("am Dienstag ")}</w:ins>',
-        f'<w:del w:id="2" w:author="Red" w:date="2026-01-01T00:00:00Z"><w:r>'
-        f'<w:delText xml:space="preserve">gestern </w:delText></w:r></w:del>',
+        '<w:del w:id="2" w:author="Red" w:date="2026-01-01T00:00:00Z"><w:r>'
+        '<w:delText xml:space="preserve">gestern </w:delText></w:r></w:del>',
         _run("den Bau beschlossen."),
         f'<w:moveFrom w:id="3" w:author="Red">{_run(" Alter Satz.")}</w:moveFrom>',
         f'<w:moveTo w:id="4" w:author="Red">{_run(" Verschobener Satz.")}</w:moveTo>')
