@@ -22,8 +22,9 @@ from pathlib import Path
 from qa.baseline import FILE_NAME as BASELINE_FILE
 from qa.config import Config
 from qa.errors import ConfigError, QAError
+from qa.io import LOADERS
 
-SUPPORTED = (".txt", ".md", ".markdown", ".text")
+SUPPORTED = tuple(LOADERS)  # every extension qa reads (text, Markdown, HTML, DOCX)
 #: the termbase files a pair's folder may hold, in the order they are loaded
 TERMBASE_FILES = ("terms.csv", "terms.tbx")
 

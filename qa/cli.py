@@ -46,10 +46,10 @@ def build_parser() -> argparse.ArgumentParser:
                "setting and where it was set); a check's tuned constants under "
                "[tool.qa.checks.CODE] (`qa checks` lists them).")
     check.add_argument("source", metavar="SOURCE",
-                       help="German source (.txt or .md); or, alone, a folder of "
+                       help="German source (.txt, .md, .html or .docx); or, alone, a folder of "
                             "<article>/de.* + en.* pairs or a manifest (.toml/.yaml) for a batch run")
     check.add_argument("target", metavar="TARGET", nargs="?",
-                       help="English translation (.txt or .md)")
+                       help="English translation (.txt, .md, .html or .docx)")
     check.add_argument("-o", "--output", action="append", metavar="FILE",
                        help="write the report to FILE instead of stdout (one per --format)")
     check.add_argument("--output-dir", metavar="DIR",
@@ -132,8 +132,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _pair_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("source", metavar="SOURCE", help="German source (.txt or .md)")
-    parser.add_argument("target", metavar="TARGET", help="English translation (.txt or .md)")
+    parser.add_argument("source", metavar="SOURCE", help="German source (.txt, .md, .html or .docx)")
+    parser.add_argument("target", metavar="TARGET", help="English translation (.txt, .md, .html or .docx)")
     parser.add_argument("--config", metavar="FILE", help="TOML file with qa settings")
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
 

@@ -19,6 +19,15 @@ def corpus_pairs() -> list[Path]:
     return sorted(p for p in CORPORA.iterdir() if (p / "gold.json").is_file())
 
 
+def corpus_files(pair: Path) -> tuple[Path, Path, Path]:
+    """A corpora pair's source, clean and defective translation, as its gold.json names
+    them (``de.txt``, ``en.html``…: the corpora come in several formats)."""
+    import json
+
+    gold = json.loads((pair / "gold.json").read_text(encoding="utf-8"))
+    return pair / gold["source"], pair / gold["clean"], pair / gold["defective"]
+
+
 @pytest.fixture
 def write(tmp_path):
     """Write text (or bytes) to a file under tmp_path and return its path as str."""

@@ -9,11 +9,12 @@ from xml.etree import ElementTree
 
 import jsonschema
 
-from conftest import CORPORA, FIXTURES
+from conftest import CORPORA, FIXTURES, corpus_pairs
 from qa.cli import main
 from qa.config import Config
 
 SCHEMA = json.loads((FIXTURES / "schemas" / "sarif-schema-2.1.0.json").read_text())
+CORPUS_PAIRS = corpus_pairs()  # every corpora/ folder is a pair of the directory convention
 
 
 def test_directory_convention_over_corpora(capsys, tmp_path):
@@ -24,10 +25,10 @@ def test_directory_convention_over_corpora(capsys, tmp_path):
     assert {"index.html", "combined.json", "combined.sarif", "combined.junit.xml"} <= set(names)
     assert "france-politics.html" in names and "france-politics.json" in names
     index = (out / "index.html").read_text()
-    assert index.count("<tr>") == 4 and "all passed" in index
+    assert index.count("<tr>") == len(CORPUS_PAIRS) + 1 and "all passed" in index
     jsonschema.validate(json.loads((out / "combined.sarif").read_text()), SCHEMA)
-    assert len(json.loads((out / "combined.sarif").read_text())["runs"]) == 3
-    assert len(ElementTree.parse(out / "combined.junit.xml").getroot().findall("testsuite")) == 3
+    assert len(json.loads((out / "combined.sarif").read_text())["runs"]) == len(CORPUS_PAIRS)
+    assert len(ElementTree.parse(out / "combined.junit.xml").getroot().findall("testsuite")) == len(CORPUS_PAIRS)
 
 
 def test_manifest_with_defective_pairs_fails_and_a_broken_pair_is_an_error(capsys, tmp_path, write):
@@ -82,7 +83,7 @@ def test_worker_limit_is_passed_to_the_workers_not_set_here(monkeypatch):
 
     monkeypatch.delenv("QA_WORKERS", raising=False)
     results = run_batch(discover(CORPORA), Config(mt=False), jobs=2, segment_workers=1)
-    assert len(results) == 3 and all(r.report is not None for r in results)
+    assert len(results) == len(CORPUS_PAIRS) and all(r.report is not None for r in results)
     assert "QA_WORKERS" not in os.environ
     from qa import segment
     from qa.batch import _init_worker

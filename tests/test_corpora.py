@@ -31,7 +31,8 @@ def _gold(pair) -> dict:
 def test_at_least_three_pairs_of_fifteen_sentences():
     assert len(PAIRS) >= 3
     for pair in PAIRS:
-        report = check_files(pair / "de.txt", pair / "en.txt", _config(pair))
+        gold = _gold(pair)
+        report = check_files(pair / gold["source"], pair / gold["clean"], _config(pair))
         assert len(report.source.sentences) >= 15, pair.name
 
 

@@ -29,6 +29,9 @@ class Region:
     start_column: int
     end_line: int
     end_column: int
+    #: whether ``start``/``end`` are offsets into the file (False for the prose extracted
+    #: from HTML or DOCX, where only the line/column are the file's)
+    in_file: bool = True
 
 
 def display_path(path: str, base: Path | None = None) -> str:
@@ -45,8 +48,11 @@ def display_path(path: str, base: Path | None = None) -> str:
 
 def region(doc: Document, start: int, end: int) -> Region:
     line, col = doc.line_col(start)
-    end_line, end_col = doc.line_col(max(start, end))
-    return Region(display_path(doc.path), start, end, line, col, end_line, end_col)
+    # a span's end is placed right after its last character: in extracted text the next
+    # character may sit past markup (a tag) in the file
+    end_line, end_col = doc.line_col(max(start, end), end=end > start)
+    return Region(display_path(doc.path), start, end, line, col, end_line, end_col,
+                  in_file=doc.is_file_text)
 
 
 def insertion_point(pairs: tuple[SegmentPair, ...], segment: str | None) -> int | None:

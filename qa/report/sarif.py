@@ -39,10 +39,11 @@ def artifact_location(path: str) -> dict:
 
 
 def _physical(loc: Region) -> dict:
-    return {"artifactLocation": artifact_location(loc.path),
-            "region": {"startLine": loc.start_line, "startColumn": loc.start_column,
-                       "endLine": loc.end_line, "endColumn": loc.end_column,
-                       "charOffset": loc.start, "charLength": loc.end - loc.start}}
+    region = {"startLine": loc.start_line, "startColumn": loc.start_column,
+              "endLine": loc.end_line, "endColumn": loc.end_column}
+    if loc.in_file:  # character offsets only where they are the file's (not HTML/DOCX)
+        region.update(charOffset=loc.start, charLength=loc.end - loc.start)
+    return {"artifactLocation": artifact_location(loc.path), "region": region}
 
 
 def _rules() -> list[dict]:

@@ -18,7 +18,7 @@ from qa.runner import check_files, load_document
 PAIR = CORPORA / "bridge-html"
 # The pair's gold annotations; named so that tests/test_corpora.py (which opens de.txt in
 # every folder with a gold.json) does not pick the pair up yet.
-GOLD = json.loads((PAIR / "gold.pending.json").read_text(encoding="utf-8"))
+GOLD = json.loads((PAIR / "gold.json").read_text(encoding="utf-8"))
 
 
 def _blocks(html: str) -> list[tuple[str, str]]:

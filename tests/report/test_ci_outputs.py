@@ -3,6 +3,7 @@ several outputs in one run."""
 
 from __future__ import annotations
 
+import html
 import json
 from xml.etree import ElementTree
 
@@ -130,3 +131,24 @@ def test_minor_findings_are_warnings(capsys, tmp_path):
           "--format", "github"])
     lines = capsys.readouterr().out.splitlines()
     assert any(l.startswith("::warning file=") and "TYP04" in l for l in lines), lines
+
+
+def test_sarif_for_html_gives_the_file_lines_and_no_extracted_text_offsets(tmp_path, monkeypatch):
+    """HTML prose is extracted: line/column are the file's, character offsets into the
+    extracted text would point into markup, so SARIF leaves them out."""
+    from qa.config import Config
+    from qa.report.sarif import sarif_log
+    from qa.runner import check_files
+
+    pair = CORPORA / "bridge-html"
+    report = check_files(pair / "de.html", pair / "en.defective.html", Config(mt=False))
+    raw = (pair / "en.defective.html").read_text(encoding="utf-8").splitlines()
+    results = sarif_log([report])["runs"][0]["results"]
+    number = next(r for r in results if r["ruleId"] == "NUM01")
+    region = number["locations"][0]["physicalLocation"]["region"]
+    assert "charOffset" not in region and "charLength" not in region
+    line = raw[region["startLine"] - 1]
+    # the region is exactly the flagged words in the file (an entity inside, no tag after)
+    assert region["endLine"] == region["startLine"]
+    covered = line[region["startColumn"] - 1:region["endColumn"] - 1]
+    assert html.unescape(covered) == "84\u00a0million euros" and "<" not in covered
