@@ -18,6 +18,36 @@ from qa.lang import frequency as zipf_band
 from qa.lang.function_words import STOPWORDS
 
 _GERMAN_QUOTES = {"„": "“", "‚": "‘", "»": "“", "«": "”", "›": "’", "‹": "‘"}
+#: German (and Swiss) quotation pairs: opening mark → its closing mark, and the English
+#: marks that replace them. „…“ closes with U+201C, English's *opening* double mark, so
+#: the closing mark must be replaced too, not left as it is
+_GERMAN_PAIRS = {"„": ("“", "“", "”"), "‚": ("‘", "‘", "’"), "»": ("«", "“", "”"),
+                 "«": ("»", "“", "”"), "›": ("‹", "‘", "’"), "‹": ("›", "‘", "’")}
+
+
+def german_quotations(text: str) -> Iterator[tuple[int, int, str]]:
+    """``(start, end, replacement)`` for every German quotation mark in ``text``: a whole
+    quotation („…“, ‚…‘, »…«, «…») where its closing mark follows before the next
+    opening one, with English marks around the same words; else the lone mark."""
+    k = 0
+    while k < len(text):
+        mark = text[k]
+        if mark in _GERMAN_PAIRS:
+            closer, opening, closing = _GERMAN_PAIRS[mark]
+            end = text.find(closer, k + 1)
+            reopened = text.find(mark, k + 1)
+            if end != -1 and (reopened == -1 or end < reopened):
+                yield k, end + 1, opening + text[k + 1:end] + closing
+                k = end + 1
+                continue
+            yield k, k + 1, _GERMAN_QUOTES[mark]
+        k += 1
+
+
+def _german_closing_marks(text: str, start: int, end: int) -> set[int]:
+    """Offsets of the “ that close a „ (German style) in ``text[start:end]``."""
+    return {s + start + (e - s) - 1 for s, e, _ in german_quotations(text[start:end])
+            if e - s > 1 and text[start + s] == "„"}
 _SPACE_BEFORE_RE = re.compile(r"(?<=[^\s\d])([ \t]+)(?=[,;:!?]|\.(?!\.|\d))")
 _DOUBLED_RE = re.compile(r"\b([A-Za-z]+)\s+\1\b", re.IGNORECASE)
 _LEGIT_DOUBLES = {"had", "that", "is", "do", "bye", "no", "very", "so", "far"}
@@ -33,19 +63,23 @@ class GermanQuotes(Check):
     severity = Severity.MINOR
     summary = "German quotation marks are used in the English text."
     examples = (
-        Example.bad("„Das ist gut“, sagte er.", "⟦„⟧This is good“, he said."),
-        Example.bad("»Wir gehen«, sagte sie.", "⟦»⟧We are leaving⟦«⟧, she said."),
+        Example.bad("„Das ist gut“, sagte er.", "⟦„This is good“⟧, he said."),
+        Example.bad("»Wir gehen«, sagte sie.", "⟦»We are leaving«⟧, she said."),
+        Example.bad("„Das ist gut, sagte er.", "⟦„⟧This is good, he said."),
         Example.good("„Das ist gut“, sagte er.", "“This is good,” he said."),
     )
 
     def check(self, pair: SegmentPair, ctx: CheckContext) -> Iterator[Finding]:
         if not pair.target:
             return
-        for m in re.finditer("[„‚»«›‹]", pair.target_text):
-            yield self.finding(
-                f"German quotation mark {m.group(0)!r} in English text",
-                target_span=pair.in_target(m.start(), m.end()),
-                segment=pair.id, suggestion=_GERMAN_QUOTES[m.group(0)], fix=FIX_SAFE)
+        text = pair.target_text
+        for start, end, english in german_quotations(text):
+            marks = text[start] + (text[end - 1] if end - start > 1 else "")
+            what = (f"German quotation marks {marks[0]}…{marks[1]}" if len(marks) == 2
+                    else f"German quotation mark {marks!r}")
+            yield self.finding(f"{what} in English text",
+                               target_span=pair.in_target(start, end), segment=pair.id,
+                               suggestion=english, fix=FIX_SAFE, data={"marks": marks})
 
 
 class UnbalancedQuotes(Check):
@@ -99,10 +133,15 @@ class UnbalancedQuotes(Check):
 
     def _paragraph(self, text: str, start: int, end: int, continues: bool = False,
                    carried: bool = False) -> Iterator[Finding]:
+        # a “ closing a German „ is not an unclosed English opening mark (TYP01 reports
+        # the German quotation)
+        german = _german_closing_marks(text, start, end) if "„" in text[start:end] else set()
         for opener, closer in (("“", "”"), ("(", ")"), ("[", "]")):
             stack = []
             for k in range(start, end):
                 ch = text[k]
+                if k in german:
+                    continue
                 if ch == opener:
                     stack.append(k)
                 elif ch == closer:
