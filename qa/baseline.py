@@ -29,7 +29,7 @@ from typing import Iterable
 
 from qa.errors import ConfigError
 from qa.fingerprint import finding_text
-from qa.model import BaselineEntry, Document, Finding
+from qa.model import Acceptance, BaselineEntry, Document, Finding
 
 #: the format's version, the first key of every file
 FORMAT_KEY, FORMAT_VERSION = "qa-baseline", 1
@@ -59,7 +59,7 @@ def parse(text: str, where: str) -> tuple[BaselineEntry, ...]:
     if not isinstance(data, dict) or FORMAT_KEY not in data:
         raise ConfigError(f"{where}: not a qa baseline (no \"{FORMAT_KEY}\" key; "
                           "write one with `qa baseline` or the HTML report)")
-    if data[FORMAT_KEY] != FORMAT_VERSION:
+    if type(data[FORMAT_KEY]) is not int or data[FORMAT_KEY] != FORMAT_VERSION:
         raise ConfigError(f"{where}: baseline format {data[FORMAT_KEY]!r} is not supported "
                           f"(this qa reads version {FORMAT_VERSION})")
     items = data.get("entries")
@@ -96,12 +96,22 @@ def accept(findings: Iterable[Finding], entries: Iterable[BaselineEntry],
     check that did not run, or was skipped: kept as they are, they may match next time,
     and a baseline written from this run must not lose them)."""
     by_fingerprint = {entry.fingerprint: entry for entry in entries}
+    findings = list(findings)
     used: set[str] = set()
-    marked = []
+    marked: list[Finding] = []
+    # own fingerprints first, then aliases: an alias never takes an entry that a
+    # finding's own fingerprint claims
+    for finding in findings:
+        if finding.fingerprint in by_fingerprint:
+            used.add(finding.fingerprint)  # type: ignore[arg-type]
     for finding in findings:
         entry = by_fingerprint.get(finding.fingerprint or "")
+        if entry is None:
+            alias = next((a for a in finding.aliases if a in by_fingerprint and a not in used), None)
+            if alias is not None:
+                used.add(alias)
+                entry = by_fingerprint[alias]
         if entry is not None:
-            used.add(entry.fingerprint)
             finding = replace(finding, accepted=entry.acceptance)
         marked.append(finding)
     ran = set(checks_run)
@@ -111,24 +121,32 @@ def accept(findings: Iterable[Finding], entries: Iterable[BaselineEntry],
             tuple(e for e in unused if e.code not in ran))
 
 
-def dormant(entries: Iterable[BaselineEntry], checks_run: Iterable[str]) -> list[BaselineEntry]:
-    """The entries of checks that did not run (see :func:`accept`)."""
-    ran = set(checks_run)
-    return [entry for entry in entries if entry.code not in ran]
-
-
 def entries_for(findings: Iterable[Finding], source: Document, target: Document, *,
-                reason: str = "", by: str = "", when: str | None = None,
-                keep: Iterable[BaselineEntry] = ()) -> list[BaselineEntry]:
-    """Baseline entries accepting ``findings`` (stamped with fingerprints); an entry in
-    ``keep`` with the same fingerprint is kept as it is (its reason, author and date)."""
-    kept = {entry.fingerprint: entry for entry in keep}
+                reason: str = "", by: str = "", when: str | None = None) -> list[BaselineEntry]:
+    """Baseline entries accepting ``findings`` (stamped with fingerprints): a finding a
+    baseline already accepts keeps that acceptance (its reason, author and date), the
+    others get ``reason``, ``by`` and ``when`` (default today)."""
     when = when or date.today().isoformat()
     entries = []
     for finding in findings:
         if finding.fingerprint is None:
             raise ValueError("findings must carry fingerprints (qa.fingerprint.stamp)")
-        entries.append(kept.get(finding.fingerprint) or BaselineEntry(
-            fingerprint=finding.fingerprint, code=finding.code,
-            text=finding_text(finding, source, target), reason=reason, by=by, date=when))
+        decision = finding.accepted or Acceptance(reason, by, when)
+        entries.append(BaselineEntry(fingerprint=finding.fingerprint, code=finding.code,
+                                     text=finding_text(finding, source, target),
+                                     reason=decision.reason, by=decision.by,
+                                     date=decision.date))
     return entries
+
+
+def for_target(configured: str | None, target: str | Path) -> str | None:
+    """The baseline a run on ``target`` reads: the configured file (``--baseline``,
+    ``baseline`` in ``[tool.qa]``); ``"none"`` for none; else ``qa-baseline.json``
+    beside the translation when there is one (where ``qa baseline`` and the HTML
+    report's download put it, and where batch runs look)."""
+    if configured == "none":
+        return None
+    if configured:
+        return configured
+    beside = Path(target).parent / FILE_NAME
+    return str(beside) if beside.is_file() else None

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import argparse
 import os
+from dataclasses import replace
+import shutil
 import sys
 from pathlib import Path
 
@@ -77,7 +79,8 @@ def build_parser() -> argparse.ArgumentParser:
     baseline.add_argument("--reason", default="", help="why these findings are acceptable")
     baseline.add_argument("--by", default=None,
                           help="who accepts them (default: git user.name, else the login name)")
-    options.add_arguments(baseline.add_argument_group("settings", "as for qa check"),
+    options.add_arguments(baseline.add_argument_group("settings", "as for qa check (--baseline FILE: the "
+                          "existing baseline, else the -o file if it exists)"),
                           leave_out=("format",))
 
     fix = sub.add_parser(
@@ -139,20 +142,27 @@ def _pair_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _write_output(text: str, output: str | None, protected: list[str]) -> None:
+    """Write ``text`` to ``output`` (stdout for None) atomically, never over an input
+    file: a file that exists keeps its permissions, a symbolic link is written through
+    (its target is replaced, the link stays), and a read-only file is refused."""
     if output is None:
         sys.stdout.write(text)
         sys.stdout.flush()
         return
+    _refuse_input(output, protected)
     out = Path(output)
-    for path in protected:
-        if out.exists() and Path(path).exists() and out.resolve() == Path(path).resolve():
-            raise QAError(f"{output}: refusing to overwrite an input file")
     if out.is_dir():
         raise QAError(f"{output}: is a directory, expected a file name")
+    if out.is_symlink():
+        out = out.resolve()
+    if out.exists() and not out.stat().st_mode & 0o222:
+        raise QAError(f"{output}: is read-only; refusing to replace it")
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         tmp = out.with_name(f".{out.name}.tmp{os.getpid()}")
         tmp.write_text(text, encoding="utf-8", newline="")
+        if out.exists():
+            shutil.copymode(out, tmp)
         tmp.replace(out)
     except OSError as exc:
         raise QAError(f"{output}: cannot write ({exc.strerror or exc})") from None
@@ -184,21 +194,20 @@ def _cmd_baseline(args: argparse.Namespace) -> int:
 
     config = load_config(args.config, options.flag_values(args))
     output = Path(args.output) if args.output else Path(args.target).parent / baseline.FILE_NAME
-    kept = baseline.load(config.baseline) if config.baseline else ()
-    if output.is_file() and (not config.baseline or output.resolve() != Path(config.baseline).resolve()):
-        kept += baseline.load(output)
-    report = check_files(args.source, args.target, config, quiet=args.quiet)
+    _refuse_input(str(output), [args.source, args.target, *config.termbase])
+    # the existing baseline: --baseline (or [tool.qa]), else the file being rewritten
+    existing = config.baseline or (str(output) if output.is_file() else "none")
+    report = check_files(args.source, args.target, replace(config, baseline=existing),
+                         quiet=args.quiet)
     entries = baseline.entries_for(report.findings, report.source, report.target,
-                                   reason=args.reason, by=_who(args.by), keep=kept)
-    entries += baseline.dormant(kept, report.checks_run)  # checks that did not run: kept
-    _write_output(baseline.render(entries), str(output),
+                                   reason=args.reason, by=_who(args.by))
+    _write_output(baseline.render([*entries, *report.dormant]), str(output),
                   [args.source, args.target, *config.termbase])
-    fingerprints = {e.fingerprint for e in entries}
-    old = {e.fingerprint for e in kept}
-    new, dropped = len(fingerprints - old), len(old - fingerprints)
-    print(f"{output}: {len(fingerprints)} accepted finding{'s' if len(fingerprints) != 1 else ''} "
-          f"({new} new, {len(fingerprints) - new} kept"
-          + (f", {dropped} stale dropped" if dropped else "") + ")")
+    total = len(entries) + len(report.dormant)
+    new = len(report.open_findings)
+    print(f"{output}: {total} accepted finding{'s' if total != 1 else ''} ({new} new, "
+          f"{total - new} kept" + (f", {len(report.stale)} stale dropped" if report.stale else "")
+          + ")")
     return EXIT_PASSED
 
 
@@ -223,36 +232,60 @@ def _who(given: str | None) -> str:
 
 
 def _cmd_fix(args: argparse.Namespace) -> int:
-    import difflib
-
     from qa.config import load_config
     from qa.fixes import apply_fixes, fixable
-    from qa.runner import check_documents, check_files, load_document, TARGET_LANG
+    from qa.runner import TARGET_LANG, check_documents, check_files, load_document
 
-    if args.in_place == bool(args.output):
+    if args.in_place and args.output:
+        raise QAError("give -o FIXED or --in-place, not both")
+    if not args.in_place and not args.output:
         raise QAError("say where the corrected copy goes: -o FIXED, or --in-place to "
                       "overwrite TARGET")
-    config = load_config(args.config, options.flag_values(args))
+    flags = options.flag_values(args)
+    config = load_config(args.config, flags)
+    # --select names the checks whose fixes apply; the re-check runs every check the
+    # configuration runs, so a corrected copy never passes on a narrowed gate
+    recheck_config = load_config(args.config, {**flags, "select": None})
+    output = args.target if args.in_place else args.output
+    protected = [args.source, *config.termbase, *filter(None, [config.baseline])]
+    if not args.in_place:
+        protected.append(args.target)
+    _refuse_input(output, protected)
     report = check_files(args.source, args.target, config, quiet=args.quiet)
     if not report.target.is_file_text:
         raise QAError(f"{args.target}: qa fix rewrites plain-text and Markdown files; for "
                       f"{report.target.format.upper()} apply the suggestions in its editor")
     result = apply_fixes(report.target.text, fixable(report.findings))
-    output = args.target if args.in_place else args.output
-    protected = [args.source, *config.termbase, *filter(None, [config.baseline])]
-    if not args.in_place:
-        protected.append(args.target)
     _write_output(("\ufeff" if report.target.bom else "") + result.text, output, protected)
-    diff = difflib.unified_diff(report.target.text.splitlines(keepends=True),
-                                result.text.splitlines(keepends=True),
-                                fromfile=args.target, tofile=output)
-    sys.stdout.writelines(line if line.endswith("\n") else line + "\n" for line in diff)
-    fixed = check_documents(report.source, load_document(output, TARGET_LANG), config)
+    sys.stdout.writelines(_unified_diff(report.target.text, result.text, args.target, output))
+    fixed = check_documents(report.source, load_document(output, TARGET_LANG), recheck_config)
+    applied, remaining = len(result.applied), len(fixed.open_findings)
     skipped = f", {len(result.overlapping)} overlapping left out" if result.overlapping else ""
-    print(f"{output}: {len(result.applied)} fix{'es' if len(result.applied) != 1 else ''} "
-          f"applied{skipped} · re-check: {len(fixed.open_findings)} findings · score "
+    print(f"{output}: {applied} fix{'es' if applied != 1 else ''} applied{skipped} · "
+          f"re-check: {remaining} finding{'s' if remaining != 1 else ''} · score "
           f"{fixed.score:g} · gate {fixed.gate.verdict}", file=sys.stderr)
     return EXIT_PASSED if fixed.gate.passed else EXIT_FAILED
+
+
+def _refuse_input(output: str, protected: list[str]) -> None:
+    """Refuse, before any work, to write over one of the run's input files."""
+    out = Path(output)
+    for path in protected:
+        if out.exists() and Path(path).exists() and out.resolve() == Path(path).resolve():
+            raise QAError(f"{output}: refusing to overwrite an input file")
+
+
+def _unified_diff(before: str, after: str, old_name: str, new_name: str) -> list[str]:
+    """A unified diff as diff(1) writes it, with its marker for a last line that has no
+    newline."""
+    import difflib
+
+    lines = []
+    for line in difflib.unified_diff(before.splitlines(keepends=True),
+                                     after.splitlines(keepends=True),
+                                     fromfile=old_name, tofile=new_name):
+        lines.append(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")
+    return lines
 
 
 def _batch(args: argparse.Namespace, config) -> int:

@@ -280,6 +280,9 @@ class Finding:
     #: None when the suggestion is advice (or there is none)
     fix: str | None = None
     fingerprint: str | None = None
+    #: the fingerprints the finding would have by the other source sentences of its bead
+    #: (:mod:`qa.fingerprint`); matched by baselines, never written
+    aliases: tuple[str, ...] = field(default=(), compare=False, repr=False)
     accepted: Acceptance | None = None
 
     @property

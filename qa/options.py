@@ -300,9 +300,10 @@ OPTIONS: tuple[Option, ...] = (
     Option("termbase", Files(), (),
            "termbase, CSV/TSV with columns de,en[,forbidden,note,case]; repeatable (also used "
            "as alignment evidence)", flag="--termbase", metavar="FILE", repeat=True),
-    Option("baseline", File(), None,
+    Option("baseline", File(none_word="none"), None,
            "accepted findings (a qa-baseline.json from `qa baseline` or the HTML report): "
-           "they are listed as accepted and never fail the gate", flag="--baseline",
+           "listed as accepted, never failing the gate (default: qa-baseline.json beside "
+           "TARGET if there is one; \"none\" for none)", flag="--baseline",
            metavar="FILE"),
     Option("lexicon", File(none_word="none"), None,
            "bilingual word list for alignment (Apertium .dix or de,en CSV/TSV)",

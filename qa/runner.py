@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Iterable
 
@@ -58,6 +59,7 @@ def check_files(source_path: str | Path, target_path: str | Path,
                 config: Config | None = None, quiet: bool = True) -> Report:
     """Load both files, verify them, and run :func:`check_documents`."""
     config = config or Config()
+    config = replace(config, baseline=baseline.for_target(config.baseline, target_path))
     source = load_document(source_path, SOURCE_LANG)
     target = load_document(target_path, TARGET_LANG)
     verify_languages(source, target)
@@ -74,6 +76,8 @@ def check_documents(source: Document | str, target: Document | str,
                     config: Config | None = None, quiet: bool = True) -> Report:
     """Run the whole pipeline on two documents (or plain texts) and return the report."""
     config = config or Config()
+    if config.baseline == "none":
+        config = replace(config, baseline=None)
     source = _as_document(source, SOURCE_LANG, "source.txt")
     target = _as_document(target, TARGET_LANG, "target.txt")
 

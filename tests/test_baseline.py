@@ -116,20 +116,36 @@ def test_the_file_is_sorted_unique_and_round_trips(defective):
     assert baseline.parse(text, "b.json") == tuple(sorted(entries, key=baseline.sort_key))
 
 
-def test_existing_entries_keep_their_reason(defective):
+def test_accepted_findings_keep_their_reason_when_rewritten(defective, tmp_path):
     first = baseline.entries_for(defective.findings[:2], defective.source, defective.target,
                                  reason="first", when="2026-01-01")
-    both = baseline.entries_for(defective.findings, defective.source, defective.target,
-                                reason="second", when="2026-11-29", keep=first)
+    path = tmp_path / "b.json"
+    path.write_text(baseline.render(first), encoding="utf-8")
+    report = check_files(PAIR / "de.txt", PAIR / "en.defective.txt",
+                         replace(CONFIG, baseline=str(path)))
+    both = baseline.entries_for(report.findings, report.source, report.target,
+                                reason="second", when="2026-11-29")
     reasons = {e.fingerprint: (e.reason, e.date) for e in both}
     assert reasons[first[0].fingerprint] == ("first", "2026-01-01")
     assert sum(1 for r in reasons.values() if r == ("second", "2026-11-29")) == len(both) - 2
+
+
+def test_a_baseline_beside_the_translation_is_read_unless_told_none(defective, tmp_path):
+    for name in ("de.txt", "en.defective.txt"):
+        (tmp_path / name).write_bytes((PAIR / name).read_bytes())
+    write_baseline(defective, tmp_path / baseline.FILE_NAME)
+    found = check_files(tmp_path / "de.txt", tmp_path / "en.defective.txt", CONFIG)
+    assert found.baseline == str(tmp_path / baseline.FILE_NAME) and found.gate.passed
+    ignored = check_files(tmp_path / "de.txt", tmp_path / "en.defective.txt",
+                          replace(CONFIG, baseline="none"))
+    assert ignored.baseline is None and not ignored.gate.passed
 
 
 @pytest.mark.parametrize("content, needle", [
     ("{", "invalid JSON"),
     ("[]", "not a qa baseline"),
     ('{"qa-baseline": 2, "entries": []}', "not supported"),
+    ('{"qa-baseline": true, "entries": []}', "not supported"),
     ('{"qa-baseline": 1, "entries": {}}', "must be a list"),
     ('{"qa-baseline": 1, "entries": [{"code": "NUM01"}]}', "entry 1 needs"),
     ('{"qa-baseline": 1, "entries": [{"fingerprint": "ab", "code": "NUM01", "reason": 3}]}',

@@ -327,3 +327,43 @@ def test_fix_refuses_a_document_whose_text_is_extracted(capsys, tmp_path):
                         "-o", tmp_path / "fixed.html"], capsys)
     assert code == 2 and err.count("\n") == 1 and "plain-text and Markdown" in err
     assert not (tmp_path / "fixed.html").exists()
+
+
+def test_fix_select_narrows_the_fixes_not_the_recheck(capsys, tmp_path):
+    fixed = tmp_path / "fixed.txt"
+    code, _, err = run(["fix", PAIR / "de.txt", PAIR / "en.defective.txt", "--termbase",
+                        PAIR / "terms.csv", "--no-mt", "--select", "TRM02", "-o", fixed], capsys)
+    # the three forbidden terms are fixed, but the changed number (NUM01) still fails
+    assert "3 fixes applied" in err and "gate failed" in err and code == 1
+
+
+def test_fix_in_place_keeps_permissions_writes_through_links_refuses_read_only(capsys, tmp_path):
+    import os
+    import stat
+
+    real = tmp_path / "real" / "en.txt"
+    real.parent.mkdir()
+    real.write_bytes((PAIR / "en.defective.txt").read_bytes())
+    real.chmod(0o600)
+    link = tmp_path / "en.txt"
+    link.symlink_to(real)
+    args = ["fix", PAIR / "de.txt", link, "--termbase", PAIR / "terms.csv", "--no-mt", "--in-place"]
+    code, _, err = run(args, capsys)
+    assert code in (0, 1), err
+    assert link.is_symlink() and "Élysée Palace" in real.read_text(encoding="utf-8")
+    assert stat.S_IMODE(real.stat().st_mode) == 0o600
+    real.chmod(0o444)
+    before = real.read_bytes()
+    (tmp_path / "real" / "de.txt").write_bytes((PAIR / "de.txt").read_bytes())
+    code, _, err = run(["fix", PAIR / "de.txt", real, "--no-mt", "--in-place"], capsys)
+    assert code == 2 and "read-only" in err and real.read_bytes() == before
+    os.chmod(real, 0o644)
+
+
+def test_fix_and_baseline_say_what_is_wrong_with_their_outputs(capsys, tmp_path):
+    code, _, err = run(["fix", PAIR / "de.txt", PAIR / "en.txt", "--no-mt", "--in-place",
+                        "-o", tmp_path / "x.txt"], capsys)
+    assert code == 2 and "not both" in err
+    code, _, err = run(["baseline", PAIR / "de.txt", PAIR / "en.txt", "--no-mt",
+                        "-o", PAIR / "de.txt"], capsys)
+    assert code == 2 and "refusing to overwrite an input file" in err

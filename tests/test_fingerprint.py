@@ -2,66 +2,86 @@
 
 from __future__ import annotations
 
+from qa.config import Config
 from qa.fingerprint import LENGTH, finding_text, normalise, stamp
 from qa.model import Category, Finding, Severity
-from qa.runner import load_document
+from qa.runner import check_documents, load_document
+
+CONFIG = Config(mt=False, select=("NUM01", "FLU01"))
+SOURCE = "Die Firma zahlte 300 Euro. Der Chef schwieg dazu. Am Montag kam die Presse."
+TARGET = "The company paid 30 euros. The boss said nothing. On Monday the press came."
 
 
-def _docs(source: str, target: str):
-    return load_document("de.txt", "de", text=source), load_document("en.txt", "en", text=target)
+def _fingerprints(source: str, target: str) -> dict[str, str]:
+    report = check_documents(source, target, CONFIG)
+    return {finding_text(f, report.source, report.target): f.fingerprint
+            for f in report.findings}
 
 
-def _finding(code="NUM01", target_span=None, source_span=None, segment=None, message="m"):
-    return Finding(code=code, name="numbers.x", category=Category.NUMBERS,
-                   severity=Severity.MAJOR, message=message, target_span=target_span,
-                   source_span=source_span, segment=segment)
+def test_offsets_and_other_sentences_do_not_matter_the_words_do():
+    here = _fingerprints(SOURCE, TARGET)
+    assert set(here) == {"30 euros"} and len(here["30 euros"]) == LENGTH
+    # a paragraph above, another sentence reworded, the same defect: the same identity
+    moved = _fingerprints("Überschrift.\n\n" + SOURCE,
+                          "Headline.\n\n" + TARGET.replace("said nothing", "kept quiet"))
+    assert moved == here
+    # the flagged words changed: another finding
+    assert _fingerprints(SOURCE, TARGET.replace("30 euros", "40 euros"))["40 euros"] \
+        != here["30 euros"]
+    # the same words in another source sentence: another finding
+    other = SOURCE.replace("Die Firma", "Das Unternehmen")
+    assert _fingerprints(other, TARGET)["30 euros"] != here["30 euros"]
 
 
-def _pairs(source_text: str, target_text: str):
-    from qa.model import SegmentPair
+def test_regrouped_sentences_keep_the_identity_through_an_alias(tmp_path):
+    """A punctuation edit makes the aligner pair two German sentences with one English
+    sentence; the finding, about the second of them, keeps its identity as an alias,
+    and a baseline entry still accepts it."""
+    from dataclasses import replace
 
-    return [SegmentPair(id="p1.s1", bead="1-1", source=(0,), target=(0,), source_span=(0, 1),
-                        target_span=(0, 1), source_text=source_text, target_text=target_text,
-                        cost=0.0)]
+    from qa import baseline
 
-
-def test_offsets_and_messages_do_not_matter_words_do():
-    source, target = _docs("Er zahlte 300 Euro.", "He paid 30 euros.")
-    pairs = _pairs("Er zahlte 300 Euro.", "He paid 30 euros.")
-    here = _finding(target_span=(8, 10), segment="p1.s1", message="300 is 30")
-    shifted_source, shifted_target = _docs("Titel.\n\nEr zahlte 300 Euro.", "Title.\n\nHe paid 30 euros.")
-    there = _finding(target_span=(16, 18), segment="p1.s1", message="reworded: 300 → 30")
-    [a], [b] = stamp([here], source, target, pairs), stamp([there], shifted_source, shifted_target, pairs)
-    assert a.fingerprint == b.fingerprint and len(a.fingerprint) == LENGTH
-    other_words = _finding(target_span=(3, 7), segment="p1.s1")  # "paid"
-    other_check = _finding(code="NUM02", target_span=(8, 10), segment="p1.s1")
-    other_sentence = _pairs("Sie zahlte 300 Euro.", "He paid 30 euros.")
-    fingerprints = {a.fingerprint,
-                    stamp([other_words], source, target, pairs)[0].fingerprint,
-                    stamp([other_check], source, target, pairs)[0].fingerprint,
-                    stamp([here], source, target, other_sentence)[0].fingerprint}
-    assert len(fingerprints) == 4
+    source = "Die Firma zahlte viel. Der Chef schwieg tagelang. Am Montag kam die Presse."
+    # a doubled word: a finding with a target span only (one with a source span is
+    # identified by the sentence holding that span, whatever the grouping)
+    target = "The company paid a lot. The boss said said nothing for days. On Monday the press came."
+    report = check_documents(source, target, CONFIG)
+    [finding] = report.findings
+    merged = check_documents(source, target.replace("a lot. The boss", "a lot; the boss"), CONFIG)
+    assert merged.pairs[0].bead == "2-1"
+    [again] = merged.findings
+    assert again.fingerprint != finding.fingerprint and finding.fingerprint in again.aliases
+    path = tmp_path / "b.json"
+    path.write_text(baseline.render(baseline.entries_for(report.findings, report.source,
+                                                         report.target)), encoding="utf-8")
+    accepted = check_documents(source, target.replace("a lot. The boss", "a lot; the boss"),
+                               replace(CONFIG, baseline=str(path)))
+    assert accepted.accepted_findings and accepted.stale == ()
 
 
 def test_line_wrapping_does_not_change_a_fingerprint():
     assert normalise("the  national\nparliament ") == "the national parliament"
-    one = _pairs("Er sprach  im\nParlament.", "He spoke.")
-    two = _pairs("Er sprach im Parlament.", "He spoke.")
-    source, target = _docs("Er sprach im Parlament.", "He spoke.")
-    finding = _finding(target_span=(3, 8), segment="p1.s1")
-    assert stamp([finding], source, target, one)[0].fingerprint == \
-        stamp([finding], source, target, two)[0].fingerprint
+    # a soft wrap (the next line starts in lower case) inside the source sentence
+    wrapped = _fingerprints(SOURCE.replace("Firma zahlte", "Firma\nzahlte"), TARGET)
+    assert wrapped == _fingerprints(SOURCE, TARGET)
+
+
+def _finding(code="FLU01", target_span=None, source_span=None, message="m"):
+    return Finding(code=code, name="fluency.x", category=Category.FLUENCY,
+                   severity=Severity.MINOR, message=message, target_span=target_span,
+                   source_span=source_span)
 
 
 def test_identical_findings_are_told_apart_by_order():
-    source, target = _docs("Eins.", "One one.")
-    twice = [_finding(code="FLU01"), _finding(code="FLU01")]
-    first, second = stamp(twice, source, target, [])
+    source = load_document("de.txt", "de", text="Eins.")
+    target = load_document("en.txt", "en", text="One one.")
+    first, second = stamp([_finding(), _finding()], source, target, [])
     assert first.fingerprint != second.fingerprint
 
 
 def test_the_text_is_the_target_span_else_the_source_span_else_the_message():
-    source, target = _docs("Der Satz fehlt.", "Nothing.")
+    source = load_document("de.txt", "de", text="Der Satz fehlt.")
+    target = load_document("en.txt", "en", text="Nothing.")
     assert finding_text(_finding(target_span=(0, 7)), source, target) == "Nothing"
     assert finding_text(_finding(source_span=(4, 8)), source, target) == "Satz"
     assert finding_text(_finding(message="whole  text"), source, target) == "whole text"
