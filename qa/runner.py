@@ -106,6 +106,7 @@ def check_documents(source: Document | str, target: Document | str,
             continue
         run.append(check.code)
 
+    findings = [f for f in findings if not _inside_markup(f, source, target)]
     findings = one_finding_per_defect(findings, source.text, target.text)
     findings = earned.apply(findings, config.severity_policy)
     order = {pair.id: index for index, pair in enumerate(alignment.pairs)}
@@ -173,6 +174,18 @@ def _adequacy_lexicon(config: Config, checks, termbases) -> Lexicon | None:
     if not any(check.needs_lexicon or check.uses_lexicon for check in checks):
         return None
     return _lexicon(config, termbases, dictionary_default=True)
+
+
+def _inside_markup(finding: Finding, source: Document, target: Document) -> bool:
+    """Whether the finding is about markup, not prose: its span lies wholly inside one
+    of the document's markup ranges (a Markdown link target, inline code). Checks read
+    sentence text, which keeps the markup; a term in a URL or a number in a code span
+    is not the translation's wording (and rewriting it would break the link)."""
+    doc, span = ((target, finding.target_span) if finding.target_span
+                 else (source, finding.source_span))
+    if span is None or not doc.markup:
+        return False
+    return any(start <= span[0] and span[1] <= end for start, end in doc.markup)
 
 
 def _sort_key(f: Finding, order: dict[str, int]):

@@ -111,3 +111,26 @@ def test_langdetect_backend_is_selectable():
                              Config(select=("untranslated.sentence",),
                                     language_detector="langdetect"))
     assert [f.code for f in report.findings] == ["UNT01"]
+
+
+def test_findings_inside_markdown_link_targets_and_code_are_dropped(tmp_path):
+    """A forbidden term in a link's URL or a German number format in inline code is
+    markup, not the translation's wording: no finding, so no fix rewrites the link."""
+    from qa.config import Config
+    from qa.runner import check_documents, load_document
+
+    terms = tmp_path / "terms.csv"
+    terms.write_text("de,en,forbidden\nWhatsApp,WhatsApp,Whatsapp\n", encoding="utf-8")
+    source = load_document("de.md", "de", text=(
+        "Dienste wie WhatsApp bieten [auf der Website](https://example.com/Whatsapp) "
+        "keinen Schutz. Der Befehl `x = 4,2` hilft.\n"))
+    target = load_document("en.md", "en", text=(
+        "Services such as Whatsapp offer [on the website](https://example.com/Whatsapp) "
+        "no protection. The command `x = 4,2` helps.\n"))
+    report = check_documents(source, target, Config(mt=False, termbase=(str(terms),)))
+    flagged = [report.target.text[f.target_span[0]:f.target_span[1]]
+               for f in report.findings if f.target_span]
+    url = report.target.text.index("https://")
+    assert "Whatsapp" in flagged  # the prose one
+    assert all(not (url <= f.target_span[0] < url + 30) for f in report.findings if f.target_span)
+    assert not [f for f in report.findings if f.code == "NUM02"]

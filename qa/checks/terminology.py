@@ -232,13 +232,29 @@ class ForbiddenTerm(_TermCheck):
                     reported.append((start, end))
                     reason = ("the termbase forbids it" if why == "forbidden"
                               else "the termbase requires this exact spelling")
+                    # a forbidden word opening a sentence is replaced by a capitalised
+                    # rendering; a wrongly cased one takes the termbase's spelling as is
+                    use = (_sentence_case(entry.en[0], pair.target_text, start)
+                           if entry.en and why == "forbidden" else
+                           entry.en[0] if entry.en else None)
                     yield self.finding(
-                        f"{text!r}: {reason}" + (f"; use {entry.en[0]!r}" if entry.en else ""),
+                        f"{text!r}: {reason}" + (f"; use {use!r}" if use else ""),
                         target_span=pair.in_target(start, end), segment=pair.id,
-                        suggestion=entry.en[0] if entry.en else None,
+                        suggestion=use,
                         fix=FIX_SAFE if entry.en else None,
                         data={"term": entry.de[0], "forbidden": text, "expected": list(entry.en),
                               "termbase": path, "note": entry.note})
+
+
+def _sentence_case(rendering: str, text: str, start: int) -> str:
+    """``rendering`` with a capital first letter where it replaces words that open a
+    sentence (or a heading) of ``text`` in upper case (“Spy software on the phone” →
+    “Spyware on the phone”, not “spyware”)."""
+    before = text[:start].rstrip()
+    opens = not before or before[-1] in ".!?:\"“”'‘’(#>"
+    if opens and text[start:start + 1].isupper() and rendering[:1].islower():
+        return rendering[:1].upper() + rendering[1:]
+    return rendering
 
 
 class InconsistentTerm(_TermCheck):
