@@ -1,4 +1,5 @@
-"""Where qa keeps what it builds once and reuses: the user cache folder."""
+"""Paths: where qa keeps what it builds once and reuses (the user cache folder), and
+how reports name files (relative to the working directory where possible)."""
 
 from __future__ import annotations
 
@@ -30,3 +31,15 @@ def save_atomically(path: Path, save: Callable[[str], None]) -> bool:
     except OSError:
         return False
     return True
+
+
+def display_path(path: str, base: Path | None = None) -> str:
+    """``path`` relative to ``base`` (default: the working directory) with ``/``
+    separators when it lies under it, else absolute: CI tools map repository-relative
+    paths to files, and reports carry no machine-specific prefix where avoidable."""
+    base = (base or Path.cwd()).resolve()
+    absolute = Path(path).resolve()
+    try:
+        return absolute.relative_to(base).as_posix()
+    except ValueError:
+        return absolute.as_posix() if Path(path).is_absolute() else os.path.normpath(path).replace("\\", "/")

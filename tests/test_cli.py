@@ -367,3 +367,21 @@ def test_fix_and_baseline_say_what_is_wrong_with_their_outputs(capsys, tmp_path)
     code, _, err = run(["baseline", PAIR / "de.txt", PAIR / "en.txt", "--no-mt",
                         "-o", PAIR / "de.txt"], capsys)
     assert code == 2 and "refusing to overwrite an input file" in err
+
+
+def test_json_names_configured_files_relative_to_the_working_directory(capsys, tmp_path, monkeypatch):
+    """[tool.qa] paths are resolved to absolute ones; the report names them relative to
+    where qa runs, so reports carry no machine path."""
+    for name in ("de.txt", "en.defective.txt", "terms.csv"):
+        (tmp_path / name).write_bytes((PAIR / name).read_bytes())
+    (tmp_path / "qa").mkdir()
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.qa]\ntermbase = "terms.csv"\nbaseline = "qa/accepted.json"\nmt = false\n')
+    (tmp_path / "qa" / "accepted.json").write_text('{"qa-baseline": 1, "entries": []}')
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run(["check", "de.txt", "en.defective.txt", "--format", "json"], capsys)
+    assert code == 1, err
+    assert str(tmp_path) not in out
+    report = json.loads(out)
+    assert report["baseline"]["path"] == "qa/accepted.json"
+    assert {f["data"]["termbase"] for f in report["findings"] if f["code"] == "TRM02"} == {"terms.csv"}

@@ -20,6 +20,7 @@ from functools import lru_cache
 from typing import Iterable, Iterator
 
 from qa.checks.base import Check, CheckContext, Example
+from qa.paths import display_path
 from qa.model import FIX_REVIEW, FIX_SAFE, Category, Finding, Severity
 from qa.lang.german import stems as german_stems
 from qa.lang.dictionary import german_lemma
@@ -190,7 +191,7 @@ class MissingTerm(_TermCheck):
                         message, source_span=pair.in_source(start, end), segment=pair.id,
                         suggestion=entry.en[0],
                         data={"term": entry.de[0], "expected": list(entry.en),
-                              "termbase": path, "note": entry.note})
+                              "termbase": display_path(path), "note": entry.note})
 
 
 class ForbiddenTerm(_TermCheck):
@@ -243,7 +244,7 @@ class ForbiddenTerm(_TermCheck):
                         suggestion=use,
                         fix=FIX_SAFE if entry.en else None,
                         data={"term": entry.de[0], "forbidden": text, "expected": list(entry.en),
-                              "termbase": path, "note": entry.note})
+                              "termbase": display_path(path), "note": entry.note})
 
 
 def _sentence_case(rendering: str, text: str, start: int) -> str:

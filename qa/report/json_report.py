@@ -9,6 +9,7 @@ import json
 from typing import Any
 
 from qa.model import Document, Report
+from qa.paths import display_path
 
 
 def _document(doc: Document) -> dict[str, Any]:
@@ -41,7 +42,7 @@ def report_to_dict(report: Report) -> dict[str, Any]:
         "findings": [f.to_dict() for f in report.findings],
         "skipped": [{"check": s.check, "reason": s.reason} for s in report.skipped],
         "baseline": None if report.baseline is None else {
-            "path": report.baseline, "accepted": len(report.accepted_findings),
+            "path": display_path(report.baseline), "accepted": len(report.accepted_findings),
             "stale": [entry.to_dict() for entry in report.stale],
             "dormant": [entry.to_dict() for entry in report.dormant]},
     }

@@ -13,11 +13,10 @@ root in CI) when the file lies under it.
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
-from pathlib import Path
 
 from qa.model import Document, Finding, Report, SegmentPair
+from qa.paths import display_path
 
 
 @dataclass(frozen=True)
@@ -32,18 +31,6 @@ class Region:
     #: whether ``start``/``end`` are offsets into the file (False for the prose extracted
     #: from HTML or DOCX, where only the line/column are the file's)
     in_file: bool = True
-
-
-def display_path(path: str, base: Path | None = None) -> str:
-    """``path`` relative to ``base`` (default: the working directory) with ``/``
-    separators when it lies under it, else absolute: CI tools map repository-relative
-    paths to files, and reports carry no machine-specific prefix where avoidable."""
-    base = (base or Path.cwd()).resolve()
-    absolute = Path(path).resolve()
-    try:
-        return absolute.relative_to(base).as_posix()
-    except ValueError:
-        return absolute.as_posix() if Path(path).is_absolute() else os.path.normpath(path).replace("\\", "/")
 
 
 def region(doc: Document, start: int, end: int) -> Region:
