@@ -254,10 +254,11 @@ def annotations(results: list[PairResult]) -> str:
         for r in results)
 
 
-def write_outputs(results: list[PairResult], out_dir: Path, formats: list[str]) -> list[Path]:
-    """One report per pair and format (named by :func:`file_ending`), plus index.html
-    and combined SARIF/JUnit/JSON."""
-    from qa.report import RENDERERS
+def write_outputs(results: list[PairResult], out_dir: Path, formats: list[str], *,
+                  show_accepted: bool = False, quiet: bool = False) -> list[Path]:
+    """One report per pair and format (named by :func:`file_ending`; text as
+    ``--show-accepted`` and ``-q`` say), plus index.html and combined SARIF/JUnit/JSON."""
+    from qa.report import render
     from qa.report.json_report import report_to_dict
     from qa.report.junit import render_junit_many
     from qa.report.sarif import sarif_log
@@ -271,7 +272,8 @@ def write_outputs(results: list[PairResult], out_dir: Path, formats: list[str]) 
         if result.report is not None:
             for fmt in formats:
                 path = out_dir / f"{slug}.{file_ending(fmt)}"
-                path.write_text(RENDERERS[fmt](result.report), encoding="utf-8")
+                path.write_text(render(result.report, fmt, show_accepted=show_accepted,
+                                       quiet=quiet), encoding="utf-8")
                 links[fmt] = path.name
                 written.append(path)
         rows.append((result, links))

@@ -170,8 +170,7 @@ def _write_output(text: str, output: str | None, protected: list[str]) -> None:
 
 def _cmd_check(args: argparse.Namespace) -> int:
     from qa.config import load_config
-    from qa.report import RENDERERS
-    from qa.report.text import render_text
+    from qa.report import render
     from qa.runner import check_files
 
     config = load_config(args.config, options.flag_values(args))
@@ -181,9 +180,8 @@ def _cmd_check(args: argparse.Namespace) -> int:
     report = check_files(args.source, args.target, config, quiet=args.quiet)
     protected = [args.source, args.target, *config.termbase, *filter(None, [config.baseline])]
     for fmt, output in targets:
-        text = (render_text(report, show_accepted=args.show_accepted, quiet=args.quiet)
-                if fmt == "text" else RENDERERS[fmt](report))
-        _write_output(text, output, protected)
+        _write_output(render(report, fmt, show_accepted=args.show_accepted, quiet=args.quiet),
+                      output, protected)
     return EXIT_PASSED if report.gate.passed else EXIT_FAILED
 
 
@@ -307,7 +305,7 @@ def _batch(args: argparse.Namespace, config) -> int:
     formats = args.format or ["json", "html"]
     results = run_batch(specs, config)
     out_dir = Path(args.output_dir or "reports")
-    write_outputs(results, out_dir, formats)
+    write_outputs(results, out_dir, formats, show_accepted=args.show_accepted, quiet=args.quiet)
     if "github" in formats:
         sys.stdout.write(annotations(results))
     for result in results:

@@ -302,3 +302,21 @@ def test_batch_summary_counts_accepted_findings_and_stale_entries(articles, caps
     main(["check", "articles", "--no-mt", "--output-dir", "out"])
     line = next(l for l in capsys.readouterr().out.splitlines() if l.startswith("france-politics: "))
     assert line.endswith(f" findings · {accepted} accepted · 1 stale baseline entry")
+
+
+def test_batch_text_reports_follow_show_accepted_and_quiet(capsys, tmp_path):
+    articles = tmp_path / "articles" / "fp"
+    articles.mkdir(parents=True)
+    pair = CORPORA / "france-politics"
+    for name in ("de.txt", "terms.csv"):
+        (articles / name).write_bytes((pair / name).read_bytes())
+    (articles / "en.txt").write_bytes((pair / "en.defective.txt").read_bytes())
+    assert main(["baseline", str(articles / "de.txt"), str(articles / "en.txt"),
+                 "--termbase", str(articles / "terms.csv"), "--no-mt"]) == 0
+    out = tmp_path / "reports"
+    code = main(["check", str(tmp_path / "articles"), "--format", "text", "--output-dir",
+                 str(out), "--show-accepted", "-q"])
+    text = (out / "fp.txt").read_text()
+    assert code == 0, capsys.readouterr()
+    assert ": accepted (" in text and "--show-accepted lists them" not in text
+    assert "skipped" not in text

@@ -28,4 +28,14 @@ EXTENSIONS = {"text": "txt", "json": "json", "sarif": "sarif", "junit": "junit.x
 FORMAT_OF_SUFFIX = {".txt": "text", ".json": "json", ".sarif": "sarif", ".xml": "junit",
                     ".html": "html", ".htm": "html"}
 
-__all__ = ["EXTENSIONS", "FORMAT_OF_SUFFIX", "RENDERERS", "render_json", "render_text", "report_to_dict"]
+
+
+def render(report: Report, fmt: str, *, show_accepted: bool = False, quiet: bool = False) -> str:
+    """``report`` in format ``fmt``; the text format takes the command line's
+    ``--show-accepted`` and ``-q`` (the other formats list everything)."""
+    if fmt == "text":
+        return render_text(report, show_accepted=show_accepted, quiet=quiet)
+    return RENDERERS[fmt](report)
+
+
+__all__ = ["EXTENSIONS", "render", "FORMAT_OF_SUFFIX", "RENDERERS", "render_json", "render_text", "report_to_dict"]
