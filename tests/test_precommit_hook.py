@@ -60,3 +60,10 @@ def test_the_hook_runs_when_pairs_termbases_or_baselines_change():
         assert files.search(path), path
     for path in ("README.md", "articles/a/notes.txt", "articles/a/index.json", "src/den.txt"):
         assert not files.search(path), path
+    # every format qa reads, in the hook and in the workflow's manifest step
+    from qa.io import LOADERS
+
+    workflow = (REPO / "examples" / "github-workflow.yml").read_text(encoding="utf-8")
+    for extension in LOADERS:
+        assert files.search(f"articles/a/en{extension}"), extension
+        assert f" {extension.lstrip('.')}" in workflow.split("for ext in", 1)[1].split(";")[0]
