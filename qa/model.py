@@ -210,6 +210,40 @@ class SegmentPair:
         return (self.target_span[0] + start, self.target_span[0] + end)
 
 
+@dataclass(frozen=True)
+class InlineCode:
+    """An inline code of a bilingual file's segment (an XLIFF ``<x/>`` or ``<g>``, a
+    TMX ``<ph>``, a PO ``%s``) at ``[start, end)`` of its document's text (``start ==
+    end`` for a code without content). ``key`` is what must match across source and
+    target: the code's family and id (a ``bpt``/``ept`` pair is one family)."""
+
+    kind: str
+    id: str
+    start: int
+    end: int
+
+    @property
+    def key(self) -> tuple[str, str]:
+        family = {"ept": "bpt", "ec": "sc", "ex": "bx"}.get(self.kind, self.kind)
+        return family, self.id
+
+
+@dataclass(frozen=True)
+class TranslationUnit:
+    """A unit of a bilingual file (XLIFF, PO, TMX) as the checks see it: its id, where
+    its text lies in the source and target documents (``target_span`` None: no
+    translation), the aligned pairs inside it, its inline codes and its tool state."""
+
+    id: str
+    line: int
+    source_span: Span
+    target_span: Span | None
+    pairs: tuple[str, ...]
+    source_codes: tuple[InlineCode, ...] = ()
+    target_codes: tuple[InlineCode, ...] = ()
+    state: str | None = None
+
+
 #: ``Finding.fix``: the suggestion literally replaces the target span and is mechanical
 #: (a quote, an apostrophe, a number's format, a forbidden term): ``qa fix`` applies it
 FIX_SAFE = "safe"
@@ -404,6 +438,10 @@ class Report:
     #: baseline entries of checks that did not run this time (MT off, --select): kept
     #: as they are, so a baseline written from this report does not lose them
     dormant: tuple[BaselineEntry, ...] = ()
+    #: a bilingual file's units (empty for two documents) and the units its reader
+    #: left out, by reason ({"translate=no": 3, "fuzzy": 1})
+    units: tuple[TranslationUnit, ...] = ()
+    units_skipped: Mapping[str, int] = field(default_factory=dict)
 
     @property
     def passed(self) -> bool:

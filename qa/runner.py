@@ -7,6 +7,7 @@ report's ``skipped`` with the error, so a partial result is never silent.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import json
 import sys
@@ -22,7 +23,8 @@ from qa.errors import InputError, QAError
 from qa.io import load_text
 from qa.lang.lexicon import Lexicon, default_lexicon_path, lexicon_from_termbases, load_lexicon
 from qa import baseline, earned, fingerprint
-from qa.model import BaselineEntry, Document, Finding, Gate, Report, Severity, Skipped
+from qa.model import (BaselineEntry, Document, Finding, Gate, Report, Severity, Skipped,
+                      TranslationUnit)
 from qa.overlaps import one_finding_per_defect
 from qa.segment import segment
 from qa.termbase import Termbase, load_termbase
@@ -76,17 +78,33 @@ def check_documents(source: Document | str, target: Document | str,
                     config: Config | None = None, quiet: bool = True) -> Report:
     """Run the whole pipeline on two documents (or plain texts) and return the report."""
     config = config or Config()
-    if config.baseline == "none":
-        config = replace(config, baseline=None)
     source = _as_document(source, SOURCE_LANG, "source.txt")
     target = _as_document(target, TARGET_LANG, "target.txt")
-
-    termbases = tuple(load_termbase(path) for path in config.termbase)
-    lexicon = _lexicon(config, termbases)
+    termbases = load_termbases(config)
+    lexicon = alignment_lexicon(config, termbases)
     params = AlignParams()
     alignment = align_documents(source, target, lexicon=lexicon, params=params)
+    return run_checks(source, target, alignment, config, termbases=termbases,
+                      lexicon=lexicon, params=params, quiet=quiet)
+
+
+def load_termbases(config: Config) -> tuple[Termbase, ...]:
+    return tuple(load_termbase(path) for path in config.termbase)
+
+
+def run_checks(source: Document, target: Document, alignment: Alignment, config: Config, *,
+               termbases: tuple[Termbase, ...], lexicon: Lexicon | None, params: AlignParams,
+               quiet: bool = True, units: tuple[TranslationUnit, ...] = (),
+               units_skipped: dict[str, int] | None = None) -> Report:
+    """The checks over aligned documents, then one finding per defect, earned
+    severities, fingerprints, the baseline, the score and the gate: the report. For a
+    bilingual file ``units`` are its translation units (every finding names its unit)."""
+    if config.baseline == "none":
+        config = replace(config, baseline=None)
     checks = select_checks(config.select, config.ignore, config.overrides())
-    ctx = check_context(source, target, alignment, config, checks, termbases, quiet)
+    # the checks of a bilingual file's units do not apply to two documents: not listed
+    checks = [check for check in checks if units or not check.reads_units]
+    ctx = check_context(source, target, alignment, config, checks, termbases, quiet, units)
     mt, lang = ctx.mt, ctx.lang
 
     findings: list[Finding] = []
@@ -109,6 +127,8 @@ def check_documents(source: Document | str, target: Document | str,
     findings = [f for f in findings if not _inside_markup(f, source, target)]
     findings = one_finding_per_defect(findings, source.text, target.text)
     findings = earned.apply(findings, config.severity_policy)
+    if units:
+        findings = _with_units(findings, units)
     order = {pair.id: index for index, pair in enumerate(alignment.pairs)}
     findings.sort(key=lambda f: _sort_key(f, order))
     findings = fingerprint.stamp(findings, source, target, alignment.pairs)
@@ -122,12 +142,38 @@ def check_documents(source: Document | str, target: Document | str,
     return Report(version=__version__, signature=signature, source=source, target=target,
                   pairs=alignment.pairs, findings=tuple(findings), checks_run=tuple(run),
                   skipped=tuple(skipped), score=score, gate=gate,
-                  baseline=config.baseline, stale=stale, dormant=dormant)
+                  baseline=config.baseline, stale=stale, dormant=dormant,
+                  units=units, units_skipped=dict(units_skipped or {}))
+
+
+def _with_units(findings: list[Finding], units: tuple[TranslationUnit, ...]) -> list[Finding]:
+    """Each finding with ``data.unit``: the id of the translation unit it is in (by its
+    pair, else by its span), so an editor finds it in the CAT tool."""
+    by_pair = {pair_id: unit.id for unit in units for pair_id in unit.pairs}
+    starts = [unit.source_span[0] for unit in units]
+
+    def unit_of(finding: Finding) -> str | None:
+        if finding.segment in by_pair:
+            return by_pair[finding.segment]
+        if finding.source_span:
+            k = bisect.bisect_right(starts, finding.source_span[0]) - 1
+            return units[k].id if k >= 0 else None
+        if finding.target_span:
+            return next((u.id for u in units if u.target_span
+                         and u.target_span[0] <= finding.target_span[0] <= u.target_span[1]), None)
+        return None
+
+    marked = []
+    for finding in findings:
+        unit = unit_of(finding)
+        marked.append(finding if unit is None else
+                      replace(finding, data={"unit": unit, **finding.data}))
+    return marked
 
 
 def check_context(source: Document, target: Document, alignment: Alignment, config: Config,
                   checks, termbases: tuple[Termbase, ...] = (),
-                  quiet: bool = True) -> CheckContext:
+                  quiet: bool = True, units: tuple[TranslationUnit, ...] = ()) -> CheckContext:
     """What the ``checks`` read in this run: the run's language knowledge, MT where an MT
     check runs (or why not), and the page-furniture patterns of ``config``."""
     mt, mt_reason = _mt_service(config, checks, quiet)
@@ -135,7 +181,13 @@ def check_context(source: Document, target: Document, alignment: Alignment, conf
                  lexicon=_adequacy_lexicon(config, checks, termbases), termbases=termbases)
     return CheckContext(source=source, target=target, pairs=alignment.pairs,
                         alignment=alignment, lang=lang, termbases=termbases, mt=mt,
-                        mt_skip_reason=mt_reason, residue_patterns=config.residue_patterns)
+                        mt_skip_reason=mt_reason, residue_patterns=config.residue_patterns,
+                        units=units)
+
+
+def alignment_lexicon(config: Config, termbases: tuple[Termbase, ...]) -> Lexicon | None:
+    """The word lexicon the aligner reads (see :func:`_lexicon`)."""
+    return _lexicon(config, termbases)
 
 
 def _lexicon(config: Config, termbases: tuple[Termbase, ...], *,

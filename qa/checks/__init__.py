@@ -15,12 +15,14 @@ from qa.checks.polarity import PolarityMismatch
 from qa.checks.typography import (Capitalisation, DoubledWord, GermanQuotes, MissingApostrophe,
                                   MixedDialect, SpaceBeforePunctuation, UnbalancedQuotes)
 from qa.checks.terminology import ForbiddenTerm, InconsistentTerm, MissingTerm
+from qa.checks.units import InlineCodes, ShiftedUnit
 from qa.checks.untranslated import UntranslatedSentence, UntranslatedWords
 
 ALL_CHECKS: tuple[type[Check], ...] = (
     UnrelatedTarget,
     Omission,
     Addition,
+    ShiftedUnit,
     MissingTerm,
     ForbiddenTerm,
     InconsistentTerm,
@@ -36,6 +38,7 @@ ALL_CHECKS: tuple[type[Check], ...] = (
     PageFurniture,
     LeftoverMarkup,
     BrokenEncoding,
+    InlineCodes,
     GermanQuotes,
     UnbalancedQuotes,
     MissingApostrophe,

@@ -20,7 +20,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar, Iterable, Iterator, Mapping
 
 from qa.lang.lexis import Lexis
-from qa.model import FIX_REVIEW, FIX_SAFE, Category, Document, Finding, SegmentPair, Severity, Span
+from qa.model import (FIX_REVIEW, FIX_SAFE, Category, Document, Finding, SegmentPair,
+                      Severity, Span, TranslationUnit)
 
 if TYPE_CHECKING:  # types only: checks never import the aligner, MT or termbase loading
     from qa.align import Alignment
@@ -112,6 +113,8 @@ class CheckContext:
     mt_skip_reason: str | None = None
     #: a user file of page-furniture patterns added to qa's own (ART01)
     residue_patterns: str | None = None
+    #: a bilingual file's translation units (XLIFF, PO, TMX); empty for two documents
+    units: tuple[TranslationUnit, ...] = ()
 
 
 class Check:
@@ -153,6 +156,10 @@ class Check:
     def tunable_defaults(cls) -> dict[str, Any]:
         """The tunables and their default values."""
         return {attribute: getattr(cls, attribute) for attribute in cls.tunables}
+
+    #: reads a bilingual file's units (``ctx.units``): skipped for two plain documents;
+    #: its examples are run as units, one per paragraph
+    reads_units = False
 
     def skip_reason(self, ctx: CheckContext) -> str | None:
         """Why this check cannot run in ``ctx`` (no termbase, no model…), or None if it

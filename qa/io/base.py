@@ -100,6 +100,24 @@ class ExtractedText:
         self._append(chars)
         self.blocks.append((start, self._length, kind))
 
+    def add_anchored(self, chars: str, anchors: tuple[tuple[int, int], ...], kind: str) -> int:
+        """Append one block whose characters map to the file through ``anchors``
+        (``(offset in chars, file offset)`` at the start of each one-to-one run, as a
+        bilingual reader records them); returns the block's start in the text."""
+        if self.blocks:
+            self._append(BLOCK_SEPARATOR)
+        start = self._length
+        for offset, file_offset in anchors:
+            self.anchors.append((start + offset, file_offset))
+        self._append(chars)
+        self.blocks.append((start, self._length, kind))
+        # the separator before the next block maps nowhere in particular: continue the
+        # last run so that a span ending at the block's end stays on its line
+        if anchors:
+            last_offset, last_file = anchors[-1]
+            self._next_file = last_file + len(chars) - last_offset
+        return start
+
     def _append(self, chars: str) -> None:
         self._parts.append(chars)
         self._length += len(chars)

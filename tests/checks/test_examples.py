@@ -150,11 +150,40 @@ def _termbase_file(rows, folder) -> str:
     return str(path)
 
 
+#: what the harness reads as a unit's inline code in the examples of a check that reads
+#: units: a printf or brace placeholder, as in PO files (it stays in the text)
+_PLACEHOLDER = re.compile(r"%(?:\d+\$)?[sd]|\{\w+\}")
+
+
+def _unit_reading(source: str, target: str):
+    """The examples of a check that reads units as a bilingual file: one unit per
+    paragraph (``\n\n``), so the documents' text is the example's text and its marks
+    are the documents' offsets."""
+    from qa.io.bilingual.units import Reading, Segment, Tag, Unit
+
+    def segment(text: str) -> Segment:
+        tags = tuple(Tag("placeholder", m.group(0), m.start(), m.end())
+                     for m in _PLACEHOLDER.finditer(text))
+        return Segment(text, ((0, 0),), tags)
+
+    units = [Unit(id=f"u{k}", source=segment(de), target=segment(en) if en else None, line=k)
+             for k, (de, en) in enumerate(zip(source.split("\n\n"), target.split("\n\n")), 1)]
+    return Reading(path="example.xlf", format="example", source_lang="de", target_lang="en",
+                   text="", line_starts=(0,), units=iter(units))
+
+
 def run_example(cls: type[Check], example: Example, folder):
     termbase = (_termbase_file(example.termbase, folder),) if example.termbase else ()
     settings = {**(MT_CONFIG if getattr(cls, "needs_mt", False) else {}), **example.config}
     config = Config(select=(cls.code,), termbase=termbase, **settings)
-    report = check_documents(example.plain_source, example.plain_target, config)
+    if cls.reads_units:
+        from qa.bilingual import check_reading
+
+        report = check_reading(_unit_reading(example.plain_source, example.plain_target), config)
+        assert (report.source.text, report.target.text) == (example.plain_source,
+                                                            example.plain_target)
+    else:
+        report = check_documents(example.plain_source, example.plain_target, config)
     assert report.checks_run == (cls.code,), report.skipped
     return [f for f in report.findings if f.code == cls.code]
 

@@ -1,0 +1,195 @@
+"""Checking a bilingual file (XLIFF 1.2/2.0, PO, TMX): one argument, both languages.
+
+The file's units are the translation tool's alignment. qa reads each side into a
+document (one paragraph per unit, every character mapped back to the file's line and
+column), pairs the units as they are given, and aligns sentences only inside a unit
+that holds several, so a sentence dropped inside a unit is still an omission. The
+alignment itself is checked by the checks that read the units: a target that
+translates a neighbouring unit (a shifted memory), inline codes on one side only; an
+empty target is an omission, a target copied from the source is untranslated text.
+Every finding names its unit (``data.unit``).
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Callable, Iterable
+
+from qa.align import Alignment, AlignParams, align_documents
+from qa.config import Config
+from qa.errors import InputError
+from qa.io.base import ExtractedText, newline_of
+from qa.model import Document, InlineCode, Report, SegmentPair, Sentence, TranslationUnit
+from qa.segment import segment
+
+#: file endings read as bilingual files, and the reader of each
+FORMATS: dict[str, str] = {".xlf": "xliff", ".xliff": "xliff", ".sdlxliff": "xliff",
+                           ".mxliff": "xliff", ".po": "po", ".tmx": "tmx"}
+
+
+def is_bilingual(path: str | Path) -> bool:
+    """Whether ``path`` names a bilingual file (by its ending)."""
+    return Path(path).suffix.lower() in FORMATS
+
+
+def open_reading(path: str | Path):
+    """The file opened by its format's streaming reader (:mod:`qa.io.bilingual`)."""
+    kind = FORMATS.get(Path(path).suffix.lower())
+    if kind == "xliff":
+        from qa.io.bilingual.xliff import read_xliff
+        return read_xliff(path)
+    if kind == "po":
+        from qa.io.bilingual.po import read_po
+        return read_po(path)
+    if kind == "tmx":
+        from qa.io.bilingual.tmx import read_tmx
+        return read_tmx(path)
+    raise InputError(f"{path}: not a bilingual file (supported: {', '.join(FORMATS)})")
+
+
+@dataclass(frozen=True)
+class _Placed:
+    """A unit whose text has been placed in the documents (block starts; None: no
+    target text)."""
+
+    unit: object  # qa.io.bilingual.units.Unit
+    source_start: int
+    target_start: int | None
+
+
+def build_documents(reading) -> tuple[Document, Document, list[_Placed], dict[str, int]]:
+    """The source and target documents of a bilingual file (one block per unit, mapped
+    to the file's lines) and where each unit's text went; units with no source text
+    are left out and counted."""
+    source, target = ExtractedText(), ExtractedText()
+    placed: list[_Placed] = []
+    skipped: dict[str, int] = {}
+    for unit in reading.units:
+        if not unit.source.text.strip():
+            skipped["empty source"] = skipped.get("empty source", 0) + 1
+            continue
+        s_start = source.add_anchored(unit.source.text, unit.source.anchors, "text")
+        t_start = None
+        if unit.target is not None and unit.target.text.strip():
+            t_start = target.add_anchored(unit.target.text, unit.target.anchors, "text")
+        placed.append(_Placed(unit, s_start, t_start))
+    for reason, count in getattr(reading, "skipped", {}).items():
+        skipped[reason] = skipped.get(reason, 0) + count
+    if not placed:
+        raise InputError(f"{reading.path}: no units with German source text to check")
+    newline = newline_of(reading.text[:100_000])
+    fmt = reading.format
+    source_doc = segment(source.loaded(fmt, newline, reading.line_starts), "de", reading.path)
+    target_doc = segment(target.loaded(fmt, newline, reading.line_starts), "en", reading.path)
+    return source_doc, target_doc, placed, skipped
+
+
+def _sentences_in(doc: Document, start: int, end: int) -> tuple[int, ...]:
+    """Indices of the sentences of ``doc`` inside ``[start, end)``."""
+    starts = [s.start for s in doc.sentences]
+    lo = bisect.bisect_left(starts, start)
+    hi = bisect.bisect_left(starts, end)
+    return tuple(range(lo, hi))
+
+
+def _subdocument(doc: Document, indices: tuple[int, ...]) -> Document:
+    """``doc`` with only the sentences ``indices`` (renumbered from 0; offsets, ids and
+    paragraphs kept), for aligning inside one unit."""
+    sentences = tuple(replace(doc.sentences[i], index=k) for k, i in enumerate(indices))
+    return replace(doc, sentences=sentences)
+
+
+def _shift(pair: SegmentPair, s_base: int, t_base: int) -> SegmentPair:
+    return replace(pair, source=tuple(i + s_base for i in pair.source),
+                   target=tuple(i + t_base for i in pair.target))
+
+
+def _unit_pairs(source: Document, target: Document, s_idx: tuple[int, ...],
+                t_idx: tuple[int, ...], align) -> list[SegmentPair]:
+    """The aligned pairs inside one unit: the unit as one bead where each side has one
+    sentence (the common case, and fast), its sentences as omissions where the target
+    is empty, else the sentence aligner over the unit's sentences alone."""
+    if not t_idx:
+        return [_bead(source, target, (i,), ()) for i in s_idx]
+    if len(s_idx) == 1 and len(t_idx) == 1:
+        return [_bead(source, target, s_idx, t_idx)]
+    sub = align(_subdocument(source, s_idx), _subdocument(target, t_idx))
+    return [_shift(p, s_idx[0], t_idx[0]) for p in sub.pairs]
+
+
+def _bead(source: Document, target: Document, s_idx: tuple[int, ...],
+          t_idx: tuple[int, ...]) -> SegmentPair:
+    first: Sentence = source.sentences[s_idx[0]]
+    s_span = (first.start, source.sentences[s_idx[-1]].end)
+    t_span = (target.sentences[t_idx[0]].start, target.sentences[t_idx[-1]].end) if t_idx else None
+    return SegmentPair(id=first.id, bead=f"{len(s_idx)}-{len(t_idx)}", source=s_idx,
+                       target=t_idx, source_span=s_span, target_span=t_span,
+                       source_text=source.text[s_span[0]:s_span[1]],
+                       target_text=target.text[t_span[0]:t_span[1]] if t_span else "",
+                       cost=0.0)
+
+
+def _codes(tags: Iterable, base: int) -> tuple[InlineCode, ...]:
+    return tuple(InlineCode(t.kind, t.id, base + t.offset, base + t.end) for t in tags)
+
+
+def align_units(source: Document, target: Document, placed: list[_Placed],
+                align: Callable[[Document, Document], Alignment]
+                ) -> tuple[Alignment, tuple[TranslationUnit, ...]]:
+    """The pairs of every unit, in file order, and the units as the checks see them."""
+    pairs: list[SegmentPair] = []
+    units: list[TranslationUnit] = []
+    for item in placed:
+        unit = item.unit
+        s_end = item.source_start + len(unit.source.text)
+        s_idx = _sentences_in(source, item.source_start, s_end)
+        t_span = None
+        t_idx: tuple[int, ...] = ()
+        if item.target_start is not None:
+            t_span = (item.target_start, item.target_start + len(unit.target.text))
+            t_idx = _sentences_in(target, *t_span)
+        if not s_idx:
+            continue
+        own = _unit_pairs(source, target, s_idx, t_idx, align)
+        pairs += own
+        units.append(TranslationUnit(
+            id=unit.id, line=unit.line, source_span=(item.source_start, s_end),
+            target_span=t_span, pairs=tuple(p.id for p in own),
+            source_codes=_codes(unit.source.tags, item.source_start),
+            target_codes=_codes(unit.target.tags, item.target_start)
+            if item.target_start is not None else (),
+            state=unit.state))
+    alignment = Alignment(pairs=tuple(pairs), anchor_overlap=1.0, source_anchors=0,
+                          target_anchors=0, shared_anchors=(), unrelated=False, band=0,
+                          evidence={"units": len(units)})
+    return alignment, tuple(units)
+
+
+def check_bilingual(path: str | Path, config: Config | None = None,
+                    quiet: bool = True) -> Report:
+    """Read a bilingual file and run the checks over its units."""
+    from qa import baseline
+
+    config = config or Config()
+    config = replace(config, baseline=baseline.for_target(config.baseline, path))
+    return check_reading(open_reading(path), config, quiet)
+
+
+def check_reading(reading, config: Config | None = None, quiet: bool = True) -> Report:
+    """Run the checks over the units of an opened bilingual file (a
+    :class:`qa.io.bilingual.units.Reading`)."""
+    from qa import runner
+
+    config = config or Config()
+    source, target, placed, skipped = build_documents(reading)
+    termbases = runner.load_termbases(config)
+    lexicon = runner.alignment_lexicon(config, termbases)
+    params = AlignParams()
+    alignment, units = align_units(
+        source, target, placed,
+        lambda s, t: align_documents(s, t, lexicon=lexicon, params=params))
+    return runner.run_checks(source, target, alignment, config, termbases=termbases,
+                             lexicon=lexicon, params=params, quiet=quiet, units=units,
+                             units_skipped=skipped)

@@ -1,0 +1,136 @@
+"""Checks of a bilingual file's units (XLIFF, PO, TMX): the translation tool's alignment
+and its inline codes.
+
+A bilingual file says which target belongs to which source; these checks test that
+claim where the words disagree with it (a memory shifted by one unit gives every
+target its neighbour's source) and compare the inline codes (tags, placeholders) that
+must survive translation. They skip two plain documents, which have no units.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Iterator
+
+from qa.checks.base import Check, CheckContext, Example
+from qa.lang.quantities import anchor_numbers
+from qa.model import Category, Finding, Severity, TranslationUnit
+
+#: a capitalised word that is not the first of its sentence: a name on both sides (and,
+#: in German, a noun: harmless, it rarely matches an English word)
+_CAPITALISED = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-ZÄÖÜ][\w-]{2,})")
+
+
+def _not_bilingual(ctx: CheckContext) -> str | None:
+    return None if ctx.units else "not a bilingual file (XLIFF, PO or TMX): no units to check"
+
+
+def _code_name(kind: str, id_: str) -> str:
+    return f"{id_}" if kind == "placeholder" else f"<{kind}{f' id={id_}' if id_ else ''}>"
+
+
+class InlineCodes(Check):
+    """An inline code (an XLIFF/TMX tag, a ``%s`` or ``{name}`` placeholder) present on
+    one side of a unit only: a dropped tag breaks formatting or a link, a dropped
+    placeholder loses a value or crashes the software that fills it in."""
+
+    code = "MRK01"
+    name = "markup.inline-codes"
+    category = Category.MARKUP
+    severity = Severity.MAJOR
+    summary = "An inline tag or placeholder of a unit is missing or extra in its translation."
+    reads_units = True
+    examples = (
+        Example.bad("Sie haben ⟦{count}⟧ neue Nachrichten.", "You have new messages."),
+        Example.bad("Gespeichert.", "Saved ⟦%s⟧."),
+        Example.good("Sie haben {count} neue Nachrichten.", "You have {count} new messages."),
+    )
+
+    def skip_reason(self, ctx: CheckContext) -> str | None:
+        return _not_bilingual(ctx)
+
+    def run(self, ctx: CheckContext) -> Iterator[Finding]:
+        for unit in ctx.units:
+            if unit.target_span is None:
+                continue  # an untranslated unit is an omission, not a markup error
+            source = Counter(code.key for code in unit.source_codes)
+            target = Counter(code.key for code in unit.target_codes)
+            segment = unit.pairs[0] if unit.pairs else None
+            for code in unit.source_codes:
+                if target[code.key] < source[code.key]:
+                    source[code.key] -= 1
+                    yield self.finding(
+                        f"{_code_name(*code.key)} of the source is missing in the translation",
+                        source_span=(code.start, code.end) if code.end > code.start else None,
+                        target_span=unit.target_span, segment=segment,
+                        data={"code": _code_name(*code.key), "unit_line": unit.line})
+            source = Counter(code.key for code in unit.source_codes)
+            for code in unit.target_codes:
+                if source[code.key] < target[code.key]:
+                    target[code.key] -= 1
+                    yield self.finding(
+                        f"{_code_name(*code.key)} is in the translation but not in the source",
+                        target_span=(code.start, code.end) if code.end > code.start
+                        else unit.target_span, segment=segment,
+                        data={"code": _code_name(*code.key), "unit_line": unit.line})
+
+
+def _anchors(text: str, lang: str) -> set[str]:
+    """What a translation keeps of its source whatever the language: numbers (by value,
+    so 1.500 and 1,500 agree) and capitalised words after a sentence's start."""
+    numbers = {"#" + number for number in anchor_numbers(text, lang)}
+    names = {m.group(1).lower() for m in _CAPITALISED.finditer(text)}
+    return numbers | names
+
+
+class ShiftedUnit(Check):
+    """A unit whose translation renders a neighbouring unit's source instead of its own
+    (a translation memory or a file whose targets slipped by one): it shares no number
+    or name with its own source and several with the neighbour's."""
+
+    code = "ALN02"
+    name = "alignment.shifted-unit"
+    category = Category.MISTRANSLATION
+    severity = Severity.MAJOR
+    summary = "A unit's translation renders a neighbouring unit's source, not its own."
+    reads_units = True
+    #: anchors (numbers, names) the target must share with the neighbour's source while
+    #: sharing none with its own: two keeps a lone common name or year from deciding
+    MIN_SHARED = 2
+    tunables = ("MIN_SHARED",)
+    examples = (
+        Example.bad("Am Montag meldete Berlin 120 neue Fälle.\n\nIn Hamburg stieg die Zahl auf 45.",
+                    "⟦In Hamburg the number rose to 45.⟧\n\n⟦On Monday Berlin reported 120 new cases.⟧",
+                    "the targets of two units swapped: each renders the other's source"),
+        Example.good("Am Montag meldete Berlin 120 neue Fälle.\n\nIn Hamburg stieg die Zahl auf 45.",
+                     "On Monday Berlin reported 120 new cases.\n\nIn Hamburg the number rose to 45."),
+    )
+
+    def skip_reason(self, ctx: CheckContext) -> str | None:
+        return _not_bilingual(ctx)
+
+    def run(self, ctx: CheckContext) -> Iterator[Finding]:
+        units = ctx.units
+        sources = [_anchors(ctx.source.text[u.source_span[0]:u.source_span[1]], "de")
+                   for u in units]
+        for k, unit in enumerate(units):
+            if unit.target_span is None:
+                continue
+            target = _anchors(ctx.target.text[unit.target_span[0]:unit.target_span[1]], "en")
+            if not target or target & sources[k]:
+                continue
+            for j in (k - 1, k + 1):
+                if 0 <= j < len(units) and len(target & sources[j]) >= self.MIN_SHARED:
+                    yield self._finding(unit, units[j], sorted(target & sources[j]))
+                    break
+
+    def _finding(self, unit: TranslationUnit, other: TranslationUnit,
+                 shared: list[str]) -> Finding:
+        return self.finding(
+            f"this translation renders unit {other.id}'s source (shares "
+            f"{', '.join(a.lstrip('#') for a in shared)} "
+            f"with it, nothing with its own)",
+            source_span=unit.source_span, target_span=unit.target_span,
+            segment=unit.pairs[0] if unit.pairs else None,
+            data={"renders_unit": other.id, "shared": shared})

@@ -1,0 +1,69 @@
+"""Bilingual files through the pipeline: units as the alignment, findings placed at the
+file's line and column and naming their unit, inline codes, shifted units.
+
+The readers have their own tests (tests/io/); here a small in-memory reading stands
+in for one, so these tests are about what qa does with units."""
+
+from __future__ import annotations
+
+from qa.bilingual import align_units, build_documents
+from qa.config import Config
+from qa.io.base import line_starts_of
+from qa.io.bilingual.units import Reading, Segment, Tag, Unit
+from qa.align import AlignParams, align_documents
+from qa.runner import run_checks
+
+
+def reading_of(rows: list[tuple[str, str, str | None]], tags=None) -> Reading:
+    """A reading of a tab-separated 'file': one unit per line, ``id<TAB>de<TAB>en``."""
+    tags = tags or {}
+    lines, units, offset = [], [], 0
+    for number, (uid, de, en) in enumerate(rows, 1):
+        line = f"{uid}\t{de}\t{en or ''}"
+        s_at = offset + len(uid) + 1
+        t_at = s_at + len(de) + 1
+        source_tags, target_tags = tags.get(uid, ((), ()))
+        units.append(Unit(id=uid, source=Segment(de, ((0, s_at),), source_tags),
+                          target=None if en is None else Segment(en, ((0, t_at),), target_tags),
+                          line=number))
+        lines.append(line)
+        offset += len(line) + 1
+    text = "\n".join(lines) + "\n"
+    return Reading(path="memory.tsv", format="test", source_lang="de", target_lang="en",
+                   text=text, line_starts=line_starts_of(text), units=iter(units))
+
+
+def check(rows, tags=None, **settings):
+    reading = reading_of(rows, tags)
+    source, target, placed, skipped = build_documents(reading)
+    params = AlignParams()
+    alignment, units = align_units(source, target, placed,
+                                   lambda s, t: align_documents(s, t, params=params))
+    return run_checks(source, target, alignment, Config(mt=False, **settings), termbases=(),
+                      lexicon=None, params=params, units=units, units_skipped=skipped), reading
+
+
+ROWS = [
+    ("u1", "Die Regierung legte am Montag den Haushalt vor.", "The government presented the budget on Monday."),
+    ("u2", "Er umfasst 300 Millionen Euro.", "It amounts to 400 million euros."),
+    ("u3", "Die Opposition kritisierte ihn scharf.", None),
+    ("u4", "Der Minister verteidigte den Plan. Er sprach von einer Notwendigkeit.",
+     "The minister defended the plan."),
+]
+
+
+def test_units_are_the_alignment_and_findings_name_their_unit_and_file_place():
+    report, reading = check(ROWS)
+    by_unit = {}
+    for finding in report.findings:
+        by_unit.setdefault(finding.data.get("unit"), []).append(finding.code)
+    assert "NUM01" in by_unit["u2"]
+    assert "OMA01" in by_unit["u3"]  # no target: an omission
+    assert "OMA01" in by_unit["u4"]  # a sentence dropped inside a unit
+    assert "u1" not in by_unit
+    number = next(f for f in report.findings if f.code == "NUM01")
+    line, col = report.target.line_col(number.target_span[0])
+    raw = reading.text.splitlines()[line - 1]
+    assert raw[col - 1:].startswith("400") and raw.startswith("u2\t")
+    assert [u.id for u in report.units] == ["u1", "u2", "u3", "u4"]
+    assert report.units[2].target_span is None
