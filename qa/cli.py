@@ -48,7 +48,8 @@ def build_parser() -> argparse.ArgumentParser:
                "setting and where it was set); a check's tuned constants under "
                "[tool.qa.checks.CODE] (`qa checks` lists them).")
     check.add_argument("source", metavar="SOURCE",
-                       help="German source (.txt, .md, .html or .docx); or, alone, a folder of "
+                       help="German source (.txt, .md, .html or .docx); or, alone, a bilingual "
+                            "file (.xlf/.xliff, .po, .tmx), a folder of "
                             "<article>/de.* + en.* pairs or a manifest (.toml/.yaml) for a batch run")
     check.add_argument("target", metavar="TARGET", nargs="?",
                        help="English translation (.txt, .md, .html or .docx)")
@@ -173,12 +174,17 @@ def _cmd_check(args: argparse.Namespace) -> int:
     from qa.report import render
     from qa.runner import check_files
 
+    from qa.bilingual import check_bilingual, is_bilingual
+
     config = load_config(args.config, options.flag_values(args))
-    if args.target is None:
+    if args.target is None and not is_bilingual(args.source):
         return _batch(args, config)
     targets = _output_plan(args, config)
-    report = check_files(args.source, args.target, config, quiet=args.quiet)
-    protected = [args.source, args.target, *config.termbase, *filter(None, [config.baseline])]
+    if args.target is None:  # one bilingual file (XLIFF, PO, TMX): both languages
+        report = check_bilingual(args.source, config, quiet=args.quiet)
+    else:
+        report = check_files(args.source, args.target, config, quiet=args.quiet)
+    protected = [args.source, *filter(None, [args.target, config.baseline]), *config.termbase]
     for fmt, output in targets:
         _write_output(render(report, fmt, show_accepted=args.show_accepted, quiet=args.quiet),
                       output, protected)
@@ -326,7 +332,7 @@ def _output_plan(args: argparse.Namespace, config) -> list[tuple[str, str | None
     if args.output_dir:
         if outputs:
             raise QAError("give either -o FILE or --output-dir DIR, not both")
-        stem = Path(args.target).stem
+        stem = Path(args.target or args.source).stem
         return [(fmt, str(Path(args.output_dir) / f"{stem}.{EXTENSIONS[fmt]}"))
                 for fmt in formats]
     if len(formats) > 1:

@@ -67,3 +67,23 @@ def test_units_are_the_alignment_and_findings_name_their_unit_and_file_place():
     assert raw[col - 1:].startswith("400") and raw.startswith("u2\t")
     assert [u.id for u in report.units] == ["u1", "u2", "u3", "u4"]
     assert report.units[2].target_span is None
+
+
+def test_inline_codes_on_one_side_are_markup_findings():
+    rows = [("u1", "Klicken Sie hier, um fortzufahren.", "Click here to continue.")]
+    codes = {"u1": ((Tag("x", "1", 12, 12), Tag("g", "2", 12, 16)), (Tag("g", "2", 6, 10),))}
+    report, _ = check(rows, codes, select=("MRK01",))
+    [finding] = report.findings
+    assert finding.code == "MRK01" and "<x id=1>" in finding.message
+    assert finding.data["unit"] == "u1"
+
+
+def test_json_and_text_count_the_units(capsys):
+    import json
+
+    from qa.report import render_json, render_text
+
+    report, _ = check(ROWS)
+    units = json.loads(render_json(report))["units"]
+    assert units == {"checked": 4, "untranslated": 1, "skipped": {}}
+    assert "4 units checked" in render_text(report)

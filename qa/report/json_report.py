@@ -45,6 +45,10 @@ def report_to_dict(report: Report) -> dict[str, Any]:
             "path": display_path(report.baseline), "accepted": len(report.accepted_findings),
             "stale": [entry.to_dict() for entry in report.stale],
             "dormant": [entry.to_dict() for entry in report.dormant]},
+        "units": None if not report.units else {
+            "checked": len(report.units),
+            "untranslated": sum(1 for u in report.units if u.target_span is None),
+            "skipped": dict(sorted(report.units_skipped.items()))},
     }
 
 

@@ -43,6 +43,13 @@ def _stale_lines(report: Report) -> list[str]:
             for entry in report.stale]
 
 
+def _units_line(report: Report) -> str:
+    """How many units of a bilingual file were checked, and which the reader left out."""
+    n = len(report.units)
+    skipped = ", ".join(f"{reason} {count}" for reason, count in sorted(report.units_skipped.items()))
+    return f"{n} unit{'s' if n != 1 else ''} checked" + (f" (left out: {skipped})" if skipped else "")
+
+
 def render_text(report: Report, *, show_accepted: bool = False, quiet: bool = False) -> str:
     lines = [_accepted_line(report, f) if not f.is_open else _line(report, f)
              for f in report.findings if f.is_open or show_accepted]
@@ -53,6 +60,8 @@ def render_text(report: Report, *, show_accepted: bool = False, quiet: bool = Fa
             by_reason.setdefault(skipped.reason, []).append(skipped.check)
         for reason, codes in by_reason.items():
             lines.append(f"skipped {', '.join(codes)}: {reason}")
+    if report.units:
+        lines.append(_units_line(report))
     counts = ", ".join(f"{n} {sev}" for sev, n in report.by_severity().items() if n)
     gate = report.gate
     n = len(report.open_findings)
