@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import re
+import tracemalloc
 
 import pytest
 
@@ -17,6 +18,8 @@ from qa.model import Origin
 HEADER = ('msgid ""\nmsgstr ""\n"Language: en\\n"\n'
           '"Content-Type: text/plain; charset=UTF-8\\n"\n\n')
 PO_APP = CORPORA / "po-app"
+#: what reading a stream of units may add to memory at its peak, whatever their number
+FLAT_MEMORY_BYTES = 512 * 1024
 
 
 def _units(path):
@@ -303,6 +306,25 @@ def test_a_late_syntax_error_is_raised_while_units_stream(write):
         for unit in reading.units:
             units.append(unit)
     assert len(units) == entries
+
+
+def test_consuming_the_units_keeps_memory_flat(write):
+    # A 100,000-entry memory must not sit in memory as units: the reader keeps nothing of
+    # a unit once it is handed out, so reading them all grows memory by far less than
+    # keeping them would (about 1 KiB a unit here).
+    entries = 5000
+    body = "".join(f'#. Hinweis {n}\nmsgid "Die Notiz Nummer {n} wurde gespeichert."\n'
+                   f'msgstr "Note number {n} has been saved."\n\n' for n in range(entries))
+    reading = read_po(write("big.po", HEADER + body))
+    tracemalloc.start()
+    try:
+        before, _ = tracemalloc.get_traced_memory()
+        count = sum(1 for _ in reading.units)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert count == entries
+    assert peak - before < FLAT_MEMORY_BYTES, peak - before
 
 
 @pytest.mark.parametrize("content, message", [
