@@ -283,7 +283,7 @@ class Option:
         return given
 
 
-FORMATS = ("text", "json", "sarif", "junit", "github", "html")
+FORMATS = ("text", "json", "sarif", "junit", "github", "html", "xliff")
 
 OPTIONS: tuple[Option, ...] = (
     Option("fail-on", Choice(("critical", "major", "minor", "never")), "major",

@@ -7,6 +7,7 @@ from typing import Callable
 from qa.model import Report
 from qa.report.github import render_github
 from qa.report.html import render_html
+from qa.report.its import render_its_xliff
 from qa.report.json_report import render_json, report_to_dict
 from qa.report.junit import render_junit
 from qa.report.sarif import render_sarif
@@ -19,14 +20,15 @@ RENDERERS: dict[str, Callable[[Report], str]] = {
     "junit": render_junit,
     "github": render_github,
     "html": render_html,
+    "xliff": render_its_xliff,
 }
 #: the file ending of each format's report: one per format, so no two formats of one run
 #: write one file (``--output-dir``, batch runs)
 EXTENSIONS = {"text": "txt", "json": "json", "sarif": "sarif", "junit": "junit.xml",
-              "github": "github.txt", "html": "html"}
+              "github": "github.txt", "html": "html", "xliff": "its.xlf"}
 #: the format an ``-o FILE`` name implies when no ``--format`` is given
 FORMAT_OF_SUFFIX = {".txt": "text", ".json": "json", ".sarif": "sarif", ".xml": "junit",
-                    ".html": "html", ".htm": "html"}
+                    ".html": "html", ".htm": "html", ".xlf": "xliff", ".xliff": "xliff"}
 
 
 
