@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -181,3 +184,27 @@ def test_every_character_maps_to_its_place_in_the_file(write, contents):
         for offset, char in enumerate(unit.target.text):
             in_file = reading.text[where.file_offset(offset)]
             assert in_file == char or in_file == "&"  # a reference's anchor is its "&"
+
+
+SAMPLE = Path(__file__).resolve().parents[2] / "corpora" / "tmx-memory"
+
+
+def _targets(path: Path) -> dict[str, tuple[str, tuple]]:
+    return {u.id: (u.target.text, tuple(sorted(t.key for t in u.target.tags))) for u in read_tmx(str(path)).units}
+
+
+def test_sample_defective_memory_differs_from_the_clean_one_exactly_at_the_gold_units():
+    gold = json.loads((SAMPLE / "gold.units.json").read_text(encoding="utf-8"))
+    clean, defective = _targets(SAMPLE / gold["clean"]), _targets(SAMPLE / gold["defective"])
+    assert clean.keys() == defective.keys()
+    assert {unit for unit in clean if clean[unit] != defective[unit]} == {d["unit"] for d in gold["defects"]}
+    for defect in gold["defects"]:
+        text = defective[defect["unit"]][0]
+        assert defect["text"] in text if defect["text"] else text == "", defect
+
+
+def test_sample_memory_skips_the_unit_without_english_and_keeps_codes_paired():
+    reading = read_tmx(str(SAMPLE / "clean.tmx"))
+    for unit in reading.units:
+        assert sorted(t.key for t in unit.source.tags) == sorted(t.key for t in unit.target.tags), unit.id
+    assert reading.skipped == {"no English": 1}

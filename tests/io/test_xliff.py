@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import re
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -336,3 +338,31 @@ def _decode(reference: str) -> str:
         return named[reference]
     number = re.fullmatch(r"&#(x?)([0-9A-Fa-f]+);", reference)
     return chr(int(number.group(2), 16 if number.group(1) else 10))
+
+
+# --- the sample corpora ---------------------------------------------------------------
+
+CORPORA = Path(__file__).resolve().parents[2] / "corpora"
+
+
+def _targets(path: Path) -> dict[str, tuple[str | None, tuple]]:
+    return {u.id: (u.target.text if u.target else None, tuple(sorted(t.key for t in u.target.tags)) if u.target else ())
+            for u in read_xliff(str(path)).units}
+
+
+@pytest.mark.parametrize("folder, version", [("xliff-newsroom", "xliff-1.2"), ("xliff2-ui", "xliff-2.0")])
+def test_sample_defective_file_differs_from_the_clean_one_exactly_at_the_gold_units(folder, version):
+    gold = json.loads((CORPORA / folder / "gold.units.json").read_text(encoding="utf-8"))
+    assert read_xliff(str(CORPORA / folder / gold["defective"])).format == version == gold["format"]
+    clean, defective = _targets(CORPORA / folder / gold["clean"]), _targets(CORPORA / folder / gold["defective"])
+    assert clean.keys() == defective.keys()
+    assert {unit for unit in clean if clean[unit] != defective[unit]} == {d["unit"] for d in gold["defects"]}
+    for defect in gold["defects"]:
+        text = defective[defect["unit"]][0]
+        assert defect["text"] in text if defect["text"] else text == "", defect
+
+
+@pytest.mark.parametrize("folder", ["xliff-newsroom", "xliff2-ui"])
+def test_sample_clean_file_keeps_every_inline_code_of_the_source(folder):
+    for unit in read_xliff(str(CORPORA / folder / "clean.xlf")).units:
+        assert sorted(t.key for t in unit.source.tags) == sorted(t.key for t in unit.target.tags), unit.id

@@ -49,18 +49,10 @@ ENCODING_DECLARATION = re.compile(rb"""<\?xml[^>]*?\sencoding\s*=\s*["']([A-Za-z
 DOCTYPE_WITH_SUBSET = re.compile(r"<!DOCTYPE[^>\[]*\[")
 #: a start tag (self-closing when it ends in "/>": an unquoted "/" can stand nowhere
 #: else); attribute values are quoted and may hold ``>`` (but never ``<``)
-START_TAG = re.compile(r"<([^\s/>!?]+)(?:[^>\"'/]+|\"[^\"]*\"|'[^']*')*/?>")
+START_TAG = re.compile(r"<([^\s/>!?]+)((?:[^>\"'/]+|\"[^\"]*\"|'[^']*')*)/?>")
 #: markup that is not an element: comment, CDATA section (content: group 1), processing
 #: instruction, DOCTYPE without internal subset
 SPECIAL = re.compile(r"<(?:!--.*?-->|!\[CDATA\[(.*?)\]\]>|\?.*?\?>|!DOCTYPE[^>\[]*>)", re.S)
-#: any piece of markup (for the prolog)
-MARKUP = re.compile(
-    r"<(?:!--(?P<comment>.*?)-->"
-    r"|!\[CDATA\[(?P<cdata>.*?)\]\]>"
-    r"|\?.*?\?>"
-    r"|!DOCTYPE[^>]*>"
-    r"|(?P<close>/)?(?P<name>[^\s/>]+)(?P<attrs>(?:[^>\"'/]+|\"[^\"]*\"|'[^']*')*)(?P<empty>/)?>)",
-    re.S)
 ATTRIBUTE = re.compile(r"""([^\s=]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 #: what breaks a one-to-one run of characters in text: a reference or a CR
 BREAK = re.compile(r"&(?:#x([0-9A-Fa-f]+)|#([0-9]+)|([^\s;&<]+));|\r\n?")
@@ -140,15 +132,19 @@ def root_element(text: str, name: str) -> tuple[str, dict[str, str]]:
     position = 0
     while True:
         start = text.find("<", position)
-        match = MARKUP.match(text, start) if start >= 0 else None
-        if match is None:
-            raise InputError(f"{name}: no XML root element found")
+        if start < 0:
+            break
         if DOCTYPE_WITH_SUBSET.match(text, start):
             raise InputError(f"{name}: refused: a DOCTYPE with an internal subset "
                              f"(entity definitions can expand without bound)")
-        if match.group("name"):
-            return match.group("name"), attributes(match.group("attrs"))
-        position = match.end()
+        special = SPECIAL.match(text, start)
+        if special is None:
+            break
+        position = special.end()
+    element = START_TAG.match(text, start) if start >= 0 else None
+    if element is None:
+        raise InputError(f"{name}: no XML root element found")
+    return element.group(1), attributes(element.group(2))
 
 
 def attributes(raw: str) -> dict[str, str]:
@@ -242,6 +238,8 @@ class ContentCursor:
         index = 0  # of the last start tag read, in ``elements``
         while depth:
             at = text.find("<", position)
+            if at < 0:
+                raise InputError(f"{self.name}: unterminated element at offset {position}")
             kind = text[at + 1: at + 2]
             if kind == "/":
                 depth -= 1
