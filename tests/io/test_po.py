@@ -196,6 +196,24 @@ def test_line_and_column_of_a_word_in_msgstr_through_anchors(write):
         _raw_line_col(raw, "gespeichert")
 
 
+@pytest.mark.parametrize("name", ["clean.po", "defective.po", "escapes"])
+def test_every_anchor_points_at_its_characters_or_an_escape(write, name):
+    # The anchor invariant behind every line and column: a run of text starts where the
+    # same characters stand in the file, or at the backslash of the escape it decodes.
+    path = PO_APP / name if name.endswith(".po") else write("esc.po", HEADER + (
+        'msgid ""\n"A\\303\\244b\\tc"\n"\\"d\\"\\\\" "e\\x41 f"\n'
+        'msgstr "A\\nb\\"c\\""\n'))
+    reading, units = _units(path)
+    checked = 0
+    for segment in (side for unit in units for side in (unit.source, unit.target)):
+        bounds = [t for t, _ in segment.anchors[1:]] + [len(segment.text)]
+        for (start, at), end in zip(segment.anchors, bounds):
+            if reading.text[at] != "\\":
+                assert reading.text[at:at + end - start] == segment.text[start:end]
+            checked += 1
+    assert checked >= len(units) * 2
+
+
 # --- placeholders -------------------------------------------------------------------
 
 @pytest.mark.parametrize("german, english, expected", [
@@ -331,7 +349,8 @@ def test_consuming_the_units_keeps_memory_flat(write):
     (b"", "file is empty"),
     (b"\xde\x12\x04\x95" + b"\x00" * 20, "compiled .mo"),
     (HEADER.replace("UTF-8", "X-NO-SUCH-CHARSET").encode(), "charset=X-NO-SUCH-CHARSET"),
-], ids=["empty", "mo-file", "unknown-charset"])
+    (HEADER.encode("utf-16"), "is UTF-16"),
+], ids=["empty", "mo-file", "unknown-charset", "utf-16"])
 def test_unreadable_files_are_refused(write, content, message):
     # What cannot be decoded as a PO is refused up front with the file's name.
     path = write("x.po", content)

@@ -66,6 +66,7 @@ HEADER_PROBE_BYTES = 64 * 1024
 BINARY_PROBE_BYTES = 8192
 #: the first four bytes of a compiled gettext catalogue, in either byte order
 MO_MAGIC = (b"\xde\x12\x04\x95", b"\x95\x04\x12\xde")
+UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 #: msgid words read before the units stream, to tell German msgids from English ones
 LANGUAGE_SAMPLE_WORDS = 2000
 PLACEHOLDER_KIND = "placeholder"
@@ -103,6 +104,8 @@ _ESCAPED_LITERALS = frozenset({"%%", "{{", "}}"})
 _PRINTF_FORMATS = frozenset({"c", "python", "objc", "php", "perl", "gcc-internal",
                              "gfc-internal", "boost"})
 _BRACE_FORMATS = frozenset({"python-brace", "perl-brace", "csharp", "java", "javascript"})
+#: by (printf, brace, guessed): the syntaxes an entry's flags allow, and whether the
+#: printf one is guessed (no flag named it)
 _PLACEHOLDER_PATTERNS = {
     (True, True, False): re.compile(f"%%|{{{{|}}}}|{_PRINTF}|{_BRACE}"),
     (True, False, False): re.compile(f"%%|{_PRINTF}"),
@@ -138,6 +141,9 @@ def _decode(data: bytes, name: str) -> tuple[str, str]:
         raise InputError(f"{name}: file is empty")
     if data[:4] in MO_MAGIC:
         raise InputError(f"{name}: is a compiled .mo catalogue; give qa the .po it was made from")
+    if data.startswith(UTF16_BOMS):
+        raise InputError(f"{name}: is UTF-16; gettext reads PO files only in an "
+                         "ASCII-compatible charset: re-save it as UTF-8")
     bom = data.startswith(codecs.BOM_UTF8)
     if bom:
         data = data[len(codecs.BOM_UTF8):]
@@ -155,10 +161,13 @@ def _decode(data: bytes, name: str) -> tuple[str, str]:
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         bad = data[exc.start:exc.start + 1].hex()
-        source = "the header's charset" if declared and not bom else "the default"
+        if declared and not bom:
+            advice = "the header's charset; re-save the file in that charset"
+        else:
+            advice = ("the default; re-save the file as UTF-8 or name its charset in the "
+                      "header's Content-Type")
         raise InputError(f"{name}: line {line}: byte 0x{bad} is not valid {charset} "
-                         f"({source}); re-save the file in the charset its header names"
-                         ) from None
+                         f"({advice})") from None
 
 
 def _declared_charset(data: bytes) -> str | None:
