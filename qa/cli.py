@@ -136,8 +136,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _pair_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("source", metavar="SOURCE", help="German source (.txt, .md, .html or .docx)")
-    parser.add_argument("target", metavar="TARGET", help="English translation (.txt, .md, .html or .docx)")
+    parser.add_argument("source", metavar="SOURCE",
+                        help="German source (.txt, .md, .html or .docx), or alone a bilingual "
+                             "file (.xlf/.xliff, .po, .tmx)")
+    parser.add_argument("target", metavar="TARGET", nargs="?",
+                        help="English translation (.txt, .md, .html or .docx)")
     parser.add_argument("--config", metavar="FILE", help="TOML file with qa settings")
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
 
@@ -170,20 +173,15 @@ def _write_output(text: str, output: str | None, protected: list[str]) -> None:
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
+    from qa.bilingual import is_bilingual
     from qa.config import load_config
     from qa.report import render
-    from qa.runner import check_files
-
-    from qa.bilingual import check_bilingual, is_bilingual
 
     config = load_config(args.config, options.flag_values(args))
     if args.target is None and not is_bilingual(args.source):
         return _batch(args, config)
     targets = _output_plan(args, config)
-    if args.target is None:  # one bilingual file (XLIFF, PO, TMX): both languages
-        report = check_bilingual(args.source, config, quiet=args.quiet)
-    else:
-        report = check_files(args.source, args.target, config, quiet=args.quiet)
+    report = _check(args, config)
     protected = [args.source, *filter(None, [args.target, config.baseline]), *config.termbase]
     for fmt, output in targets:
         _write_output(render(report, fmt, show_accepted=args.show_accepted, quiet=args.quiet),
@@ -194,25 +192,38 @@ def _cmd_check(args: argparse.Namespace) -> int:
 def _cmd_baseline(args: argparse.Namespace) -> int:
     from qa import baseline
     from qa.config import load_config
-    from qa.runner import check_files
 
     config = load_config(args.config, options.flag_values(args))
-    output = Path(args.output) if args.output else Path(args.target).parent / baseline.FILE_NAME
-    _refuse_input(str(output), [args.source, args.target, *config.termbase])
+    translation = args.target or args.source  # a bilingual file is both
+    output = Path(args.output) if args.output else Path(translation).parent / baseline.FILE_NAME
+    inputs = [args.source, *filter(None, [args.target]), *config.termbase]
+    _refuse_input(str(output), inputs)
     # the existing baseline: --baseline (or [tool.qa]), else the file being rewritten
     existing = config.baseline or (str(output) if output.is_file() else "none")
-    report = check_files(args.source, args.target, replace(config, baseline=existing),
-                         quiet=args.quiet)
+    report = _check(args, replace(config, baseline=existing))
     entries = baseline.entries_for(report.findings, report.source, report.target,
                                    reason=args.reason, by=_who(args.by))
-    _write_output(baseline.render([*entries, *report.dormant]), str(output),
-                  [args.source, args.target, *config.termbase])
+    _write_output(baseline.render([*entries, *report.dormant]), str(output), inputs)
     total = len(entries) + len(report.dormant)
     new = len(report.open_findings)
     print(f"{output}: {total} accepted finding{'s' if total != 1 else ''} ({new} new, "
           f"{total - new} kept" + (f", {len(report.stale)} stale dropped" if report.stale else "")
           + ")")
     return EXIT_PASSED
+
+
+def _check(args: argparse.Namespace, config):
+    """The report of SOURCE and TARGET, or of SOURCE alone when it is a bilingual file
+    (XLIFF, PO, TMX); a single argument that is not one is a usage error."""
+    from qa.bilingual import check_bilingual, is_bilingual
+    from qa.runner import check_files
+
+    if args.target is not None:
+        return check_files(args.source, args.target, config, quiet=args.quiet)
+    if not is_bilingual(args.source):
+        raise QAError(f"{args.source}: give SOURCE and TARGET (one argument is read only as a "
+                      "bilingual file: .xlf/.xliff, .po, .tmx)")
+    return check_bilingual(args.source, config, quiet=args.quiet)
 
 
 def _who(given: str | None) -> str:
@@ -250,6 +261,9 @@ def _cmd_fix(args: argparse.Namespace) -> int:
     # --select names the checks whose fixes apply; the re-check runs every check the
     # configuration runs, so a corrected copy never passes on a narrowed gate
     recheck_config = load_config(args.config, {**flags, "select": None})
+    if args.target is None:
+        raise QAError(f"{args.source}: qa fix rewrites a plain-text or Markdown translation; "
+                      "for a bilingual file apply the suggestions in its CAT tool")
     output = args.target if args.in_place else args.output
     protected = [args.source, *config.termbase, *filter(None, [config.baseline])]
     if not args.in_place:

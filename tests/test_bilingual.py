@@ -87,3 +87,41 @@ def test_json_and_text_count_the_units(capsys):
     units = json.loads(render_json(report))["units"]
     assert units == {"checked": 4, "untranslated": 1, "skipped": {}}
     assert "4 units checked" in render_text(report)
+
+
+XLIFF = """<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+  <file original="news.txt" source-language="de" target-language="en" datatype="plaintext">
+    <body>
+      <trans-unit id="1">
+        <source>Die Regierung legte am Montag den Haushalt vor.</source>
+        <target state="translated">The government presented the budget on Monday.</target>
+      </trans-unit>
+      <trans-unit id="2">
+        <source>Er umfasst <g id="1">300 Millionen</g> Euro.</source>
+        <target state="translated">It amounts to 400 million euros.</target>
+      </trans-unit>
+      <trans-unit id="3" translate="no">
+        <source>Impressum</source>
+      </trans-unit>
+    </body>
+  </file>
+</xliff>
+"""
+
+
+def test_one_bilingual_argument_is_checked_baselined_and_never_a_manifest(tmp_path, capsys):
+    from qa.cli import main
+
+    path = tmp_path / "news.xlf"
+    path.write_text(XLIFF, encoding="utf-8")
+    assert main(["check", str(path), "--no-mt"]) == 1
+    out = capsys.readouterr().out
+    assert f"{path}:11:50: major numbers NUM01" in out and "MRK01" in out
+    assert "2 units checked (left out: translate=no 1)" in out
+    assert main(["baseline", str(path), "--no-mt"]) == 0
+    assert (tmp_path / "qa-baseline.json").is_file()
+    capsys.readouterr()
+    assert main(["check", str(path), "--no-mt"]) == 0
+    assert main(["fix", str(path), "--no-mt", "-o", str(tmp_path / "x.xlf")]) == 2
+    assert "CAT tool" in capsys.readouterr().err
