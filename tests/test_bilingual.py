@@ -118,6 +118,7 @@ def test_one_bilingual_argument_is_checked_baselined_and_never_a_manifest(tmp_pa
     assert main(["check", str(path), "--no-mt"]) == 1
     out = capsys.readouterr().out
     assert f"{path}:11:50: major numbers NUM01" in out and "MRK01" in out
+    assert out.splitlines()[0].endswith("[unit 2]")
     assert "2 units checked (left out: translate=no 1)" in out
     assert main(["baseline", str(path), "--no-mt"]) == 0
     assert (tmp_path / "qa-baseline.json").is_file()

@@ -28,6 +28,8 @@ def _line(report: Report, finding: Finding) -> str:
             f"{finding.category.value} {finding.code} {finding.message}")
     if finding.suggestion:
         text += f" (suggestion: {finding.suggestion})"
+    if "unit" in finding.data:  # a bilingual file: the id the CAT tool shows
+        text += f" [unit {finding.data['unit']}]"
     return text
 
 
