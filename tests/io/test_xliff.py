@@ -49,6 +49,14 @@ def test_12_units_are_read_with_or_without_the_namespace(write, namespace):
         ("t1", "Hallo Welt", "Hello world", "translated")]
 
 
+def test_a_prefixed_namespace_is_read(write):
+    content = ('<?xml version="1.0"?>\n<x:xliff xmlns:x="urn:oasis:names:tc:xliff:document:1.2" version="1.2">'
+               '<x:file original="a" source-language="de" target-language="en"><x:body>\n'
+               '<x:trans-unit id="1"><x:source>A <x:g id="1">b</x:g></x:source><x:target>A <x:g id="1">b</x:g>'
+               '</x:target></x:trans-unit></x:body></x:file></x:xliff>')
+    _, (unit,) = units(write("a.xlf", content))
+    assert (unit.target.text, [t.kind for t in unit.target.tags]) == ("A b", ["g"])
+
 def test_12_languages_come_from_the_file_element(write):
     reading, _ = units(write("a.xlf", xliff12("", source="de-AT", target="en-GB")))
     assert (reading.source_lang, reading.target_lang) == ("de-AT", "en-GB")
@@ -199,6 +207,28 @@ def test_note_and_line_of_the_unit(write):
                                   '</trans-unit>'))
     _, (unit,) = units(path)
     assert (unit.note, unit.line) == ("Bitte prüfen", 6)
+
+
+def test_notes_of_an_alt_trans_are_not_the_units_note(write):
+    path = write("a.xlf", xliff12('<trans-unit id="1"><source>Haus</source><target>house</target>'
+                                  '<note>Gebäude</note><alt-trans><target>home</target><note>fuzzy 80%</note>'
+                                  '</alt-trans></trans-unit>'))
+    _, (unit,) = units(path)
+    assert unit.note == "Gebäude"
+
+
+def test_a_file_without_original_is_named_by_its_place(write):
+    content = xliff12('<trans-unit id="1"><source>A</source></trans-unit>', files=2).replace(' original="f2.html"', "")
+    _, read = units(write("a.xlf", content))
+    assert [u.id for u in read] == ["f1.html/1", "file-2/1"]
+
+
+def test_nested_segments_are_refused_in_one_line(write):
+    path = write("a.xlf", xliff12(
+        '<trans-unit id="1"><source>A. B.</source><seg-source><mrk mtype="seg" mid="1">A. '
+        '<mrk mtype="seg" mid="2">B.</mrk></mrk></seg-source></trans-unit>'))
+    with pytest.raises(InputError, match="nests one segment inside another"):
+        units(path)
 
 
 # --- XLIFF 2.0 ------------------------------------------------------------------------
@@ -366,3 +396,4 @@ def test_sample_defective_file_differs_from_the_clean_one_exactly_at_the_gold_un
 def test_sample_clean_file_keeps_every_inline_code_of_the_source(folder):
     for unit in read_xliff(str(CORPORA / folder / "clean.xlf")).units:
         assert sorted(t.key for t in unit.source.tags) == sorted(t.key for t in unit.target.tags), unit.id
+

@@ -11,7 +11,8 @@ Units marked ``translate="no"`` (on the unit or inherited from its ``<group>`` o
 ``<file>``) are skipped and counted. Languages come from the file (1.2 ``<file
 source-language target-language>``, 2.0 ``<xliff srcLang trgLang>``); a pair other
 than German → English is refused. With several ``<file>`` s, unit ids are prefixed with
-the file's ``original`` (1.2) or ``id`` (2.0) so they stay unique.
+the file's ``original`` (1.2) or ``id`` (2.0), ``file-N`` when it has none, so they
+stay unique.
 """
 
 from __future__ import annotations
@@ -103,8 +104,9 @@ def _translatable(element, inherited: bool) -> bool:
 
 
 def _note(element, namespace: str) -> str:
-    """The text of an element's <note> s (2.0: inside <notes>), one per line."""
-    notes = element.iter(_tag(namespace, "note"))
+    """The text of the <note> s directly inside ``element`` (a 1.2 <trans-unit>, a 2.0
+    <notes>), one per line; notes of an <alt-trans> proposal are not the unit's."""
+    notes = element.iterchildren(_tag(namespace, "note"))
     return "\n".join("".join(note.itertext()).strip() for note in notes)
 
 
@@ -116,15 +118,16 @@ def _units_12(data: bytes, text: str, reading: Reading, namespace: str, several_
     name = reading.path
     cursor = ContentCursor(text, name, InlineRules(namespace, XLIFF12_INLINE))
     tags = {_tag(namespace, t): t for t in ("file", "group", "trans-unit")}
-    translatable = [True]
-    prefix = ""
+    translatable = [True]  # translate="yes"/"no" inherited from <file> and <group>
+    prefix, files = "", 0
     for event, element in iterparse(data, name, ("start", "end"), list(tags)):
         kind = tags[element.tag]
         if event == "start":
             if kind == "file":
                 _check_languages(name, element.get("source-language", ""),
                                  element.get("target-language", ""), element.sourceline)
-                prefix = f"{element.get('original', '')}/" if several_files else ""
+                files += 1
+                prefix = f"{element.get('original') or f'file-{files}'}/" if several_files else ""
             if kind != "trans-unit":
                 translatable.append(_translatable(element, translatable[-1]))
             continue
@@ -174,13 +177,14 @@ def _units_20(data: bytes, text: str, reading: Reading, several_files: bool) -> 
     name = reading.path
     cursor = ContentCursor(text, name, InlineRules(XLIFF20_NS, XLIFF20_INLINE, XLIFF20_IDS))
     tags = {_tag(XLIFF20_NS, t): t for t in ("file", "group", "unit")}
-    translatable = [True]
-    prefix = ""
+    translatable = [True]  # translate="yes"/"no" inherited from <file> and <group>
+    prefix, files = "", 0
     for event, element in iterparse(data, name, ("start", "end"), list(tags)):
         kind = tags[element.tag]
         if event == "start":
             if kind == "file":
-                prefix = f"{element.get('id', '')}/" if several_files else ""
+                files += 1
+                prefix = f"{element.get('id') or f'file-{files}'}/" if several_files else ""
             if kind != "unit":
                 translatable.append(_translatable(element, translatable[-1]))
             continue

@@ -256,6 +256,9 @@ class ContentCursor:
                 elif text[position - 2] != "/":
                     depth += 1
         self.position = position
+        if len(segments) != len(targets):  # a wanted element inside another: not a segment
+            line = self.text.count("\n", 0, start) + 1
+            raise InputError(f"{self.name}: the unit at line {line} nests one segment inside another")
         return start, segments
 
     def _find_start(self, element) -> int:
