@@ -98,7 +98,8 @@ def measure(label: str, reader, path: Path) -> None:
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / KILOBYTES_PER_MEGABYTE
     size = path.stat().st_size / 1e6
     print(f"{label}: {units} units ({size:.1f} MB, {characters} characters) in {seconds:.2f} s wall "
-          f"= {units / seconds:,.0f} units/s ({cpu_seconds:.2f} s CPU = {units / cpu_seconds:,.0f} units/s); peak RSS so far {peak:.0f} MB; skipped {reading.skipped}")
+          f"= {units / seconds:,.0f} units/s ({cpu_seconds:.2f} s CPU = {units / cpu_seconds:,.0f} units/s); "
+          f"peak RSS so far {peak:.0f} MB; skipped {reading.skipped}")
 
 
 def main() -> None:

@@ -38,7 +38,8 @@ def units(path: str, **languages):
 def test_a_pair_is_read_with_tuid_as_id(write):
     reading, (unit,) = units(write("m.tmx", tmx(tu("Guten Morgen", "Good morning", tuid="greet-1"))))
     assert reading.format == "tmx"
-    assert (unit.id, unit.source.text, unit.target.text, unit.state) == ("greet-1", "Guten Morgen", "Good morning", None)
+    assert (unit.id, unit.source.text, unit.target.text, unit.state) == (
+        "greet-1", "Guten Morgen", "Good morning", None)
 
 
 def test_ids_default_to_the_ordinal_of_the_tu(write):

@@ -173,9 +173,10 @@ def test_a_seg_source_sentence_without_its_target_mrk_has_no_target(write):
 
 
 def test_translate_no_units_are_skipped_and_counted(write):
-    path = write("a.xlf", xliff12('<trans-unit id="1" translate="no"><source>Logo</source></trans-unit>\n'
-                                  '<group translate="no"><trans-unit id="2"><source>Code</source></trans-unit></group>\n'
-                                  '<trans-unit id="3"><source>Text</source><target>text</target></trans-unit>'))
+    path = write("a.xlf", xliff12(
+        '<trans-unit id="1" translate="no"><source>Logo</source></trans-unit>\n'
+        '<group translate="no"><trans-unit id="2"><source>Code</source></trans-unit></group>\n'
+        '<trans-unit id="3"><source>Text</source><target>text</target></trans-unit>'))
     reading, read = units(path)
     assert [u.id for u in read] == ["3"]
     assert reading.skipped == {"translate=no": 2}
@@ -259,8 +260,9 @@ def test_20_inline_codes_pc_ph_sc_ec(write):
 
 
 def test_20_translate_no_is_inherited_from_a_group(write):
-    path = write("a.xlf", xliff20('<group id="g" translate="no"><unit id="u1"><segment><source>A</source>'
-                                  '</segment></unit></group><unit id="u2"><segment><source>B</source></segment></unit>'))
+    path = write("a.xlf", xliff20(
+        '<group id="g" translate="no"><unit id="u1"><segment><source>A</source></segment></unit></group>'
+        '<unit id="u2"><segment><source>B</source></segment></unit>'))
     reading, read = units(path)
     assert [u.id for u in read] == ["u2"] and reading.skipped == {"translate=no": 1}
 

@@ -65,8 +65,8 @@ def read_xliff(path: str) -> Reading:
         reading.units = _units_20(data, text, reading, several_files)
         return reading
     if namespace not in (XLIFF12_NS, "") or version not in ("1.2", "1.1", "1.0", ""):
-        raise InputError(f"{name}: unsupported XLIFF version {version or '?'} ({namespace or 'no namespace'}); "
-                         f"qa reads XLIFF 1.2 and 2.0")
+        raise InputError(f"{name}: unsupported XLIFF version {version or '?'} "
+                         f"({namespace or 'no namespace'}); qa reads XLIFF 1.2 and 2.0")
     source, target, line = _first_file_languages(data, name, namespace)
     _check_languages(name, source, target, line)
     reading = Reading(name, "xliff-1.2", source, target, text, starts, iter(()))
@@ -114,7 +114,8 @@ def _line(reading: Reading, offset: int) -> int:
     return bisect.bisect_right(reading.line_starts, offset)
 
 
-def _units_12(data: bytes, text: str, reading: Reading, namespace: str, several_files: bool) -> Iterator[Unit]:
+def _units_12(data: bytes, text: str, reading: Reading, namespace: str,
+              several_files: bool) -> Iterator[Unit]:
     name = reading.path
     cursor = ContentCursor(text, name, InlineRules(namespace, XLIFF12_INLINE))
     tags = {_tag(namespace, t): t for t in ("file", "group", "trans-unit")}
@@ -143,7 +144,8 @@ def _units_12(data: bytes, text: str, reading: Reading, namespace: str, several_
         clear(element)
 
 
-def _trans_unit(element, cursor: ContentCursor, reading: Reading, namespace: str, prefix: str) -> Iterator[Unit]:
+def _trans_unit(element, cursor: ContentCursor, reading: Reading, namespace: str,
+                prefix: str) -> Iterator[Unit]:
     """One <trans-unit>: a unit, or one per <mrk mtype="seg"> of its <seg-source>."""
     children = {}
     for child in element:
@@ -158,8 +160,10 @@ def _trans_unit(element, cursor: ContentCursor, reading: Reading, namespace: str
     note = _note(element, namespace) if "note" in children else ""
     mrk = _tag(namespace, "mrk")
     seg_source = children.get("seg-source")
-    sentences = [m for m in seg_source.iter(mrk) if m.get("mtype") == "seg"] if seg_source is not None else []
-    translations = {m.get("mid"): m for m in target.iter(mrk) if m.get("mtype") == "seg"} if target is not None else {}
+    sentences = ([m for m in seg_source.iter(mrk) if m.get("mtype") == "seg"]
+                 if seg_source is not None else [])
+    translations = ({m.get("mid"): m for m in target.iter(mrk) if m.get("mtype") == "seg"}
+                    if target is not None else {})
     if sentences and (target is None or translations):
         start, segments = cursor.unit(element, sentences + list(translations.values()))
         line = _line(reading, start)
@@ -211,8 +215,8 @@ def _unit_20(element, cursor: ContentCursor, reading: Reading, prefix: str) -> I
             if isinstance(child.tag, str):
                 parts.setdefault(_local(child), child)
         if "source" not in parts:
-            raise InputError(f"{reading.path}: a <segment> of unit {unit_id} (line {segment.sourceline}) "
-                             f"has no <source>")
+            raise InputError(f"{reading.path}: a <segment> of unit {unit_id} "
+                             f"(line {segment.sourceline}) has no <source>")
         pairs.append((segment, parts["source"], parts.get("target")))
     notes = [child for child in element if isinstance(child.tag, str) and _local(child) == "notes"]
     note = "\n".join(_note(n, XLIFF20_NS) for n in notes)

@@ -29,7 +29,7 @@ import functools
 import io
 import re
 from dataclasses import dataclass, field
-from typing import Iterable, Iterator
+from typing import Iterable
 
 from lxml import etree
 
@@ -107,7 +107,8 @@ def decode(data: bytes, name: str) -> str:
         if data.startswith(bom):
             return _decode(data[len(bom):], encoding, name)
     if data[:2] in (b"<\x00", b"\x00<"):
-        raise InputError(f"{name}: UTF-16 text without a byte-order mark; save it with a BOM or as UTF-8")
+        raise InputError(f"{name}: UTF-16 text without a byte-order mark; "
+                         f"save it with a BOM or as UTF-8")
     declared = ENCODING_DECLARATION.match(data[:PROLOG_BYTES].lstrip())
     return _decode(data, declared.group(1).decode("ascii") if declared else "utf-8", name)
 
@@ -268,7 +269,8 @@ class ContentCursor:
         qname = f"{element.prefix}:{local}" if element.prefix else local
         pattern = self._start_patterns.get(qname)
         if pattern is None:
-            pattern = re.compile(r"<(?:!--.*?-->|!\[CDATA\[.*?\]\]>|\?.*?\?>|(" + re.escape(qname) + r")[\s/>])", re.S)
+            pattern = re.compile(r"<(?:!--.*?-->|!\[CDATA\[.*?\]\]>|\?.*?\?>|("
+                                 + re.escape(qname) + r")[\s/>])", re.S)
             self._start_patterns[qname] = pattern
         position = self.position
         while True:
