@@ -19,7 +19,7 @@ from typing import Iterator
 from qa.errors import InputError
 from qa.io.bilingual.units import Reading, Unit
 from qa.io.bilingual.xmltext import (CODE, PAIRED, XML_NS, ContentCursor, InlineRules, clear,
-                                     iterparse, line_starts, read_file, root_element, same_language)
+                                     iterparse, line_starts, read_text, root_element, same_language)
 
 TMX_INLINE = {"bpt": CODE, "ept": CODE, "it": CODE, "ph": CODE, "ut": CODE, "hi": PAIRED}
 TMX_IDS = {"bpt": ("i", "x"), "ept": ("i",), "it": ("x",), "ph": ("x",), "ut": ("x",), "hi": ("x",)}
@@ -33,12 +33,12 @@ MAX_LANGUAGES_NAMED = 8
 def read_tmx(path: str, source_lang: str = "de", target_lang: str = "en") -> Reading:
     """Open a TMX file; its units stream as :attr:`Reading.units` is read."""
     name = str(path)
-    data, text = read_file(path)
+    text = read_text(path)
     root, _ = root_element(text, name)
     if root != "tmx":
         raise InputError(f"{name}: not a TMX file (its root element is <{root}>)")
     reading = Reading(name, "tmx", source_lang, target_lang, text, line_starts(text), iter(()))
-    reading.units = _units(data, text, reading)
+    reading.units = _units(text, reading)
     return reading
 
 
@@ -46,14 +46,14 @@ def _language(tuv) -> str:
     return tuv.get(XML_LANG) or tuv.get("lang") or ""
 
 
-def _units(data: bytes, text: str, reading: Reading) -> Iterator[Unit]:
+def _units(text: str, reading: Reading) -> Iterator[Unit]:
     name, source_lang, target_lang = reading.path, reading.source_lang, reading.target_lang
     cursor = ContentCursor(text, name, InlineRules("", TMX_INLINE, TMX_IDS))
     missing_source = f"no {LANGUAGE_NAMES.get(source_lang, source_lang)}"
     missing_target = f"no {LANGUAGE_NAMES.get(target_lang, target_lang)}"
     languages: set[str] = set()
     read = 0
-    for ordinal, (_, tu) in enumerate(iterparse(data, name, ("end",), ["tu"]), 1):
+    for ordinal, (_, tu) in enumerate(iterparse(name, ("end",), ["tu"]), 1):
         source = target = None
         for tuv in tu.iterchildren("tuv"):
             language = _language(tuv)

@@ -24,7 +24,7 @@ from typing import Iterator
 from qa.errors import InputError
 from qa.io.bilingual.units import Reading, Unit
 from qa.io.bilingual.xmltext import (ANNOTATION, CODE, PAIRED, ContentCursor, InlineRules, clear,
-                                     iterparse, line_starts, read_file, root_element, same_language)
+                                     iterparse, line_starts, read_text, root_element, same_language)
 
 XLIFF12_NS = "urn:oasis:names:tc:xliff:document:1.2"
 XLIFF20_NS = "urn:oasis:names:tc:xliff:document:2.0"
@@ -47,7 +47,7 @@ FILE_TAG = re.compile(r"<(?:!--.*?-->|!\[CDATA\[.*?\]\]>|(?:[\w.-]+:)?(file)[\s/
 def read_xliff(path: str) -> Reading:
     """Open an XLIFF 1.2 or 2.0 file; its units stream as :attr:`Reading.units` is read."""
     name = str(path)
-    data, text = read_file(path)
+    text = read_text(path)
     root, attributes = root_element(text, name)
     prefix, _, local = root.rpartition(":")
     namespace = attributes.get(f"xmlns:{prefix}" if prefix else "xmlns", "")
@@ -62,15 +62,15 @@ def read_xliff(path: str) -> Reading:
         source, target = attributes.get("srcLang", ""), attributes.get("trgLang", "")
         _check_languages(name, source, target, None)
         reading = Reading(name, "xliff-2.0", source, target, text, starts, iter(()))
-        reading.units = _units_20(data, text, reading, several_files)
+        reading.units = _units_20(text, reading, several_files)
         return reading
     if namespace not in (XLIFF12_NS, "") or version not in ("1.2", "1.1", "1.0", ""):
         raise InputError(f"{name}: unsupported XLIFF version {version or '?'} "
                          f"({namespace or 'no namespace'}); qa reads XLIFF 1.2 and 2.0")
-    source, target, line = _first_file_languages(data, name, namespace)
+    source, target, line = _first_file_languages(name, namespace)
     _check_languages(name, source, target, line)
     reading = Reading(name, "xliff-1.2", source, target, text, starts, iter(()))
-    reading.units = _units_12(data, text, reading, namespace, several_files)
+    reading.units = _units_12(text, reading, namespace, several_files)
     return reading
 
 
@@ -91,9 +91,9 @@ def _local(element) -> str:
     return element.tag.rpartition("}")[2]
 
 
-def _first_file_languages(data: bytes, name: str, namespace: str) -> tuple[str, str, int | None]:
+def _first_file_languages(name: str, namespace: str) -> tuple[str, str, int | None]:
     """The languages of the first <file> (parsing stops there)."""
-    for _, element in iterparse(data, name, ("start",), [_tag(namespace, "file")]):
+    for _, element in iterparse(name, ("start",), [_tag(namespace, "file")]):
         return element.get("source-language", ""), element.get("target-language", ""), element.sourceline
     return "", "", None
 
@@ -114,14 +114,14 @@ def _line(reading: Reading, offset: int) -> int:
     return bisect.bisect_right(reading.line_starts, offset)
 
 
-def _units_12(data: bytes, text: str, reading: Reading, namespace: str,
+def _units_12(text: str, reading: Reading, namespace: str,
               several_files: bool) -> Iterator[Unit]:
     name = reading.path
     cursor = ContentCursor(text, name, InlineRules(namespace, XLIFF12_INLINE))
     tags = {_tag(namespace, t): t for t in ("file", "group", "trans-unit")}
     translatable = [True]  # translate="yes"/"no" inherited from <file> and <group>
     prefix, files = "", 0
-    for event, element in iterparse(data, name, ("start", "end"), list(tags)):
+    for event, element in iterparse(name, ("start", "end"), list(tags)):
         kind = tags[element.tag]
         if event == "start":
             if kind == "file":
@@ -177,13 +177,13 @@ def _trans_unit(element, cursor: ContentCursor, reading: Reading, namespace: str
                _line(reading, start), state, note)
 
 
-def _units_20(data: bytes, text: str, reading: Reading, several_files: bool) -> Iterator[Unit]:
+def _units_20(text: str, reading: Reading, several_files: bool) -> Iterator[Unit]:
     name = reading.path
     cursor = ContentCursor(text, name, InlineRules(XLIFF20_NS, XLIFF20_INLINE, XLIFF20_IDS))
     tags = {_tag(XLIFF20_NS, t): t for t in ("file", "group", "unit")}
     translatable = [True]  # translate="yes"/"no" inherited from <file> and <group>
     prefix, files = "", 0
-    for event, element in iterparse(data, name, ("start", "end"), list(tags)):
+    for event, element in iterparse(name, ("start", "end"), list(tags)):
         kind = tags[element.tag]
         if event == "start":
             if kind == "file":

@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import codecs
 import functools
-import io
 import re
 from dataclasses import dataclass, field
 from typing import Iterable
@@ -91,14 +90,15 @@ class InlineRules:
         return ""
 
 
-def read_file(path: str) -> tuple[bytes, str]:
-    """The file's bytes and its decoded text (see :func:`decode`)."""
+def read_text(path: str) -> str:
+    """The file's decoded text (see :func:`decode`); its bytes are not kept (lxml reads
+    the file again, streaming)."""
     try:
         with open(path, "rb") as handle:
             data = handle.read()
     except OSError as error:
         raise InputError(f"{path}: cannot read: {error.strerror or error}") from None
-    return data, decode(data, str(path))
+    return decode(data, str(path))
 
 
 def decode(data: bytes, name: str) -> str:
@@ -175,16 +175,18 @@ def same_language(tag: str, code: str) -> bool:
     return tag.strip().lower().replace("_", "-").split("-")[0] == code.lower()
 
 
-def iterparse(data: bytes, name: str, events: tuple[str, ...], tags: Iterable[str] | None = None):
-    """lxml's streaming parse with expansion, DTDs and network off; a syntax error becomes
-    one InputError line with lxml's line and column."""
+def iterparse(path: str, events: tuple[str, ...], tags: Iterable[str] | None = None):
+    """lxml's streaming parse of the file with expansion, DTDs and network off; a syntax
+    error becomes one InputError line with lxml's line and column."""
     etree.clear_error_log()  # the log lxml's exception reads is per thread: drop old errors
-    parser = etree.iterparse(io.BytesIO(data), events=events, tag=tags, resolve_entities=False,
+    parser = etree.iterparse(str(path), events=events, tag=tags, resolve_entities=False,
                              no_network=True, load_dtd=False, huge_tree=False)
     try:
         yield from parser
     except etree.XMLSyntaxError as error:
-        raise InputError(f"{name}: not well-formed XML: {_syntax_error(error)}") from None
+        raise InputError(f"{path}: not well-formed XML: {_syntax_error(error)}") from None
+    except OSError as error:
+        raise InputError(f"{path}: cannot read: {error}") from None
 
 
 def _syntax_error(error: etree.XMLSyntaxError) -> str:
