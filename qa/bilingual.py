@@ -86,12 +86,10 @@ def build_documents(reading) -> tuple[Document, Document, list[_Placed], dict[st
     return source_doc, target_doc, placed, skipped
 
 
-def _sentences_in(doc: Document, start: int, end: int) -> tuple[int, ...]:
-    """Indices of the sentences of ``doc`` inside ``[start, end)``."""
-    starts = [s.start for s in doc.sentences]
-    lo = bisect.bisect_left(starts, start)
-    hi = bisect.bisect_left(starts, end)
-    return tuple(range(lo, hi))
+def _sentences_in(starts: list[int], start: int, end: int) -> tuple[int, ...]:
+    """Indices of the sentences (whose ``starts`` are given, in order) inside
+    ``[start, end)``."""
+    return tuple(range(bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)))
 
 
 def _subdocument(doc: Document, indices: tuple[int, ...]) -> Document:
@@ -141,15 +139,17 @@ def align_units(source: Document, target: Document, placed: list[_Placed],
     """The pairs of every unit, in file order, and the units as the checks see them."""
     pairs: list[SegmentPair] = []
     units: list[TranslationUnit] = []
+    source_starts = [s.start for s in source.sentences]
+    target_starts = [s.start for s in target.sentences]
     for item in placed:
         unit = item.unit
         s_end = item.source_start + len(unit.source.text)
-        s_idx = _sentences_in(source, item.source_start, s_end)
+        s_idx = _sentences_in(source_starts, item.source_start, s_end)
         t_span = None
         t_idx: tuple[int, ...] = ()
         if item.target_start is not None:
             t_span = (item.target_start, item.target_start + len(unit.target.text))
-            t_idx = _sentences_in(target, *t_span)
+            t_idx = _sentences_in(target_starts, *t_span)
         if not s_idx:
             continue
         own = _unit_pairs(source, target, s_idx, t_idx, align)

@@ -146,8 +146,31 @@ def _should_join(prev: str, nxt: str, lang: str) -> bool:
     return False
 
 
+#: what a block ends with after its last word: closing marks and terminal punctuation
+_BLOCK_END_RE = re.compile(r"[\s.!?…\"'”’“‘»«)\]]*$")
+#: punctuation at which a sentence may end inside a block
+_TERMINALS = frozenset(".!?…")
+
+
+def _one_sentence(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The block's one sentence, trimmed, when no terminal punctuation occurs before its
+    end (a heading, a short paragraph, most units of a translation memory): pysbd can
+    only split at such punctuation, so it need not run. None: ask pysbd."""
+    tail = _BLOCK_END_RE.search(text, start, end) if end > start else None
+    if tail is None or any(ch in _TERMINALS for ch in text[start:tail.start()]):
+        return None
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return (start, end) if end > start else None
+
+
 def split_sentences(text: str, start: int, end: int, lang: str) -> list[tuple[int, int]]:
     """Sentence spans inside ``text[start:end]`` (text already markup-masked)."""
+    single = _one_sentence(text, start, end)
+    if single is not None:
+        return [single]
     # A newline inside a block is a soft wrap; pysbd would treat it as a boundary.
     chunk = text[start:end].replace("\r", " ").replace("\n", " ")
     try:
@@ -210,6 +233,19 @@ def _workers() -> int:
 def split_blocks(text: str, blocks: list[tuple[int, int]], lang: str) -> list[list[tuple[int, int]]]:
     """Sentence spans of every block; long documents are split across CPU cores
     (pysbd is pure Python, so processes, not threads). Same result either way."""
+    # blocks of one sentence need no pysbd (most units of a translation memory): done
+    # here, and only the others go to the workers
+    spans: list[list[tuple[int, int]] | None] = []
+    for start, end in blocks:
+        single = _one_sentence(text, start, end)
+        spans.append([single] if single else None)
+    rest = [block for block, found in zip(blocks, spans) if found is None]
+    done = iter(_split_rest(text, rest, lang))
+    return [found if found is not None else next(done) for found in spans]
+
+
+def _split_rest(text: str, blocks: list[tuple[int, int]], lang: str) -> list[list[tuple[int, int]]]:
+    """Sentence spans of blocks that need pysbd, across processes when there are many."""
     workers = _workers()
     if workers < 2 or len(blocks) < PARALLEL_MIN_BLOCKS:
         return _split_chunk((text, blocks, lang))

@@ -331,15 +331,18 @@ class GermanNumberFormat(Check):
                 f"German decimal comma in {m.group(0)!r}; English uses a point",
                 target_span=(offset + m.start(), offset + m.end()), segment=pair.id,
                 suggestion=fixed, fix=FIX_SAFE, data={"number": m.group(0)})
-        source_values = ({a.value for a in extract_atoms(pair.source_text, "de")}
-                         if pair.source else set())
+        source_values: set | None = None  # read only when a dotted number needs it
         for m in _GERMAN_GROUPS_RE.finditer(text):
             raw = m.group(1)
             as_german = raw.replace(".", "")
             # One dot before three digits may be an English decimal ("1.234"); English
             # decimals rarely end in zero, so "11.500" or a value the source has is German.
-            if not german_grouping(raw) and as_german not in source_values:
-                continue
+            if not german_grouping(raw):
+                if source_values is None:
+                    source_values = ({a.value for a in extract_atoms(pair.source_text, "de")}
+                                     if pair.source else set())
+                if as_german not in source_values:
+                    continue
             fixed = f"{int(as_german):,}"
             yield self.finding(
                 f"German thousands separator in {raw!r}; English writes {fixed}",

@@ -52,6 +52,8 @@ _SPACE_BEFORE_RE = re.compile(r"(?<=[^\s\d])([ \t]+)(?=[,;:!?]|\.(?!\.|\d))")
 _DOUBLED_RE = re.compile(r"\b([A-Za-z]+)\s+\1\b", re.IGNORECASE)
 _LEGIT_DOUBLES = {"had", "that", "is", "do", "bye", "no", "very", "so", "far"}
 _DOUBLE_SPACE_RE = re.compile(r"(?<=\S)  +(?=\S)")
+#: a sentence that opens with a printf or brace placeholder (software strings)
+_PLACEHOLDER_START = re.compile(r"\s*(?:%(?:\d+\$)?[a-z]|%\(\w+\)[a-z]|\{\w*\})")
 
 
 class GermanQuotes(Check):
@@ -321,6 +323,8 @@ class Capitalisation(Check):
         if first.group(0).lower() not in STOPWORDS or \
                 not _complete(source) or not _starts_sentence(ctx.target.text, sentence.start):
             return
+        if _PLACEHOLDER_START.match(sentence.text):
+            return  # "%d of %d files": a software string opening with its placeholder
         letter = re.match(r"[^\w]*([^\W\d_])(\w*)", sentence.text)
         if letter is None or not letter.group(1).islower() or \
                 any(c.isupper() for c in letter.group(2)):  # iPhone, eBay
