@@ -351,8 +351,10 @@ def _complete(sentence: str) -> bool:
 
 def _starts_sentence(text: str, start: int) -> bool:
     """Nothing but a sentence end, a paragraph break or the start of the text before."""
-    before = text[:start].rstrip(" \t")
-    return not before or before.endswith("\n") or before[-1] in ".!?\"“”'’:"
+    k = start
+    while k > 0 and text[k - 1] in " \t":  # no copy of the text before: documents are long
+        k -= 1
+    return k == 0 or text[k - 1] == "\n" or text[k - 1] in ".!?\"“”'’:"
 
 
 class DoubledWord(Check):

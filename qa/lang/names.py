@@ -101,7 +101,6 @@ def places_of_adjective(word: str) -> set[str]:
 
 
 @lru_cache(maxsize=1)
-@lru_cache(maxsize=1)
 def german_abbreviations() -> dict[str, tuple[str, ...]]:
     """German abbreviation (as written) → what it stands for, from
     qa/data/german_abbreviations.tsv: ``MdB`` → ("Mitglied des Bundestages", …)."""
