@@ -28,7 +28,7 @@ from qa.lang.frequency import zipf
 from qa.lang.function_words import STOPWORDS
 from qa.lang.german import reads_german, role_noun, used_as_name
 from qa.lang.names import exonyms
-from qa.lang.normalise import fold
+from qa.lang.normalise import address_spans, fold
 
 _TOKEN_RE = re.compile(r"[^\W\d_][\w'’]*(?:-[\w'’]+)*", re.UNICODE)
 _CORPORATE = {"AG", "GmbH", "SE", "KG", "Group", "Inc", "Ltd", "Co"}
@@ -52,7 +52,9 @@ def _acronym(token: str) -> bool:
 def german_spans(text: str, protected: set[str], source: str = "") -> tuple[list[tuple[int, int]], int, int]:
     """Spans of German words/phrases in an English sentence, plus counts (German, all).
     ``source`` (the aligned German) tells names from untranslated nouns."""
-    tokens = [(m.group(0), m.start(), m.end()) for m in _TOKEN_RE.finditer(text)]
+    addresses = address_spans(text)
+    tokens = [(m.group(0), m.start(), m.end()) for m in _TOKEN_RE.finditer(text)
+              if not any(a <= m.start() < b for a, b in addresses)]
     flags = []
     for k, (tok, _, _) in enumerate(tokens):
         is_german = reads_german(tok) and tok.casefold() not in protected and not _acronym(tok)
