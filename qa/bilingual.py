@@ -24,6 +24,11 @@ from qa.io.base import ExtractedText, newline_of
 from qa.model import Document, InlineCode, Report, SegmentPair, Sentence, TranslationUnit
 from qa.segment import segment
 
+#: XLIFF states of a unit nobody has translated yet (1.2 ``new``, ``needs-translation``;
+#: 2.0 ``initial``): its missing or source-copied target is the tool's to-do, not a
+#: defect, so the unit is left out and counted
+UNTRANSLATED_STATES = frozenset({"new", "needs-translation", "initial"})
+
 #: file endings read as bilingual files, and the reader of each
 FORMATS: dict[str, str] = {".xlf": "xliff", ".xliff": "xliff", ".sdlxliff": "xliff",
                            ".mxliff": "xliff", ".po": "po", ".tmx": "tmx"}
@@ -69,6 +74,10 @@ def build_documents(reading) -> tuple[Document, Document, list[_Placed], dict[st
     for unit in reading.units:
         if not unit.source.text.strip():
             skipped["empty source"] = skipped.get("empty source", 0) + 1
+            continue
+        if unit.state in UNTRANSLATED_STATES:
+            reason = f"state={unit.state}"
+            skipped[reason] = skipped.get(reason, 0) + 1
             continue
         s_start = source.add_anchored(unit.source.text, unit.source.anchors, "text")
         t_start = None

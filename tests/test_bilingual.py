@@ -126,3 +126,17 @@ def test_one_bilingual_argument_is_checked_baselined_and_never_a_manifest(tmp_pa
     assert main(["check", str(path), "--no-mt"]) == 0
     assert main(["fix", str(path), "--no-mt", "-o", str(tmp_path / "x.xlf")]) == 2
     assert "CAT tool" in capsys.readouterr().err
+
+
+def test_units_nobody_has_translated_yet_are_left_out_and_counted(tmp_path):
+    from qa.bilingual import check_bilingual
+    from qa.config import Config
+
+    content = XLIFF.replace('<target state="translated">It amounts',
+                            '<target state="needs-translation">It amounts')
+    path = tmp_path / "news.xlf"
+    path.write_text(content, encoding="utf-8")
+    report = check_bilingual(path, Config(mt=False))
+    assert [u.id for u in report.units] == ["1"]
+    assert report.units_skipped == {"translate=no": 1, "state=needs-translation": 1}
+    assert not report.findings
