@@ -8,7 +8,9 @@
 * alignment scaling: 1k, 5k, 20k and 50k sentence pairs — time, peak memory, growth
   exponent;
 * MT: back-translation sentences per second per backend and batch size, cache speed-up
-  (benchmarks/mt.py on the toy model).
+  (benchmarks/mt.py on the toy model);
+* bilingual files: reading a 100,000-unit TMX, XLIFF and PO, and `qa check` on the TMX
+  on one core.
 
 Usage:  python benchmarks/performance.py [--pairs 10000] [--sizes 1000 5000 20000 50000]
 """
@@ -100,6 +102,23 @@ def alignment_scaling(pool, sizes) -> list[dict]:
     return rows
 
 
+def bilingual_section() -> list[str]:
+    """Bilingual files at translation-memory scale: the streaming readers alone
+    (benchmarks/bilingual_read.py, po_read.py) and the whole `qa check` on one core
+    (benchmarks/bilingual_check.py), each on a generated 100,000-unit file."""
+    def figures(script: str, *args: str) -> list[str]:
+        done = subprocess.run([sys.executable, str(REPO / "benchmarks" / script), *args],
+                              capture_output=True, text=True, cwd=REPO)
+        return [line for line in done.stdout.splitlines() if line.strip()] or [
+            f"{script} failed: {done.stderr.strip().splitlines()[-1] if done.stderr.strip() else done.returncode}"]
+
+    return ["## Bilingual files (XLIFF, PO, TMX), 100,000 generated units", "",
+            "Targets: the readers stream (memory grows with the file, not with a parse "
+            "tree); `qa check` without MT ≥ 2,000 units/s on one core, peak memory ≤ 1 GB.", "",
+            "```", *figures("bilingual_read.py", "--xliff"), *figures("po_read.py"),
+            *figures("bilingual_check.py"), "```", ""]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pairs", type=int, default=10_000)
@@ -152,6 +171,7 @@ def main() -> None:
     mt_lines = [l for l in mt.stdout.splitlines() if l.strip()]
     lines += ["## MT back-translation (toy Marian model from tests/fixtures, CPU)", "", "```",
               *mt_lines, "```", ""]
+    lines += bilingual_section()
     out = REPO / "docs" / "performance.md"
     out.parent.mkdir(exist_ok=True)
     out.write_text("\n".join(lines) + "\n", encoding="utf-8")

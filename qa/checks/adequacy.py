@@ -49,7 +49,13 @@ def coverage(source: str, target: str, lexicon) -> tuple[list[str], list[str], i
     return list(uncovered_src), list(uncovered_tgt), src_total, tgt_total
 
 
-@lru_cache(maxsize=4096)
+#: pairs whose coverage is kept for the second of LEX01/LEX02: a whole translation memory
+#: (100,000 units ≈ 35 MB), else LEX02 recomputes what LEX01 computed (13 % of a
+#: 100,000-unit run, benchmarks/bilingual_check.py)
+COVERAGE_MEMO = 1 << 17
+
+
+@lru_cache(maxsize=COVERAGE_MEMO)
 def _coverage(source: str, target: str,
               lexicon) -> tuple[tuple[str, ...], tuple[str, ...], int, int]:
     """:func:`coverage`, computed once for the pair: LEX01 and LEX02 both read it."""

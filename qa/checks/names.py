@@ -65,7 +65,7 @@ def _place_bases(token: str) -> list[str]:
     return bases
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1 << 17)  # a translation memory's sentences: NAM01 and NAM02 both read them
 def source_names(text: str) -> tuple[tuple[str, int, int, str], ...]:
     """Names in a German text: (name as written, start, end, evidence). Cached: the
     names checks all read them for the same pairs."""
@@ -359,6 +359,14 @@ class MisspelledName(Check):
                      "Zelensky met Khrushchev's granddaughter in Herzliya."),
     )
 
+    def _document_keys(self, ctx: CheckContext) -> frozenset[str]:
+        """The name keys of the whole source document, computed once per run (through
+        the text-keyed cache a long document's entry was pushed out by its sentences'
+        and recomputed: quadratic on a translation memory)."""
+        if getattr(self, "_keys_of", None) is not ctx.source:
+            self._keys_of, self._keys = ctx.source, _word_keys.__wrapped__(ctx.source.text)
+        return self._keys
+
     def check(self, pair, ctx: CheckContext) -> Iterator[Finding]:
         if not pair.source or not pair.target:
             return
@@ -370,7 +378,7 @@ class MisspelledName(Check):
             if miss:
                 token, start, end = miss
                 if nearby_keys is None:
-                    nearby_keys = _word_keys(ctx.source.text)
+                    nearby_keys = self._document_keys(ctx)
                 if name_key(token) in nearby_keys or name_key(pair.target_text[start:end]) in nearby_keys:
                     continue  # the source document spells it so elsewhere (Wolodymyr beside
                     # Wolodomyr): the translation normalised a variant, or names another
@@ -521,8 +529,10 @@ def demonyms_of_places() -> frozenset[str]:
 @lru_cache(maxsize=4096)
 def _abbreviations(text: str) -> tuple[str, ...]:
     """The abbreviations in a German text: capitals (BR, LZ) or mixed case (StZ, MdB)."""
-    return tuple(w for w in re.findall(r"[^\W\d_]+", text)
-                 if (w.isupper() and 2 <= len(w) <= 6) or german.mixed_case_abbreviation(w))
+    # most words have one capital at most: skipped before the per-word call (a
+    # translation memory has millions of words)
+    return tuple(w for w in re.findall(r"[^\W\d_]+", text) if not w[1:].islower()
+                 and ((w.isupper() and 2 <= len(w) <= 6) or german.mixed_case_abbreviation(w)))
 
 
 def _expanded(text: str) -> str:

@@ -49,15 +49,27 @@ def _acronym(token: str) -> bool:
     return sum(c.isupper() for c in head) >= 2
 
 
-def german_spans(text: str, protected: set[str], source: str = "") -> tuple[list[tuple[int, int]], int, int]:
+def surnames(text: str) -> frozenset[str]:
+    """Capitalised words (casefolded) that follow a name-like word somewhere in ``text``:
+    the surnames of the people a document names in full (*Petra Sommer*), which a later
+    sentence uses alone (*“…,” Sommer said*) and which are no untranslated nouns there."""
+    tokens = _TOKEN_RE.findall(text)
+    return frozenset(b.casefold() for a, b in zip(tokens, tokens[1:])
+                     if b[:1].isupper() and _name_like(a))
+
+
+def german_spans(text: str, protected: set[str], source: str = "",
+                 names: frozenset[str] = frozenset()) -> tuple[list[tuple[int, int]], int, int]:
     """Spans of German words/phrases in an English sentence, plus counts (German, all).
-    ``source`` (the aligned German) tells names from untranslated nouns."""
+    ``source`` (the aligned German) tells names from untranslated nouns; ``names`` are
+    surnames the document introduced (:func:`surnames`)."""
     addresses = address_spans(text)
     tokens = [(m.group(0), m.start(), m.end()) for m in _TOKEN_RE.finditer(text)
               if not any(a <= m.start() < b for a, b in addresses)]
     flags = []
     for k, (tok, _, _) in enumerate(tokens):
-        is_german = reads_german(tok) and tok.casefold() not in protected and not _acronym(tok)
+        is_german = (reads_german(tok) and tok.casefold() not in protected
+                     and not _acronym(tok) and tok.casefold() not in names)
         if is_german and used_as_name(tok, source):
             is_german = False
         if is_german and tok[0].isupper() and k > 0:
@@ -203,11 +215,15 @@ class _UntranslatedBase(Check):
     DETECTOR_PROBABILITY = 0.7
     tunables = ("MIN_WORDS", "GERMAN_SHARE", "DETECTOR_PROBABILITY")
 
+    def prepare(self, ctx: CheckContext) -> None:
+        self._names = surnames(ctx.target.text)
+
     def _pieces(self, pair: SegmentPair, ctx: CheckContext):
         protected = ctx.lang.termbase_words
         for index in pair.target:
             sentence = ctx.target.sentences[index]
-            spans, german, total = german_spans(sentence.text, protected, pair.source_text)
+            spans, german, total = german_spans(sentence.text, protected, pair.source_text,
+                                                self._names)
             yield sentence, spans, german, total
 
     def _is_german_sentence(self, text: str, german: int, total: int, ctx: CheckContext) -> bool:
