@@ -192,14 +192,19 @@ def test_moved_paragraph_is_paired_out_of_order_not_omitted_and_added():
 def test_moved_paragraphs_in_perturbed_documents_are_mostly_recovered():
     """Paragraphs swapped with their neighbour: most come back as pairs, and the
     recovery leaves documents without moves exactly as the monotone aligner had them."""
-    moved = build_pair(PARALLEL, random.Random(3), p_merge=0, p_split=0, p_drop=0, p_add=0,
-                       p_drop_paragraph=0, p_move_paragraph=0.3)
-    assert moved.operations["move_paragraph"] >= 2
-    s, t, alignment = _align(moved)
-    assert score_alignment(moved.gold_sentences(s, t), alignment.pairs).f1 >= 0.85
+    # averaged over eight documents: one document's F1 swings with the draw (0.74–1.0
+    # over 20 seeds of the corpora, mean 0.90), and any new corpus pair changes the draws
+    with_recovery, without = [], []
     off = dataclasses.replace(AlignParams(), recover_moved=False)
-    assert score_alignment(moved.gold_sentences(s, t), align_documents(s, t, params=off).pairs).f1 \
-        < score_alignment(moved.gold_sentences(s, t), alignment.pairs).f1
+    for seed in range(8):
+        moved = build_pair(PARALLEL, random.Random(seed), p_merge=0, p_split=0, p_drop=0,
+                           p_add=0, p_drop_paragraph=0, p_move_paragraph=0.3)
+        s, t, alignment = _align(moved)
+        gold = moved.gold_sentences(s, t)
+        with_recovery.append(score_alignment(gold, alignment.pairs).f1)
+        without.append(score_alignment(gold, align_documents(s, t, params=off).pairs).f1)
+    assert sum(with_recovery) / 8 >= 0.85, with_recovery
+    assert sum(with_recovery) > sum(without), (with_recovery, without)
 
 
 def test_number_anchors_are_the_number_model_s_values():
