@@ -76,4 +76,64 @@ def test_xliff_format_for_two_plain_documents_is_one_line(tmp_path, capsys):
     en.write_text("One sentence.", encoding="utf-8")
     code = main(["check", str(de), str(en), "--no-mt", "--format", "xliff"])
     err = capsys.readouterr().err
-    assert code == 2 and err.count("\n") == 1 and "annotated copy of an XLIFF file" in err
+    assert code == 2 and err.count("\n") == 1 and "needs an XLIFF file as its input" in err
+
+
+@pytest.mark.parametrize("newline, bom", [("\r\n", False), ("\n", True)], ids=["crlf", "bom"])
+def test_crlf_and_bom_files_come_back_byte_for_byte(newline, bom, tmp_path, capsys):
+    path = tmp_path / "news.xlf"
+    raw = ("\ufeff" if bom else "") + XLIFF_12.replace("\n", newline)
+    path.write_bytes(raw.encode("utf-8"))
+    out = tmp_path / "out.xlf"
+    main(["check", str(path), "--no-mt", "--baseline", "none", "-o", str(out)])
+    annotated = out.read_bytes().decode("utf-8")
+    etree.fromstring(annotated.lstrip("\ufeff").encode("utf-8"))
+    assert _without_annotations(annotated) == raw
+
+
+SEGMENTED = """<?xml version="1.0" encoding="UTF-8"?>
+<x:xliff version="1.2" xmlns:x="urn:oasis:names:tc:xliff:document:1.2">
+<x:file original="a" source-language="de" target-language="en" datatype="plaintext"><x:body>
+<x:trans-unit id="1"><x:source>Er kam um 8 Uhr. Sie ging um 9 Uhr.</x:source>
+<x:seg-source><x:mrk mtype="seg" mid="1">Er kam um 8 Uhr.</x:mrk> <x:mrk mtype="seg" mid="2">Sie ging um 9 Uhr.</x:mrk></x:seg-source>
+<x:target><x:mrk mtype="seg" mid="1">He came at 7.</x:mrk> <x:mrk mtype="seg" mid="2"/></x:target></x:trans-unit>
+<x:trans-unit id="2"><x:source>Das Ende.</x:source><x:target>The end.</x:target></x:trans-unit>
+</x:body></x:file></x:xliff>
+"""
+
+
+def test_issues_sit_inside_their_segment_marker_in_the_file_s_prefix(tmp_path, capsys):
+    """A finding of one sentence of a segmented unit is marked inside that sentence's
+    <mrk mtype="seg">, never around the segment markers; an omission of an empty
+    segment sits on its source segment; the XLIFF prefix is the file's."""
+    path = tmp_path / "seg.xlf"
+    path.write_text(SEGMENTED, encoding="utf-8")
+    out = tmp_path / "out.xlf"
+    main(["check", str(path), "--no-mt", "--baseline", "none", "-o", str(out)])
+    tree = etree.fromstring(out.read_bytes())
+    issues = tree.findall(".//{urn:oasis:names:tc:xliff:document:1.2}mrk[@mtype='x-its']")
+    types = {m.get(f"{{{ITS}}}locQualityIssueType"): m for m in issues}
+    assert {"numbers", "omission"} <= set(types)
+    def segment(issue):  # the element around the issue and any issues nested with it
+        parent = issue.getparent()
+        while parent.get("mtype") == "x-its":
+            parent = parent.getparent()
+        return parent
+
+    for issue in issues:
+        assert segment(issue).get("mtype") == "seg"  # inside a segment marker
+    assert segment(types["numbers"]).get("mid") == "1"
+    assert segment(types["omission"]).getparent().tag.endswith("seg-source")
+
+
+def test_an_its_prefix_already_bound_is_used_and_a_taken_one_avoided(tmp_path, capsys):
+    bound = XLIFF_12.replace('<xliff version="1.2" ',
+                             '<xliff version="1.2" xmlns:i="http://www.w3.org/2005/11/its" ')
+    taken = XLIFF_12.replace('<xliff version="1.2" ', '<xliff version="1.2" xmlns:its="urn:other" ')
+    for content in (bound, taken):
+        path = tmp_path / "news.xlf"
+        path.write_text(content, encoding="utf-8")
+        out = tmp_path / "out.xlf"
+        main(["check", str(path), "--no-mt", "--baseline", "none", "-o", str(out)])
+        tree = etree.fromstring(out.read_bytes())  # well-formed, namespaces declared
+        assert tree.findall(".//{*}mrk[@{%s}locQualityIssueType]" % ITS)
