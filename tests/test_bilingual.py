@@ -58,7 +58,7 @@ def test_units_are_the_alignment_and_findings_name_their_unit_and_file_place():
     for finding in report.findings:
         by_unit.setdefault(finding.data.get("unit"), []).append(finding.code)
     assert "NUM01" in by_unit["u2"]
-    assert "OMA01" in by_unit["u3"]  # no target: an omission
+    assert "UNT03" in by_unit["u3"]  # no target: an untranslated unit
     assert "OMA01" in by_unit["u4"]  # a sentence dropped inside a unit
     assert "u1" not in by_unit
     number = next(f for f in report.findings if f.code == "NUM01")
@@ -140,3 +140,17 @@ def test_units_nobody_has_translated_yet_are_left_out_and_counted(tmp_path):
     assert [u.id for u in report.units] == ["1"]
     assert report.units_skipped == {"translate=no": 1, "state=needs-translation": 1}
     assert not report.findings
+
+
+def test_an_empty_or_copied_target_is_a_blocking_untranslated_unit():
+    """An aligner's omission is a guess whose severity is earned; a unit with no target
+    or with its German source copied is certain: UNT03, which keeps its declared
+    severity and fails the gate, however short the string."""
+    report, _ = check([("u1", "Die Opposition kritisierte ihn scharf.", None),
+                       ("u2", "Der Minister schwieg.", "The minister said nothing."),
+                       ("u3", "Papierkorb leeren", "Papierkorb leeren")])
+    found = {(f.data["unit"], f.finding_class) for f in report.findings
+             if f.code in ("UNT03", "OMA01")}
+    assert found == {("u1", "UNT03.empty-target"), ("u3", "UNT03.copied-source")}
+    assert all(f.severity.value == "major" for f in report.findings if f.code == "UNT03")
+    assert not report.gate.passed

@@ -20,10 +20,6 @@ SAMPLES = sorted(p.parent for p in CORPORA.glob("*/gold.units.json"))
 KNOWN_MISSES = {
     ("po-app", "line 57"): "a negation lost in a short UI string: POL01 is advisory there and "
                            "needs more context than one sentence",
-    ("po-app", "line 73"): "a two-word string copied from the German: too short for UNT01's "
-                           "sentence-level language evidence",
-    ("tmx-memory", "rail-016"): "a two-word compound copied from the German (Zugbindung "
-                                "aufgehoben): too short for UNT01",
 }
 
 

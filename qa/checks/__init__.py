@@ -15,7 +15,7 @@ from qa.checks.polarity import PolarityMismatch
 from qa.checks.typography import (Capitalisation, DoubledWord, GermanQuotes, MissingApostrophe,
                                   MixedDialect, SpaceBeforePunctuation, UnbalancedQuotes)
 from qa.checks.terminology import ForbiddenTerm, InconsistentTerm, MissingTerm
-from qa.checks.units import InlineCodes, ShiftedUnit
+from qa.checks.units import InlineCodes, ShiftedUnit, UntranslatedUnit
 from qa.checks.untranslated import UntranslatedSentence, UntranslatedWords
 
 ALL_CHECKS: tuple[type[Check], ...] = (
@@ -30,6 +30,7 @@ ALL_CHECKS: tuple[type[Check], ...] = (
     GermanNumberFormat,
     UntranslatedSentence,
     UntranslatedWords,
+    UntranslatedUnit,
     MissingName,
     MisspelledName,
     InconsistentName,

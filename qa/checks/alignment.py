@@ -103,7 +103,8 @@ def _runs(ctx: CheckContext, side: str):
 
 class Omission(Check):
     """A source sentence (or run of sentences) with no counterpart in the translation.
-    Kinds: ``anchored`` (it carries numbers or names the translation lacks), ``plain``."""
+    Kinds: ``anchored`` (it carries numbers or names the translation lacks), ``plain``.
+    A bilingual file's unit with an empty target is UNT03's."""
 
     code = "OMA01"
     name = "alignment.omission"
@@ -140,7 +141,12 @@ class Omission(Check):
     )
 
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
+        # a bilingual file's unit with no target at all is UNT03's (certain, not one of
+        # the aligner's guesses)
+        empty = {pair for u in ctx.units if u.target_span is None for pair in u.pairs}
         for run, start, end, text, unit, kind in _runs(ctx, "source"):
+            if run[0].id in empty:
+                continue
             yield self.finding(
                 f"source {unit} not translated: “{_excerpt(text)}”",
                 source_span=(start, end), segment=run[0].id, kind=kind,

@@ -14,6 +14,7 @@ from collections import Counter
 from typing import Iterator
 
 from qa.checks.base import Check, CheckContext, Example
+from qa.lang.german import reads_german
 from qa.lang.quantities import anchor_numbers
 from qa.model import Category, Finding, Severity, TranslationUnit
 
@@ -74,6 +75,54 @@ class InlineCodes(Check):
                         target_span=(code.start, code.end) if code.end > code.start
                         else unit.target_span, segment=segment,
                         data={"code": _code_name(*code.key), "unit_line": unit.line})
+
+
+class UntranslatedUnit(Check):
+    """A unit of a bilingual file left untranslated: its target is empty or missing
+    (kind ``empty-target``), or a copy of its German source (``copied-source``: the
+    same words, and at least one of them German), however short — the tool's own
+    alignment says this target is the translation, so no guess is involved. Units whose
+    state says nobody has translated them yet are left out before any check."""
+
+    code = "UNT03"
+    name = "untranslated.unit"
+    category = Category.UNTRANSLATED
+    severity = Severity.MAJOR
+    summary = "A unit of a bilingual file has an empty target or its German source copied."
+    reads_units = True
+    examples = (
+        Example.bad("Papierkorb leeren", "⟦Papierkorb leeren⟧",
+                    "a short UI string copied from the source"),
+        Example.bad("⟦Die Opposition kritisierte ihn scharf.⟧\n\nDer Minister schwieg.",
+                    "\n\nThe minister said nothing.", "an empty target"),
+        Example.good("Berlin\n\nPapierkorb leeren", "Berlin\n\nEmpty trash",
+                     "a name is the same in both languages"),
+    )
+
+    def skip_reason(self, ctx: CheckContext) -> str | None:
+        return _not_bilingual(ctx)
+
+    def run(self, ctx: CheckContext) -> Iterator[Finding]:
+        for unit in ctx.units:
+            source = ctx.source.text[unit.source_span[0]:unit.source_span[1]]
+            segment = unit.pairs[0] if unit.pairs else None
+            if unit.target_span is None:
+                yield self.finding(f"unit {unit.id} has no translation: “{_excerpt(source)}”",
+                                   source_span=unit.source_span, segment=segment,
+                                   kind="empty-target")
+                continue
+            target = ctx.target.text[unit.target_span[0]:unit.target_span[1]]
+            if " ".join(target.split()) == " ".join(source.split()) and any(
+                    reads_german(word) for word in re.findall(r"[^\W\d_]{3,}", target)):
+                yield self.finding(f"unit {unit.id} is its German source, copied: "
+                                   f"“{_excerpt(target)}”", source_span=unit.source_span,
+                                   target_span=unit.target_span, segment=segment,
+                                   kind="copied-source")
+
+
+def _excerpt(text: str, limit: int = 70) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
 
 
 def _anchors(text: str, lang: str) -> set[str]:

@@ -180,8 +180,11 @@ def run_example(cls: type[Check], example: Example, folder):
         from qa.bilingual import check_reading
 
         report = check_reading(_unit_reading(example.plain_source, example.plain_target), config)
-        assert (report.source.text, report.target.text) == (example.plain_source,
-                                                            example.plain_target)
+        # the marks are the documents' offsets (an empty target paragraph is a unit with
+        # no translation: nothing of it is in the target document, so nothing to mark)
+        assert report.source.text == example.plain_source
+        if "" not in example.plain_target.split("\n\n"):
+            assert report.target.text == example.plain_target
     else:
         report = check_documents(example.plain_source, example.plain_target, config)
     assert report.checks_run == (cls.code,), report.skipped

@@ -67,7 +67,7 @@ def test_every_finding_is_an_its_issue_on_its_unit_and_nothing_else_changes(cont
     assert all(0 <= int(m.get(f"{{{ITS}}}locQualityIssueSeverity")) <= 100 for m in issues)
     assert _without_annotations(annotated) == content
     if content is XLIFF_12:
-        assert "omission" in types  # the empty target: on the unit's source
+        assert "untranslated" in types  # the empty target (UNT03): on the unit's source
 
 
 def test_xliff_format_for_two_plain_documents_is_one_line(tmp_path, capsys):
@@ -113,7 +113,7 @@ def test_issues_sit_inside_their_segment_marker_in_the_file_s_prefix(tmp_path, c
     tree = etree.fromstring(out.read_bytes())
     issues = tree.findall(".//{urn:oasis:names:tc:xliff:document:1.2}mrk[@mtype='x-its']")
     types = {m.get(f"{{{ITS}}}locQualityIssueType"): m for m in issues}
-    assert {"numbers", "omission"} <= set(types)
+    assert {"numbers", "untranslated"} <= set(types)
     def segment(issue):  # the element around the issue and any issues nested with it
         parent = issue.getparent()
         while parent.get("mtype") == "x-its":
@@ -123,7 +123,7 @@ def test_issues_sit_inside_their_segment_marker_in_the_file_s_prefix(tmp_path, c
     for issue in issues:
         assert segment(issue).get("mtype") == "seg"  # inside a segment marker
     assert segment(types["numbers"]).get("mid") == "1"
-    assert segment(types["omission"]).getparent().tag.endswith("seg-source")
+    assert segment(types["untranslated"]).getparent().tag.endswith("seg-source")
 
 
 def test_an_its_prefix_already_bound_is_used_and_a_taken_one_avoided(tmp_path, capsys):
