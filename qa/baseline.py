@@ -139,14 +139,23 @@ def entries_for(findings: Iterable[Finding], source: Document, target: Document,
     return entries
 
 
-def for_target(configured: str | None, target: str | Path) -> str | None:
+def default_path(target: str | Path, *, bilingual: bool = False) -> Path:
+    """Where a translation's baseline lives by default: ``qa-baseline.json`` beside it
+    (one article per folder); for a bilingual file, which shares its folder with
+    others, ``<file name>.qa-baseline.json`` (``news.xlf.qa-baseline.json``)."""
+    target = Path(target)
+    return target.with_name(f"{target.name}.{FILE_NAME}") if bilingual else target.parent / FILE_NAME
+
+
+def for_target(configured: str | None, target: str | Path, *,
+               bilingual: bool = False) -> str | None:
     """The baseline a run on ``target`` reads: the configured file (``--baseline``,
-    ``baseline`` in ``[tool.qa]``); ``"none"`` for none; else ``qa-baseline.json``
-    beside the translation when there is one (where ``qa baseline`` and the HTML
-    report's download put it, and where batch runs look)."""
+    ``baseline`` in ``[tool.qa]``); ``"none"`` for none; else the one at
+    :func:`default_path` when there is one (where ``qa baseline`` and the HTML report's
+    download put it, and where batch runs look)."""
     if configured == "none":
         return None
     if configured:
         return configured
-    beside = Path(target).parent / FILE_NAME
+    beside = default_path(target, bilingual=bilingual)
     return str(beside) if beside.is_file() else None

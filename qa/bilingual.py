@@ -182,7 +182,7 @@ def check_bilingual(path: str | Path, config: Config | None = None,
     from qa import baseline
 
     config = config or Config()
-    config = replace(config, baseline=baseline.for_target(config.baseline, path))
+    config = replace(config, baseline=baseline.for_target(config.baseline, path, bilingual=True))
     return check_reading(open_reading(path), config, quiet)
 
 
@@ -193,6 +193,9 @@ def check_reading(reading, config: Config | None = None, quiet: bool = True) -> 
 
     config = config or Config()
     source, target, placed, skipped = build_documents(reading)
+    # a file that states no languages (or states them wrongly) is read the wrong way
+    # round as readily as two documents: refused the same way, by their words
+    runner.verify_languages(source, target)
     termbases = runner.load_termbases(config)
     lexicon = runner.alignment_lexicon(config, termbases)
     params = AlignParams()

@@ -175,10 +175,14 @@ def _write_output(text: str, output: str | None, protected: list[str]) -> None:
 def _cmd_check(args: argparse.Namespace) -> int:
     from qa.bilingual import is_bilingual
     from qa.config import load_config
+    from qa.io import LOADERS
     from qa.report import render
 
     config = load_config(args.config, options.flag_values(args))
     if args.target is None and not is_bilingual(args.source):
+        if Path(args.source).suffix.lower() in LOADERS and Path(args.source).is_file():
+            raise QAError(f"{args.source}: give SOURCE and TARGET (one argument is a bilingual "
+                          "file, a folder of article pairs or a manifest)")
         return _batch(args, config)
     targets = _output_plan(args, config)
     report = _check(args, config)
@@ -195,7 +199,8 @@ def _cmd_baseline(args: argparse.Namespace) -> int:
 
     config = load_config(args.config, options.flag_values(args))
     translation = args.target or args.source  # a bilingual file is both
-    output = Path(args.output) if args.output else Path(translation).parent / baseline.FILE_NAME
+    output = (Path(args.output) if args.output else
+              baseline.default_path(translation, bilingual=args.target is None))
     inputs = [args.source, *filter(None, [args.target]), *config.termbase]
     _refuse_input(str(output), inputs)
     # the existing baseline: --baseline (or [tool.qa]), else the file being rewritten
@@ -219,6 +224,9 @@ def _check(args: argparse.Namespace, config):
     from qa.runner import check_files
 
     if args.target is not None:
+        if is_bilingual(args.source) or is_bilingual(args.target):
+            raise QAError("a bilingual file (.xlf/.xliff, .po, .tmx) holds both languages: "
+                          "give it alone (qa check FILE)")
         return check_files(args.source, args.target, config, quiet=args.quiet)
     if not is_bilingual(args.source):
         raise QAError(f"{args.source}: give SOURCE and TARGET (one argument is read only as a "
@@ -251,6 +259,9 @@ def _cmd_fix(args: argparse.Namespace) -> int:
     from qa.fixes import apply_fixes, fixable
     from qa.runner import TARGET_LANG, check_documents, check_files, load_document
 
+    if args.target is None:
+        raise QAError(f"{args.source}: qa fix rewrites a plain-text or Markdown translation "
+                      "(SOURCE TARGET); for a bilingual file apply the suggestions in its CAT tool")
     if args.in_place and args.output:
         raise QAError("give -o FIXED or --in-place, not both")
     if not args.in_place and not args.output:
@@ -261,9 +272,6 @@ def _cmd_fix(args: argparse.Namespace) -> int:
     # --select names the checks whose fixes apply; the re-check runs every check the
     # configuration runs, so a corrected copy never passes on a narrowed gate
     recheck_config = load_config(args.config, {**flags, "select": None})
-    if args.target is None:
-        raise QAError(f"{args.source}: qa fix rewrites a plain-text or Markdown translation; "
-                      "for a bilingual file apply the suggestions in its CAT tool")
     output = args.target if args.in_place else args.output
     protected = [args.source, *config.termbase, *filter(None, [config.baseline])]
     if not args.in_place:

@@ -6,12 +6,10 @@ in for one, so these tests are about what qa does with units."""
 
 from __future__ import annotations
 
-from qa.bilingual import align_units, build_documents
+from qa.bilingual import check_reading
 from qa.config import Config
 from qa.io.base import line_starts_of
 from qa.io.bilingual.units import Reading, Segment, Tag, Unit
-from qa.align import AlignParams, align_documents
-from qa.runner import run_checks
 
 
 def reading_of(rows: list[tuple[str, str, str | None]], tags=None) -> Reading:
@@ -35,12 +33,7 @@ def reading_of(rows: list[tuple[str, str, str | None]], tags=None) -> Reading:
 
 def check(rows, tags=None, **settings):
     reading = reading_of(rows, tags)
-    source, target, placed, skipped = build_documents(reading)
-    params = AlignParams()
-    alignment, units = align_units(source, target, placed,
-                                   lambda s, t: align_documents(s, t, params=params))
-    return run_checks(source, target, alignment, Config(mt=False, **settings), termbases=(),
-                      lexicon=None, params=params, units=units, units_skipped=skipped), reading
+    return check_reading(reading, Config(mt=False, **settings)), reading
 
 
 ROWS = [
@@ -121,7 +114,7 @@ def test_one_bilingual_argument_is_checked_baselined_and_never_a_manifest(tmp_pa
     assert out.splitlines()[0].endswith("[unit 2]")
     assert "2 units checked (left out: translate=no 1)" in out
     assert main(["baseline", str(path), "--no-mt"]) == 0
-    assert (tmp_path / "qa-baseline.json").is_file()
+    assert (tmp_path / "news.xlf.qa-baseline.json").is_file()
     capsys.readouterr()
     assert main(["check", str(path), "--no-mt"]) == 0
     assert main(["fix", str(path), "--no-mt", "-o", str(tmp_path / "x.xlf")]) == 2
@@ -154,3 +147,72 @@ def test_an_empty_or_copied_target_is_a_blocking_untranslated_unit():
     assert found == {("u1", "UNT03.empty-target"), ("u3", "UNT03.copied-source")}
     assert all(f.severity.value == "major" for f in report.findings if f.code == "UNT03")
     assert not report.gate.passed
+
+
+def test_ui_strings_are_not_page_furniture_and_reversed_files_are_refused(tmp_path):
+    import pytest
+
+    from qa.errors import InputError
+
+    report, _ = check([("share", "Teilen", "Share"), ("print", "Drucken", "Print"),
+                       ("news", "Newsletter abonnieren", "Subscribe to newsletter")])
+    assert not [f for f in report.findings if f.code == "ART01"]
+    reversed_rows = [(f"u{k}", en, de) for k, (_, de, en) in enumerate(ROWS) if en]
+    with pytest.raises(InputError, match="looks"):
+        check(reversed_rows)
+
+
+def test_a_bilingual_file_s_baseline_is_its_own_and_the_page_downloads_that_name(tmp_path, capsys):
+    import json
+    import re
+
+    from qa.cli import main
+    from qa.report import render_html
+
+    for name in ("a.xlf", "b.xlf"):
+        (tmp_path / name).write_text(XLIFF, encoding="utf-8")
+        assert main(["baseline", str(tmp_path / name), "--no-mt"]) == 0
+    assert (tmp_path / "a.xlf.qa-baseline.json").is_file()
+    assert (tmp_path / "b.xlf.qa-baseline.json").is_file()
+    assert not (tmp_path / "qa-baseline.json").exists()
+    assert main(["check", str(tmp_path / "a.xlf"), "--no-mt"]) == 0
+    from qa.bilingual import check_bilingual
+    from qa.config import Config
+
+    html = render_html(check_bilingual(tmp_path / "a.xlf", Config(mt=False)))
+    data = json.loads(re.search(r'<script type="application/json" id="[^"]+">(.*?)</script>',
+                                html, re.S).group(1))
+    assert data["baselineFile"] == "a.xlf.qa-baseline.json"
+
+
+def test_misplaced_arguments_get_one_line_that_says_what_to_do(tmp_path, capsys):
+    from qa.cli import main
+
+    xlf = tmp_path / "a.xlf"
+    xlf.write_text(XLIFF, encoding="utf-8")
+    html = tmp_path / "de.html"
+    html.write_text("<p>Ein Satz.</p>", encoding="utf-8")
+    for argv, needle in ((["check", str(xlf), str(xlf)], "give it alone"),
+                         (["check", str(html)], "give SOURCE and TARGET"),
+                         (["fix", str(xlf)], "CAT tool")):
+        assert main([*argv, "--no-mt"]) == 2
+        err = capsys.readouterr().err
+        assert err.count("\n") == 1 and needle in err, err
+
+
+def test_ci_outputs_place_an_untranslated_unit_at_its_own_source_and_name_it(tmp_path, capsys):
+    import json
+
+    from qa.cli import main
+
+    path = tmp_path / "news.xlf"
+    path.write_text(XLIFF.replace('<target state="translated">It amounts to 400 million euros.</target>',
+                                  "<target/>"), encoding="utf-8")
+    main(["check", str(path), "--no-mt", "--format", "github"])
+    lines = [l for l in capsys.readouterr().out.splitlines() if "UNT03" in l]
+    assert len(lines) == 1 and ",line=10," in lines[0] and "[unit 2]" in lines[0]
+    main(["check", str(path), "--no-mt", "--format", "sarif"])
+    [result] = [r for r in json.loads(capsys.readouterr().out)["runs"][0]["results"]
+                if r["ruleId"] == "UNT03"]
+    assert result["locations"][0]["physicalLocation"]["region"]["startLine"] == 10
+    assert result["properties"]["unit"] == "2"

@@ -108,9 +108,20 @@ def _check_container(data: bytes, name: str) -> None:
                 raise InputError(
                     f"{name}: part {info.filename} unpacks to {info.file_size // MEGABYTE} MB "
                     f"(limit {MAX_XML_PART_BYTES // MEGABYTE} MB); refusing it")
+            if info.filename.endswith((".xml", ".rels")):
+                with archive.open(info) as part:
+                    if b"<!DOCTYPE" in part.read(DOCTYPE_PROBE_BYTES):
+                        # Word writes none; one declares entities, which python-docx's
+                        # parser drops silently (text would vanish unnoticed)
+                        raise InputError(f"{name}: part {info.filename} declares a DOCTYPE "
+                                         "(Word never writes one); refusing it")
         if total > MAX_UNPACKED_BYTES:
             raise InputError(f"{name}: unpacks to {total // MEGABYTE} MB (limit "
                              f"{MAX_UNPACKED_BYTES // MEGABYTE} MB); refusing it")
+
+
+#: how far into an XML part a DOCTYPE is looked for (it precedes the root element)
+DOCTYPE_PROBE_BYTES = 4096
 
 
 def _open(data: bytes, name: str):

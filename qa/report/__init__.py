@@ -28,7 +28,8 @@ EXTENSIONS = {"text": "txt", "json": "json", "sarif": "sarif", "junit": "junit.x
               "github": "github.txt", "html": "html", "xliff": "its.xlf"}
 #: the format an ``-o FILE`` name implies when no ``--format`` is given
 FORMAT_OF_SUFFIX = {".txt": "text", ".json": "json", ".sarif": "sarif", ".xml": "junit",
-                    ".html": "html", ".htm": "html", ".xlf": "xliff", ".xliff": "xliff"}
+                    ".html": "html", ".htm": "html", ".xlf": "xliff", ".xliff": "xliff",
+                    ".sdlxliff": "xliff", ".mxliff": "xliff"}
 
 
 

@@ -32,6 +32,8 @@ def _message(report: Report, finding: Finding) -> str:
     source = related(report, finding)
     if source is not None and not finding.target_span:
         message += f" [German: {source.path}:{source.start_line}:{source.start_column}]"
+    if "unit" in finding.data:  # a bilingual file: the unit the CAT tool shows
+        message += f" [unit {finding.data['unit']}]"
     if finding.accepted is not None:
         message = f"accepted: {finding.accepted.reason or 'no reason given'} — {message}"
     return message

@@ -27,6 +27,7 @@ from functools import lru_cache
 from importlib.resources import files
 from typing import Any, Iterable
 
+from qa.baseline import default_path
 from qa.fingerprint import finding_text
 from qa.model import Category, Document, Finding, Report, SegmentPair, Severity, Span
 
@@ -118,7 +119,13 @@ class Utf16Offsets:
 def location(report: Report, finding: Finding) -> str:
     """Where the editor finds the finding: ``line 12`` (or ``lines 12–14``) of the
     translation, ``source line 5`` for a finding only in the source (an omission),
-    ``whole document`` for one with no span."""
+    ``whole document`` for one with no span; in a bilingual file its unit first
+    (``unit p5 · line 30``)."""
+    unit = f"unit {finding.data['unit']} · " if "unit" in finding.data else ""
+    return unit + _lines(report, finding)
+
+
+def _lines(report: Report, finding: Finding) -> str:
     if finding.target_span:
         doc, span, name = report.target, finding.target_span, "line"
     elif finding.source_span:
@@ -359,6 +366,8 @@ def render_html(report: Report) -> str:
     findings = [finding_record(report, fid, f, utf16) for fid, f in numbered]
     page_data = {"document": document_hash(report), "target": _target_file(report.target),
                  "findings": findings,
+                 # the name qa looks for beside the translation (qa.baseline.default_path)
+                 "baselineFile": default_path(report.target.path, bilingual=bool(report.units)).name,
                  # entries of checks that did not run: the downloaded baseline keeps them
                  "dormant": [entry.to_dict() for entry in report.dormant]}
     csp = ("default-src 'none'; img-src data:; base-uri 'none'; form-action 'none'; "

@@ -70,6 +70,9 @@ def _place(report: Report, finding: Finding) -> tuple[Document, int, int]:
     """The document and span a CI tool shows the finding at (see :func:`primary`)."""
     if finding.target_span:
         return (report.target, *finding.target_span)
+    if finding.source_span and report.units:
+        # a bilingual file: the source is in the same file, inside the finding's unit
+        return (report.source, *finding.source_span)
     if finding.source_span:
         anchor = _aligned_target(report, finding)
         if anchor is not None:

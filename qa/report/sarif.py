@@ -74,7 +74,8 @@ def _result(report: Report, finding: Finding, index: dict[str, int]) -> dict:
                              "segment": finding.segment,
                              "suggestion": finding.suggestion,
                              "confidence": finding.confidence,
-                             "status": finding.status}}
+                             "status": finding.status,
+                             **({"unit": finding.data["unit"]} if "unit" in finding.data else {})}}
     if finding.code in index:
         result["ruleIndex"] = index[finding.code]
     if finding.fingerprint:

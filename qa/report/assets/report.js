@@ -541,8 +541,8 @@
   document.getElementById("search").addEventListener("input", applyFilters);
   document.querySelectorAll(".f-sev, .f-cat").forEach(function (box) { box.addEventListener("change", applyFilters); });
   document.getElementById("download-baseline").addEventListener("click", function () {
-    download("qa-baseline.json", baselineText(), "application/json");
-    notify("Baseline downloaded: commit it as qa-baseline.json beside the translation; qa reads it from there.");
+    download(data.baselineFile, baselineText(), "application/json");
+    notify("Baseline downloaded: commit it as " + data.baselineFile + " beside the translation; qa reads it from there.");
   });
   document.getElementById("download-fixed").addEventListener("click", function () {
     download(data.target.name, correctedText(), "text/plain;charset=utf-8");
