@@ -71,6 +71,10 @@ def build_documents(reading) -> tuple[Document, Document, list[_Placed], dict[st
     source, target = ExtractedText(), ExtractedText()
     placed: list[_Placed] = []
     skipped: dict[str, int] = {}
+    # codes that stay in the text (PO placeholders): markup, which checks do not read
+    # as words (``%2$s`` is no "2 dollars")
+    source_codes: list[tuple[int, int]] = []
+    target_codes: list[tuple[int, int]] = []
     for unit in reading.units:
         if not unit.source.text.strip():
             skipped["empty source"] = skipped.get("empty source", 0) + 1
@@ -80,9 +84,13 @@ def build_documents(reading) -> tuple[Document, Document, list[_Placed], dict[st
             skipped[reason] = skipped.get(reason, 0) + 1
             continue
         s_start = source.add_anchored(unit.source.text, unit.source.anchors, "text")
+        source_codes += [(s_start + t.offset, s_start + t.end) for t in unit.source.tags
+                         if t.end > t.offset]
         t_start = None
         if unit.target is not None and unit.target.text.strip():
             t_start = target.add_anchored(unit.target.text, unit.target.anchors, "text")
+            target_codes += [(t_start + t.offset, t_start + t.end) for t in unit.target.tags
+                             if t.end > t.offset]
         placed.append(_Placed(unit, s_start, t_start))
     for reason, count in getattr(reading, "skipped", {}).items():
         skipped[reason] = skipped.get(reason, 0) + count
@@ -90,8 +98,10 @@ def build_documents(reading) -> tuple[Document, Document, list[_Placed], dict[st
         raise InputError(f"{reading.path}: no units with German source text to check")
     newline = newline_of(reading.text[:100_000])
     fmt = reading.format
-    source_doc = segment(source.loaded(fmt, newline, reading.line_starts), "de", reading.path)
-    target_doc = segment(target.loaded(fmt, newline, reading.line_starts), "en", reading.path)
+    source_doc = segment(replace(source.loaded(fmt, newline, reading.line_starts),
+                                 markup=tuple(source_codes)), "de", reading.path)
+    target_doc = segment(replace(target.loaded(fmt, newline, reading.line_starts),
+                                 markup=tuple(target_codes)), "en", reading.path)
     return source_doc, target_doc, placed, skipped
 
 

@@ -23,7 +23,7 @@ from qa.errors import InputError, QAError
 from qa.io import load_text
 from qa.lang.lexicon import Lexicon, default_lexicon_path, lexicon_from_termbases, load_lexicon
 from qa import baseline, earned, fingerprint
-from qa.model import (BaselineEntry, Document, Finding, Gate, Report, Severity, Skipped,
+from qa.model import (BaselineEntry, Category, Document, Finding, Gate, Report, Severity, Skipped,
                       TranslationUnit)
 from qa.overlaps import one_finding_per_defect
 from qa.segment import segment
@@ -233,6 +233,8 @@ def _inside_markup(finding: Finding, source: Document, target: Document) -> bool
     of the document's markup ranges (a Markdown link target, inline code). Checks read
     sentence text, which keeps the markup; a term in a URL or a number in a code span
     is not the translation's wording (and rewriting it would break the link)."""
+    if finding.category is Category.MARKUP:
+        return False  # a finding about the markup itself (MRK01's codes)
     doc, span = ((target, finding.target_span) if finding.target_span
                  else (source, finding.source_span))
     if span is None or not doc.markup:

@@ -216,3 +216,12 @@ def test_ci_outputs_place_an_untranslated_unit_at_its_own_source_and_name_it(tmp
                 if r["ruleId"] == "UNT03"]
     assert result["locations"][0]["physicalLocation"]["region"]["startLine"] == 10
     assert result["properties"]["unit"] == "2"
+
+
+def test_reordered_placeholders_are_the_same_codes_and_no_numbers():
+    """%2$s in the translation stands for the source's second %s: no MRK01, and the
+    placeholders' digits are markup, not numbers for NUM01."""
+    placeholders = {"u1": ((Tag("placeholder", "%s", 0, 2), Tag("placeholder", "%s", 7, 9)),
+                           (Tag("placeholder", "%2$s", 0, 4), Tag("placeholder", "%1$s", 8, 12)))}
+    report, _ = check([("u1", "%s von %s Dateien", "%2$s of %1$s files")], placeholders)
+    assert [f.code for f in report.findings if f.code in ("MRK01", "NUM01")] == []

@@ -27,6 +27,17 @@ def _not_bilingual(ctx: CheckContext) -> str | None:
     return None if ctx.units else "not a bilingual file (XLIFF, PO or TMX): no units to check"
 
 
+#: a printf placeholder's position (``%2$s``): translations reorder arguments with it
+_POSITION = re.compile(r"^%\d+\$")
+
+
+def _key(code) -> tuple[str, str]:
+    """What must match across the unit: the code's family and id, a printf placeholder
+    without its position (``%2$s`` in the translation stands for a ``%s`` of the source)."""
+    family, id_ = code.key
+    return (family, _POSITION.sub("%", id_)) if family == "placeholder" else (family, id_)
+
+
 def _code_name(kind: str, id_: str) -> str:
     return f"{id_}" if kind == "placeholder" else f"<{kind}{f' id={id_}' if id_ else ''}>"
 
@@ -55,26 +66,26 @@ class InlineCodes(Check):
         for unit in ctx.units:
             if unit.target_span is None:
                 continue  # an untranslated unit is an omission, not a markup error
-            source = Counter(code.key for code in unit.source_codes)
-            target = Counter(code.key for code in unit.target_codes)
+            source = Counter(_key(code) for code in unit.source_codes)
+            target = Counter(_key(code) for code in unit.target_codes)
             segment = unit.pairs[0] if unit.pairs else None
             for code in unit.source_codes:
-                if target[code.key] < source[code.key]:
-                    source[code.key] -= 1
+                if target[_key(code)] < source[_key(code)]:
+                    source[_key(code)] -= 1
                     yield self.finding(
-                        f"{_code_name(*code.key)} of the source is missing in the translation",
+                        f"{_code_name(code.kind, code.id)} of the source is missing in the translation",
                         source_span=(code.start, code.end) if code.end > code.start else None,
                         target_span=unit.target_span, segment=segment,
-                        data={"code": _code_name(*code.key), "unit_line": unit.line})
-            source = Counter(code.key for code in unit.source_codes)
+                        data={"code": _code_name(code.kind, code.id), "unit_line": unit.line})
+            source = Counter(_key(code) for code in unit.source_codes)
             for code in unit.target_codes:
-                if source[code.key] < target[code.key]:
-                    target[code.key] -= 1
+                if source[_key(code)] < target[_key(code)]:
+                    target[_key(code)] -= 1
                     yield self.finding(
-                        f"{_code_name(*code.key)} is in the translation but not in the source",
+                        f"{_code_name(code.kind, code.id)} is in the translation but not in the source",
                         target_span=(code.start, code.end) if code.end > code.start
                         else unit.target_span, segment=segment,
-                        data={"code": _code_name(*code.key), "unit_line": unit.line})
+                        data={"code": _code_name(code.kind, code.id), "unit_line": unit.line})
 
 
 class UntranslatedUnit(Check):
