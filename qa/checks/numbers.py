@@ -58,7 +58,8 @@ def english_form(atom: Atom) -> str:
 
 
 def _describe(atom: Atom) -> str:
-    return atom.text.strip().rstrip(".") or atom.value
+    # a no-break space shown as a space: messages quote with repr, which escapes it
+    return (atom.text.strip().rstrip(".") or atom.value).replace("\u00a0", " ")
 
 
 def match_atoms(source: list[Atom], target: list[Atom]):

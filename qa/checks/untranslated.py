@@ -43,6 +43,18 @@ def _name_like(token: str) -> bool:
             and token.casefold() not in STOPWORDS and zipf(token, "en") < zipf_band.VERY_FREQUENT)
 
 
+#: how much of a German sentence UNT01's message quotes
+EXCERPT_CHARS = 80
+
+
+def _excerpt(text: str) -> str:
+    """The sentence as quoted in a message: cut at a word with "…" when long."""
+    text = " ".join(text.split())
+    if len(text) <= EXCERPT_CHARS:
+        return text
+    return text[:EXCERPT_CHARS].rsplit(" ", 1)[0] + " …"
+
+
 def _acronym(token: str) -> bool:
     """AfD, DFB, EuGH, DFB-Pokal: abbreviations and names built on them."""
     head = token.split("-", 1)[0]
@@ -252,7 +264,7 @@ class UntranslatedSentence(_UntranslatedBase):
         for sentence, _, german, total in self._pieces(pair, ctx):
             if self._is_german_sentence(sentence.text, german, total, ctx):
                 yield self.finding(
-                    f"sentence left in German: “{sentence.text[:80]}”",
+                    f"sentence left in German: “{_excerpt(sentence.text)}”",
                     target_span=(sentence.start, sentence.end), segment=pair.id,
                     data={"german_words": german, "words": total})
 
