@@ -1,0 +1,350 @@
+"""Sentence-boundary precision/recall of qa's splitter on WMT news sentences joined into
+paragraphs (issue 14: splitting that holds on news copy; target ≥ 99.5 % boundary F1).
+
+The WMT21 news and WMT22 general German→English test sets put one sentence per line,
+German source and English reference, so the line ends are gold sentence boundaries.
+Consecutive lines are joined with one space into paragraphs of 3–6 lines (the sizes
+cycle deterministically), each paragraph is split with ``qa.segment.split_sentences``,
+and every predicted sentence start inside a paragraph is compared with the join points:
+
+* a join point the splitter misses is a **missed** boundary (recall),
+* a predicted start that is not a join point is a **spurious** boundary (precision).
+
+Lines that do not end in sentence punctuation (``. ! ? …`` with optional closing quotes
+or brackets after it) are headlines, list items or WMT22 lines cut mid-sentence (a
+known defect of that set). Joined to the next line they would ask for a boundary no
+punctuation marks, so such a line closes its paragraph: it may be the paragraph's last
+line, never a line another follows. A line followed by one that starts in lower case was
+cut mid-sentence too (the cut fell after a period) and closes its paragraph the same way.
+Both counts are printed. Cuts after an abbreviation ("seit ca." | "14 Tagen") remain and
+show up as missed boundaries.
+
+Some lines hold two sentences (mostly in the English references); a split inside such a
+line counts as spurious. Spurious splits that look like an ordinary sentence end
+(terminal punctuation, a space, a capital; no abbreviation, ordinal or initial before it)
+are therefore also counted apart ("two sentences in one line?"), and P/F1 are printed
+with them left out as well. The strict figures are a lower bound, the other an estimate.
+
+Printed per language and dataset: boundary P/R/F1 and sentences per second, for qa's
+whole splitter and for pysbd alone (the call qa makes; its own P/R/F1 shows what qa's
+repairs add), the errors by class, and the most frequent error patterns (20 characters
+around each error) with their class: quote/bracket after the period, ordinal/date,
+abbreviation, initial, ellipsis, repeated punctuation, quotation marks, no punctuation,
+other. The classes are heuristics on the context, for triage only.
+
+Usage:  python benchmarks/segmentation.py [--data ../shared/data] [--limit N] [--top 20]
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+import time
+from collections import Counter
+from functools import lru_cache
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from qa.evaluation.wmt import SENTENCE_SETS, read_lines  # noqa: E402
+from qa.segment import SOFT_ABBREVIATIONS, TITLE_ABBREVIATIONS, split_sentences  # noqa: E402
+
+#: paragraph sizes in lines, cycled so that the grouping is deterministic and varied
+PARAGRAPH_SIZES = (3, 4, 5, 6)
+#: characters shown on each side of an error in the pattern table (20 in all)
+CONTEXT_CHARS = 10
+#: the issue's target for boundary F1, per language
+TARGET_F1 = 99.5
+#: a line ends a sentence when its last visible characters are terminal punctuation,
+#: optionally followed by closing quotes or brackets
+SENTENCE_END_RE = re.compile(r"[.!?…][\"'“”’‘»«)\]]*$")
+#: marks that may open a sentence before its first letter
+OPENING_MARKS = "\"'„“‚‘»«([ "
+DEFAULT_DATA = REPO.parent / "shared" / "data"
+
+# Error classes, tested in this order on the text before and after the boundary.
+QUOTE_AFTER_PERIOD_RE = re.compile(r"[.!?…][\"'“”’‘»«)\]]+\s*$")
+ELLIPSIS_RE = re.compile(r"(?:\.\.\.|…)[\"'“”’‘»«)\]]*\s*$")
+ORDINAL_RE = re.compile(r"(?:^|[\s(])\d{1,4}\.(?:\d{1,2}\.)?\s*$")
+INITIAL_RE = re.compile(r"(?:^|[\s(„\"-])[A-ZÄÖÜ]\.\s*$")
+#: a dotted short form such as "U.S.", "z.B." or "d." (a lower-case letter and a period)
+DOTTED_RE = re.compile(r"^(?:[A-Za-zÄÖÜäöü]\.){2,}$|^[a-zäöü]\.$")
+#: short forms common in news copy beyond those qa's splitter lists itself
+MORE_ABBREVIATIONS = frozenset((
+    "Anm.", "Mr.", "Mrs.", "Ms.", "Nr.", "No.", "Dr.", "St.", "etc.", "usw.", "bzw.", "ca.",
+    "u.a.", "z.B.", "Abs.", "Ziff.", "Hrsg.", "Jhd.", "Okt.", "Dez.", "Jan.", "Feb.", "Mar.",
+    "Apr.", "Jun.", "Jul.", "Aug.", "Sep.", "Sept.", "Oct.", "Nov.", "Dec.", "approx.", "vs.",
+    "Inc.", "Ltd.", "Co.", "Corp.", "Jr.", "Sr.", "Gov.", "Sen.", "Rep.", "Gen.", "Prof.", "Mio.",
+    "Mrd.", "Tsd.", "Str.", "Fr.", "Hr.", "Tel.", "bspw.", "sog.", "vgl.", "ggf.", "inkl.", "evtl.",
+    "incl.", "max.", "min.", "Std.", "Min.", "Sek.", "ä.", "usf."))
+ABBREVIATIONS = MORE_ABBREVIATIONS | {a for forms in TITLE_ABBREVIATIONS.values() for a in forms
+                                      if " " not in a} | set(SOFT_ABBREVIATIONS)
+REPEATED_PUNCTUATION_RE = re.compile(r"[!?.]{2,}$")
+PLAIN_BREAK_RE = re.compile(r"[.!?][\"'“”’‘»«)\]]*\s$")
+TERMINALS = ".!?…"
+QUOTE_MARKS = "\"“”„»«"
+CLOSING_MARKS = "\"'“”’‘»«)]"
+NO_PUNCTUATION_RE = re.compile(r"[^.!?…:;\"'“”’‘»«)\]\s]\s*$")
+
+
+def classify(before: str, after: str, line_before: str) -> str:
+    """The likely cause of an error at a boundary, from the text either side of it;
+    ``line_before`` is the part of the boundary's line (or the line before a join) that
+    precedes it."""
+    if REPEATED_PUNCTUATION_RE.search(before.rstrip()) or (
+            before[-1:] in TERMINALS and after[:1] in TERMINALS):
+        return "repeated punctuation"
+    if before[-1:] in TERMINALS and after[:1].isalpha():
+        return "no space after punctuation"
+    if before[-1:] in TERMINALS and after[:1] in CLOSING_MARKS:
+        return "quote/bracket after period"
+    if ELLIPSIS_RE.search(before):
+        return "ellipsis"
+    if QUOTE_AFTER_PERIOD_RE.search(before):
+        return "quote/bracket after period"
+    if ORDINAL_RE.search(before):
+        return "ordinal/date"
+    if INITIAL_RE.search(before):
+        return "initial"
+    words = before.split()
+    token = words[-1].lstrip(OPENING_MARKS) if words else ""
+    if token in ABBREVIATIONS or DOTTED_RE.match(token):
+        return "abbreviation"
+    if NO_PUNCTUATION_RE.search(before):
+        return "no punctuation"
+    if after[:1] in QUOTE_MARKS:
+        return "quotation opens the next sentence"
+    if any(mark in line_before for mark in QUOTE_MARKS):
+        return "quotation marks earlier in the line"
+    return "other"
+
+
+#: class of a spurious split that :func:`plain_break` takes for a line of two sentences
+TWO_SENTENCE_LINE = "two sentences in one line?"
+#: classes an ordinary sentence end falls into (the others name a known trap)
+PLAIN_CLASSES = ("other", "quote/bracket after period", "quotation opens the next sentence")
+
+
+def plain_break(before: str, after: str) -> bool:
+    """Whether a boundary looks like an ordinary sentence end: terminal punctuation (and
+    closing marks), a space, then a capital or an opening mark, with no abbreviation,
+    ordinal or initial before it. A spurious split of this shape inside one WMT line
+    usually means the line holds two sentences, not that the splitter erred."""
+    if not PLAIN_BREAK_RE.search(before) or not after.lstrip(OPENING_MARKS)[:1].isupper():
+        return False
+    return classify(before, after, "") in PLAIN_CLASSES
+
+
+def _starts_sentence(line: str) -> bool:
+    """Whether a line begins like a sentence: its first letter, past opening quotes and
+    brackets, is not lower case (a lower-case start continues a line cut before it)."""
+    first = line.lstrip(OPENING_MARKS)[:1]
+    return not first.islower()
+
+
+def paragraphs(lines: list[str]) -> tuple[list[list[str]], Counter]:
+    """Lines grouped into paragraphs of cycling size. A line closes its paragraph early
+    when it lacks final sentence punctuation, or when the next line starts in lower case
+    (the line was cut mid-sentence, so the line end is no sentence boundary). Returns the
+    paragraphs and the counts of both reasons."""
+    cleaned = [" ".join(raw.split()) for raw in lines]
+    cleaned = [line for line in cleaned if line]
+    groups: list[list[str]] = []
+    current: list[str] = []
+    closed: Counter = Counter()
+    for k, line in enumerate(cleaned):
+        current.append(line)
+        following = cleaned[k + 1] if k + 1 < len(cleaned) else ""
+        reason = None
+        if SENTENCE_END_RE.search(line) is None:
+            reason = "no final punctuation"
+        elif following and not _starts_sentence(following):
+            reason = "next line starts in lower case"
+        if reason:
+            closed[reason] += 1
+        if reason or len(current) >= PARAGRAPH_SIZES[len(groups) % len(PARAGRAPH_SIZES)]:
+            groups.append(current)
+            current = []
+    if current:
+        groups.append(current)
+    return groups, closed
+
+
+def gold_starts(group: list[str]) -> tuple[str, set[int]]:
+    """The paragraph's text and the offsets where its second and later lines start."""
+    starts, pos = set(), 0
+    for k, line in enumerate(group):
+        if k:
+            starts.add(pos)
+        pos += len(line) + 1
+    return " ".join(group), starts
+
+
+def qa_starts(text: str, lang: str) -> set[int]:
+    """Sentence starts after the first one, as qa's splitter finds them."""
+    return {s for s, _ in split_sentences(text, 0, len(text), lang)[1:]}
+
+
+@lru_cache(maxsize=2)
+def pysbd_segmenter(lang: str):
+    """pysbd set up as qa sets it up (``clean=False``: the text is kept as it is)."""
+    import pysbd
+
+    return pysbd.Segmenter(language=lang, clean=False)
+
+
+def pysbd_starts(text: str, lang: str) -> set[int]:
+    """Sentence starts after the first one, as pysbd alone finds them (the same call
+    qa makes; its pieces keep every visible character, so they are found in order)."""
+    starts, pos = [], 0
+    for piece in pysbd_segmenter(lang).processor(text).process():
+        piece = piece.strip()
+        if not piece:
+            continue
+        found = text.find(piece, pos)
+        if found < 0:  # pysbd changed the text: place the piece where the last one ended
+            found = pos
+        starts.append(found)
+        pos = found + len(piece)
+    return set(starts[1:])
+
+
+def score(texts: list[tuple[str, set[int]]], lang: str, splitter) -> dict:
+    """Boundary counts, P/R/F1, speed and the errors of one splitter over paragraphs.
+
+    ``fp_plain`` counts the spurious boundaries that :func:`plain_break` takes for a line
+    holding two sentences; ``precision_lines`` leaves them out."""
+    tp = fp = fn = fp_plain = 0
+    errors: list[tuple[str, str, str]] = []  # (kind, class, context)
+    started = time.perf_counter()
+    predicted = [splitter(text, lang) for text, _ in texts]
+    seconds = time.perf_counter() - started
+    for (text, gold), found in zip(texts, predicted):
+        tp += len(gold & found)
+        line_starts = sorted(gold | {0})
+        for kind, offsets in (("missed", gold - found), ("spurious", found - gold)):
+            for offset in sorted(offsets):
+                before, after = text[max(0, offset - CONTEXT_CHARS):offset], text[offset:]
+                line_start = max(s for s in line_starts if s < offset) if offset else 0
+                context = (before + "|" + after[:CONTEXT_CHARS]).replace("\n", " ")
+                if kind == "spurious" and plain_break(before, after):
+                    fp_plain += 1
+                    cls = TWO_SENTENCE_LINE
+                else:
+                    cls = classify(before, after, text[line_start:offset])
+                errors.append((kind, cls, context))
+        fn += len(gold - found)
+        fp += len(found - gold)
+    sentences = sum(len(gold) + 1 for _, gold in texts)
+    return {"tp": tp, "fp": fp, "fn": fn, "fp_plain": fp_plain, **prf(tp, fp, fn),
+            "precision_lines": prf(tp, fp - fp_plain, fn)["precision"],
+            "f1_lines": prf(tp, fp - fp_plain, fn)["f1"],
+            "sentences": sentences, "seconds": seconds,
+            "per_second": sentences / seconds if seconds else float("inf"), "errors": errors}
+
+
+def prf(tp: int, fp: int, fn: int) -> dict:
+    """Precision, recall and F1 in per cent."""
+    precision = 100 * tp / (tp + fp) if tp + fp else 100.0
+    recall = 100 * tp / (tp + fn) if tp + fn else 100.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"precision": precision, "recall": recall, "f1": f1}
+
+
+def datasets(data: Path, limit: int | None) -> list[tuple[str, str, list[str]]]:
+    """(dataset, language, lines) for both sides of every WMT sentence-per-line set."""
+    found = []
+    for src, ref in SENTENCE_SETS:
+        name = src.split("/", 1)[0]
+        for lang, rel in (("de", src), ("en", ref)):
+            if (data / rel).is_file():
+                found.append((name, lang, read_lines(data / rel)[:limit]))
+    return found
+
+
+def _fmt(result: dict) -> str:
+    return (f"P {result['precision']:6.2f}  R {result['recall']:6.2f}  F1 {result['f1']:6.2f}"
+            f"  (tp {result['tp']}, fp {result['fp']}, fn {result['fn']})"
+            f"  {result['per_second']:6.0f} sent/s"
+            f"  | two-sentence lines left out: {result['fp_plain']} fp,"
+            f" P {result['precision_lines']:6.2f}  F1 {result['f1_lines']:6.2f}")
+
+
+def combine(results: list[dict]) -> dict:
+    """One language's results over all datasets, figures recomputed from the counts."""
+    tp, fp, fn, plain = (sum(r[k] for r in results) for k in ("tp", "fp", "fn", "fp_plain"))
+    sentences = sum(r["sentences"] for r in results)
+    seconds = sum(r["seconds"] for r in results)
+    return {"tp": tp, "fp": fp, "fn": fn, "fp_plain": plain, **prf(tp, fp, fn),
+            "precision_lines": prf(tp, fp - plain, fn)["precision"],
+            "f1_lines": prf(tp, fp - plain, fn)["f1"], "sentences": sentences,
+            "seconds": seconds, "per_second": sentences / seconds if seconds else float("inf"),
+            "errors": [e for r in results for e in r["errors"]]}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA,
+                        help="folder holding wmt21-news-deen/ and wmt22-general-deen/")
+    parser.add_argument("--limit", type=int, default=None, help="first N lines of each file")
+    parser.add_argument("--top", type=int, default=20, help="error patterns to print")
+    args = parser.parse_args(argv)
+
+    sets = datasets(args.data, args.limit)
+    if not sets:
+        print(f"no WMT21/22 sentence files under {args.data}", file=sys.stderr)
+        return 1
+    for lang in ("de", "en"):  # build pysbd's segmenters before any timing
+        split_sentences("Ein Satz. Noch einer.", 0, 21, lang)
+        pysbd_starts("Ein Satz. Noch einer.", lang)
+    results: dict[tuple[str, str], list[dict]] = {}
+    for name, lang, lines in sets:
+        groups, closed = paragraphs(lines)
+        texts = [gold_starts(group) for group in groups]
+        reasons = ", ".join(f"{count} {reason}" for reason, count in sorted(closed.items()))
+        print(f"\n== {name} {lang}: {len(lines)} lines, {len(groups)} paragraphs; "
+              f"paragraph closed early after a line with {reasons or 'none'}")
+        for label, splitter in (("qa", qa_starts), ("pysbd", pysbd_starts)):
+            result = score(texts, lang, splitter)
+            results.setdefault((lang, label), []).append(result)
+            print(f"   {label:6} {_fmt(result)}")
+
+    print(f"\n== per language, all datasets (target: boundary F1 >= {TARGET_F1} %)")
+    classes: Counter = Counter()
+    patterns: Counter = Counter()
+    for lang in ("de", "en"):
+        for label in ("qa", "pysbd"):
+            if (lang, label) not in results:
+                continue
+            total = combine(results[(lang, label)])
+            print(f"   {lang} {label:6} {_fmt(total)}")
+            if label == "qa":
+                for kind, cls, context in total["errors"]:
+                    classes[(lang, kind, cls)] += 1
+                    patterns[(lang, kind, cls, context)] += 1
+    speed = {label: combine([r for (_, lab), rs in results.items() if lab == label for r in rs])
+             for label in ("qa", "pysbd")}
+    print(f"   speed, both languages: qa {speed['qa']['per_second']:.0f} sent/s, pysbd alone "
+          f"{speed['pysbd']['per_second']:.0f} sent/s "
+          f"(qa's repairs cost {speed['qa']['seconds'] - speed['pysbd']['seconds']:+.2f} s "
+          f"over {speed['qa']['sentences']} sentences)")
+
+    print("\n== qa errors by class")
+    for (lang, kind, cls), count in classes.most_common():
+        print(f"   {count:5}  {lang} {kind:8} {cls}")
+    # every context is usually unique, so rank by count and then by the class's size;
+    # the likely two-sentence lines are counted above and left out of the list
+    ranked = sorted(((key, count) for key, count in patterns.items()
+                     if key[2] != TWO_SENTENCE_LINE),
+                    key=lambda item: (-item[1], -classes[item[0][:3]], item[0]))
+    print(f"\n== {args.top} most frequent qa error patterns, largest classes first, "
+          f"'{TWO_SENTENCE_LINE}' left out (| marks the boundary)")
+    for (lang, kind, cls, context), count in ranked[:args.top]:
+        print(f"   {count:3}  {lang} {kind:8} {cls:36} {context!r}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
