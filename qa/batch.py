@@ -199,6 +199,58 @@ def batch_verdict(results: list[PairResult]) -> str:
     return ", ".join(parts)
 
 
+#: the batch's own files in the output folder: no pair's report may take their names
+RESERVED_NAMES = frozenset({"index", "combined"})
+
+
+def _unique_slugs(names: list[str]) -> list[str]:
+    """A file name stem per pair, unique (``same``, ``same`` → ``same``, ``same-2``; ``a/b``
+    and ``a_b`` no longer share one) and never one of the batch's own files."""
+    taken: set[str] = set()
+    slugs = []
+    for name in names:
+        base = _slug(name)
+        if base in RESERVED_NAMES:
+            base += "-pair"
+        slug, k = base, 1
+        while slug in taken:
+            k += 1
+            slug = f"{base}-{k}"
+        taken.add(slug)
+        slugs.append(slug)
+    return slugs
+
+
+def _refuse_inputs(out_dir: Path, results: list[PairResult], slugs: list[str],
+                   formats: list[str]) -> None:
+    """Refuse, before writing anything, an output folder where a report would replace
+    one of the run's input files (``--output-dir`` set to an article's own folder)."""
+    inputs = {Path(p).resolve() for r in results
+              for p in (r.spec.source, r.spec.target, *r.spec.termbase,
+                        *filter(None, [r.spec.baseline])) if Path(p).exists()}
+    planned = [out_dir / f"{slug}.{file_ending(fmt)}" for slug in slugs for fmt in formats]
+    planned += [out_dir / name for name in ("combined.json", "combined.sarif",
+                                            "combined.junit.xml", "index.html")]
+    for path in planned:
+        if Path(os.path.abspath(path)).resolve() in inputs:
+            raise QAError(f"{out_dir}: the report {path.name} would replace an input file "
+                          "there; give another --output-dir")
+    if out_dir.exists() and not out_dir.is_dir():
+        raise QAError(f"{out_dir}: is a file, expected a folder for the reports")
+
+
+def _write(path: Path, text: str) -> None:
+    """Write a report atomically; a link already at ``path`` is replaced, never followed
+    (a batch must not write outside its output folder)."""
+    tmp = path.with_name(f".{path.name}.tmp{os.getpid()}")
+    try:
+        tmp.write_text(text, encoding="utf-8")
+        os.replace(tmp, path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise QAError(f"{path}: cannot write ({exc.strerror or exc})") from None
+
+
 def _slug(name: str) -> str:
     return "".join(c if c.isalnum() or c in "-_." else "_" for c in name).strip("_") or "pair"
 
@@ -263,17 +315,17 @@ def write_outputs(results: list[PairResult], out_dir: Path, formats: list[str], 
     from qa.report.junit import render_junit_many
     from qa.report.sarif import sarif_log
 
+    slugs = _unique_slugs([result.spec.name for result in results])
+    _refuse_inputs(out_dir, results, slugs, formats)
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
     rows = []
-    for result in results:
-        slug = _slug(result.spec.name)
+    for result, slug in zip(results, slugs):
         links = {}
         if result.report is not None:
             for fmt in formats:
                 path = out_dir / f"{slug}.{file_ending(fmt)}"
-                path.write_text(render(result.report, fmt, show_accepted=show_accepted,
-                                       quiet=quiet), encoding="utf-8")
+                _write(path, render(result.report, fmt, show_accepted=show_accepted, quiet=quiet))
                 links[fmt] = path.name
                 written.append(path)
         rows.append((result, links))
@@ -292,7 +344,7 @@ def write_outputs(results: list[PairResult], out_dir: Path, formats: list[str], 
             ("combined.junit.xml", render_junit_many(reports)),
             ("index.html", render_index(rows))):
         path = out_dir / name
-        path.write_text(content, encoding="utf-8")
+        _write(path, content)
         written.append(path)
     return written
 

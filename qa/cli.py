@@ -18,6 +18,9 @@ from qa import __version__, options
 from qa.errors import QAError
 
 EXIT_PASSED, EXIT_FAILED, EXIT_ERROR = 0, 1, 2
+#: the exit status a command has decided before it writes its output: what a closed
+#: stdout (``qa check … | head -1``) must still return, so a failed gate never passes
+_PENDING_EXIT = EXIT_PASSED
 
 
 class _Parser(argparse.ArgumentParser):
@@ -186,7 +189,9 @@ def _cmd_check(args: argparse.Namespace) -> int:
         return _batch(args, config)
     targets = _output_plan(args, config)
     report = _check(args, config)
-    protected = [args.source, *filter(None, [args.target, config.baseline]), *config.termbase]
+    protected = _inputs(args, config)
+    global _PENDING_EXIT
+    _PENDING_EXIT = EXIT_PASSED if report.gate.passed else EXIT_FAILED
     for fmt, output in targets:
         _write_output(render(report, fmt, show_accepted=args.show_accepted, quiet=args.quiet),
                       output, protected)
@@ -294,11 +299,21 @@ def _cmd_fix(args: argparse.Namespace) -> int:
 
 
 def _refuse_input(output: str, protected: list[str]) -> None:
-    """Refuse, before any work, to write over one of the run's input files."""
-    out = Path(output)
+    """Refuse, before any work, to write over one of the run's input files (however the
+    output is spelled: ``missing/../en.txt`` is ``en.txt``)."""
+    out = Path(os.path.abspath(output)).resolve()
     for path in protected:
-        if out.exists() and Path(path).exists() and out.resolve() == Path(path).resolve():
+        if Path(path).exists() and out == Path(path).resolve():
             raise QAError(f"{output}: refusing to overwrite an input file")
+
+
+def _inputs(args: argparse.Namespace, config) -> list[str]:
+    """Every file a run reads: the documents, termbases, baseline, lexicon, residue
+    patterns and the configuration file given."""
+    return [path for path in (args.source, getattr(args, "target", None), config.baseline,
+                              config.lexicon, config.residue_patterns,
+                              getattr(args, "config", None), *config.termbase)
+            if path and path != "none"]
 
 
 def _unified_diff(before: str, after: str, old_name: str, new_name: str) -> list[str]:
@@ -332,6 +347,8 @@ def _batch(args: argparse.Namespace, config) -> int:
         raise QAError("a batch run writes to --output-dir DIR (default reports/), not -o")
     formats = args.format or ["json", "html"]
     results = run_batch(specs, config)
+    global _PENDING_EXIT
+    _PENDING_EXIT = exit_code(results)
     out_dir = Path(args.output_dir or "reports")
     write_outputs(results, out_dir, formats, show_accepted=args.show_accepted, quiet=args.quiet)
     if "github" in formats:
@@ -447,6 +464,8 @@ COMMANDS = {"check": _cmd_check, "baseline": _cmd_baseline, "fix": _cmd_fix,
 
 
 def main(argv: list[str] | None = None) -> int:
+    global _PENDING_EXIT
+    _PENDING_EXIT = EXIT_PASSED
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
@@ -461,12 +480,12 @@ def main(argv: list[str] | None = None) -> int:
         print("qa: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:
-        # stdout closed early (| head): not an error of ours
+        # stdout closed early (| head): not an error of ours, but the verdict stands
         try:
             sys.stdout = open(os.devnull, "w")
         except OSError:
             pass
-        return EXIT_PASSED
+        return _PENDING_EXIT
     except Exception as exc:  # a bug in qa: one line, traceback only on request
         if os.environ.get("QA_DEBUG"):
             raise

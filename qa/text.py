@@ -35,3 +35,14 @@ def count_words(text: str) -> int:
 def words(text: str) -> list[str]:
     """Alphabetic word tokens (hyphenated compounds kept whole)."""
     return WORD_RE.findall(text)
+
+
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def escape_controls(text: str) -> str:
+    """``text`` with control characters (but tab and newline) written as ``\\x1b``: a
+    translation's escape sequences must not reach a terminal or a CI log (they can
+    retitle it or erase the lines of findings above), nor an XML report (where most
+    are not allowed)."""
+    return _CONTROL_RE.sub(lambda m: f"\\x{ord(m.group(0)):02x}", text)

@@ -320,3 +320,30 @@ def test_batch_text_reports_follow_show_accepted_and_quiet(capsys, tmp_path):
     assert code == 0, capsys.readouterr()
     assert ": accepted (" in text and "--show-accepted lists them" not in text
     assert "skipped" not in text
+
+
+def test_reports_never_replace_inputs_overwrite_each_other_or_follow_links(capsys, tmp_path):
+    """--output-dir set to the article folder is refused before anything is written;
+    pairs with clashing names get distinct reports; a link in the output folder is
+    replaced, not written through."""
+    article = tmp_path / "article"
+    article.mkdir()
+    pair = CORPORA / "france-politics"
+    for name in ("de.txt", "en.txt"):
+        (article / name).write_bytes((pair / name).read_bytes())
+    before = (article / "de.txt").read_bytes()
+    code = main(["check", str(article), "--no-mt", "--format", "text", "--output-dir", str(article)])
+    assert code == 2 and "would replace an input file" in capsys.readouterr().err
+    assert (article / "de.txt").read_bytes() == before
+    manifest = tmp_path / "m.toml"
+    manifest.write_text("".join(f'[[pair]]\nname = "{n}"\nsource = "article/de.txt"\n'
+                                f'target = "article/en.txt"\n' for n in ("same", "same", "index")))
+    out = tmp_path / "out"
+    out.mkdir()
+    outside = tmp_path / "outside.txt"
+    outside.write_text("keep me")
+    (out / "same.json").symlink_to(outside)
+    assert main(["check", str(manifest), "--no-mt", "--output-dir", str(out)]) == 0
+    names = sorted(p.name for p in out.iterdir())
+    assert {"same.json", "same-2.json", "index-pair.json", "index.html"} <= set(names)
+    assert outside.read_text() == "keep me" and not (out / "same.json").is_symlink()

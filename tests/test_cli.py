@@ -385,3 +385,31 @@ def test_json_names_configured_files_relative_to_the_working_directory(capsys, t
     report = json.loads(out)
     assert report["baseline"]["path"] == "qa/accepted.json"
     assert {f["data"]["termbase"] for f in report["findings"] if f["code"] == "TRM02"} == {"terms.csv"}
+
+
+def test_a_closed_stdout_keeps_the_verdict(monkeypatch, tmp_path):
+    """`qa check … | head -1` under pipefail: a failed gate must not become exit 0."""
+    class Closed:
+        def write(self, text):
+            raise BrokenPipeError
+
+        def flush(self):
+            raise BrokenPipeError
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(sys, "stdout", Closed())
+    code = main([str(a) for a in ["check", PAIR / "de.txt", PAIR / "en.defective.txt",
+                                  "--termbase", PAIR / "terms.csv", "--no-mt"]])
+    assert code == 1
+
+
+def test_an_output_spelled_through_a_missing_folder_is_still_an_input(capsys, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    target = tmp_path / "en.txt"
+    target.write_bytes((PAIR / "en.txt").read_bytes())
+    before = target.read_bytes()
+    for output in ("missing/../en.txt", str(PAIR / "terms.csv")):
+        code, _, err = run(["check", PAIR / "de.txt", "en.txt", "--no-mt", "--termbase",
+                            PAIR / "terms.csv", "-o", output], capsys)
+        assert code == 2 and "refusing to overwrite an input file" in err
+    assert target.read_bytes() == before and not (tmp_path / "missing").exists()

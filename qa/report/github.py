@@ -10,6 +10,7 @@ the editor's reason: visible, never an error or a warning. A stale baseline entr
 
 from __future__ import annotations
 
+from qa.text import escape_controls
 from qa.model import BaselineEntry, Finding, Report, Severity
 from qa.report.locations import display_path, primary, related
 
@@ -18,7 +19,9 @@ COMMANDS = {Severity.CRITICAL: "error", Severity.MAJOR: "error", Severity.MINOR:
 
 
 def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    # the workflow-command escapes, then any other control character written out (a
+    # translation's terminal escape sequences must not reach the Actions log)
+    return escape_controls(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def _escape_property(text: str) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from xml.etree.ElementTree import Element, SubElement, tostring
 
 from qa.checks import ALL_CHECKS
+from qa.text import escape_controls
 from qa.model import Finding, Report
 from qa.report.locations import display_path, primary
 
@@ -72,5 +73,6 @@ def render_junit(report: Report) -> str:
 
 
 def render_junit_many(reports: list[Report]) -> str:
-    xml = tostring(junit_tree(reports), encoding="unicode")
+    # control characters of a translation are not allowed in XML 1.0: written out
+    xml = escape_controls(tostring(junit_tree(reports), encoding="unicode"))
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + xml + "\n"

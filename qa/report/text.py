@@ -10,6 +10,7 @@ cleaned up. ``quiet`` (``-q``) leaves out the lines about skipped checks.
 from __future__ import annotations
 
 from qa.model import Finding, Report
+from qa.text import escape_controls
 
 
 def _location(report: Report, finding: Finding) -> str:
@@ -74,4 +75,6 @@ def render_text(report: Report, *, show_accepted: bool = False, quiet: bool = Fa
     lines.append(f"{n} finding{'s' if n != 1 else ''}{f' ({counts})' if counts else ''}"
                  f"{accepted_note} · score {report.score:g} · gate {gate.verdict} "
                  f"(--fail-on {gate.fail_on_name})")
-    return "\n".join(lines) + "\n"
+    # each line on its own: a message quoting the translation keeps to its line, and its
+    # escape sequences do not reach the terminal
+    return "\n".join(escape_controls(line.replace("\n", " ")) for line in lines) + "\n"
