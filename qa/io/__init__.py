@@ -58,14 +58,24 @@ LOADERS: dict[str, Loader] = {
 __all__ = ["LOADERS", "Loader", "LoadedText", "read_text_file", "read_bytes", "load_text"]
 
 
+#: the largest input qa reads (a document, a bilingual file): far above any article or
+#: memory (a 100,000-unit TMX is ~30 MB), far below what would exhaust memory
+MAX_INPUT_BYTES = 512 * 1024 * 1024
+
+
 def read_bytes(path: str | Path) -> bytes:
-    """A file's bytes; :class:`InputError` when it is missing, a directory or unreadable."""
+    """A file's bytes; :class:`InputError` when it is missing, a directory, not a regular
+    file (a FIFO with no writer would hang, ``/dev/zero`` never ends) or too large."""
     p = Path(path)
     if not p.exists():
         raise InputError(f"{path}: file not found")
     if p.is_dir():
         raise InputError(f"{path}: is a directory, expected a document")
+    if not p.is_file():
+        raise InputError(f"{path}: is not a regular file (a pipe or a device); save it to a file")
     try:
+        if p.stat().st_size > MAX_INPUT_BYTES:
+            raise InputError(f"{path}: is larger than {MAX_INPUT_BYTES // 2**20} MB; refusing it")
         return p.read_bytes()
     except OSError as exc:
         raise InputError(f"{path}: cannot be read ({exc.strerror or exc})") from None

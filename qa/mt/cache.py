@@ -1,8 +1,9 @@
 """On-disk translation cache: SQLite in the user cache folder (``QA_CACHE_DIR`` or
 ``mt-cache`` in the config overrides), keyed by translator signature and text.
 
-Safe for concurrent runs (WAL journal, busy timeout, INSERT OR IGNORE); a corrupt file
-is moved aside with a warning and rebuilt, never a crash.
+Safe for concurrent runs (WAL journal, busy timeout, INSERT OR IGNORE); a damaged cache
+is moved aside with a warning and rebuilt, never a crash; a path holding anything but
+an SQLite database is refused, never touched.
 """
 
 from __future__ import annotations
@@ -13,7 +14,12 @@ import sqlite3
 import sys
 from pathlib import Path
 
+from qa.errors import ConfigError
 from qa.paths import cache_dir
+
+
+#: the first bytes of every SQLite database file (https://www.sqlite.org/fileformat.html)
+SQLITE_HEADER = b"SQLite format 3\x00"
 
 
 def default_cache_path() -> Path:
@@ -28,6 +34,7 @@ class TranslationCache:
         self.connection = self._open()
 
     def _open(self) -> sqlite3.Connection | None:
+        self._refuse_foreign_file()
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             connection = sqlite3.connect(str(self.path), timeout=30)
@@ -43,6 +50,18 @@ class TranslationCache:
             print(f"qa: warning: translation cache unavailable ({exc}); continuing without",
                   file=sys.stderr)
             return None
+
+    def _refuse_foreign_file(self) -> None:
+        """A path that holds something other than an SQLite database (``mt-cache``
+        pointed at a user's file or folder) is refused, never moved aside or replaced:
+        only a damaged cache of ours is rebuilt."""
+        if self.path.is_dir():
+            raise ConfigError(f"{self.path}: mt-cache is a folder; give a file name (or \"off\")")
+        if self.path.is_file() and self.path.stat().st_size:
+            with self.path.open("rb") as handle:
+                if handle.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
+                    raise ConfigError(f"{self.path}: mt-cache names a file that is not a qa "
+                                      "translation cache (SQLite); refusing to replace it")
 
     def _rebuild(self, exc: Exception) -> sqlite3.Connection | None:
         aside = self.path.with_suffix(self.path.suffix + f".corrupt-{os.getpid()}")

@@ -315,7 +315,7 @@ def test_a_file_that_is_not_xliff_is_refused(write):
 
 
 def test_a_missing_file_is_one_line(tmp_path):
-    with pytest.raises(InputError, match="cannot read"):
+    with pytest.raises(InputError, match="file not found"):
         read_xliff(str(tmp_path / "none.xlf"))
 
 

@@ -76,12 +76,24 @@ def test_cache_second_run_makes_no_model_calls(tmp_path):
 
 def test_corrupt_cache_is_rebuilt_with_a_warning(tmp_path, capsys):
     path = tmp_path / "cache.sqlite3"
-    path.write_bytes(b"this is not a database" * 100)
+    path.write_bytes(b"SQLite format 3\x00" + b"but damaged after its header" * 100)
     cache = TranslationCache(path)
     cache.put_many("sig", {"a": "b"})
     assert cache.get_many("sig", ["a"]) == {"a": "b"}
     assert "damaged" in capsys.readouterr().err
     assert list(tmp_path.glob("cache.sqlite3.corrupt-*"))
+
+
+def test_a_cache_path_holding_a_user_file_or_folder_is_refused_untouched(tmp_path):
+    from qa.errors import ConfigError
+
+    glossary = tmp_path / "glossary.csv"
+    glossary.write_text("de,en\nHaus,house\n", encoding="utf-8")
+    for path, needle in ((glossary, "not a qa translation cache"), (tmp_path, "is a folder")):
+        with pytest.raises(ConfigError, match=needle):
+            TranslationCache(path)
+    assert glossary.read_text(encoding="utf-8") == "de,en\nHaus,house\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["glossary.csv"]
 
 
 def test_cache_is_shared_by_concurrent_writers(tmp_path):

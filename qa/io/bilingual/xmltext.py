@@ -93,12 +93,9 @@ class InlineRules:
 def read_text(path: str) -> str:
     """The file's decoded text (see :func:`decode`); its bytes are not kept (lxml reads
     the file again, streaming)."""
-    try:
-        with open(path, "rb") as handle:
-            data = handle.read()
-    except OSError as error:
-        raise InputError(f"{path}: cannot read: {error.strerror or error}") from None
-    return decode(data, str(path))
+    from qa.io import read_bytes  # the one reader of input files (pipes, devices, size)
+
+    return decode(read_bytes(path), str(path))
 
 
 def decode(data: bytes, name: str) -> str:
