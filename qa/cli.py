@@ -466,6 +466,14 @@ COMMANDS = {"check": _cmd_check, "baseline": _cmd_baseline, "fix": _cmd_fix,
 def main(argv: list[str] | None = None) -> int:
     global _PENDING_EXIT
     _PENDING_EXIT = EXIT_PASSED
+    for stream in (sys.stdout, sys.stderr):
+        # an ASCII terminal or PYTHONIOENCODING=ascii: reports keep their characters
+        # as escapes instead of ending in an encoding error
+        if hasattr(stream, "reconfigure"):
+            try:
+                stream.reconfigure(errors="backslashreplace")
+            except (ValueError, OSError):
+                pass
     parser = build_parser()
     try:
         args = parser.parse_args(argv)

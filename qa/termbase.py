@@ -45,7 +45,15 @@ def _variants(cell: str | None) -> tuple[str, ...]:
 
 
 def parse_termbase(text: str, path: str) -> Termbase:
-    """Parse CSV/TSV termbase text; :class:`InputError` names the file and line on error."""
+    """Parse CSV/TSV termbase text; :class:`InputError` names the file and line on error
+    (a malformed CSV too: a field over the csv module's limit, a stray quote)."""
+    try:
+        return _parse_termbase(text, path)
+    except csv.Error as exc:
+        raise InputError(f"{path}: not a readable CSV/TSV termbase ({exc})") from None
+
+
+def _parse_termbase(text: str, path: str) -> Termbase:
     first = text.split("\n", 1)[0]
     delimiter = "\t" if "\t" in first else ("," if "," in first else ";")
     reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -413,3 +414,21 @@ def test_an_output_spelled_through_a_missing_folder_is_still_an_input(capsys, tm
                             PAIR / "terms.csv", "-o", output], capsys)
         assert code == 2 and "refusing to overwrite an input file" in err
     assert target.read_bytes() == before and not (tmp_path / "missing").exists()
+
+
+def test_an_ascii_terminal_and_an_oversized_csv_field_are_no_internal_errors(tmp_path):
+    """Reports on a stdout that cannot encode them keep their characters as escapes;
+    a termbase with a CSV field over the csv module's limit is one line, exit 2."""
+    env = {**os.environ, "PYTHONIOENCODING": "ascii", "LC_ALL": "C"}
+    done = subprocess.run([sys.executable, "-m", "qa", "check", str(PAIR / "de.txt"),
+                           str(PAIR / "en.defective.txt"), "--no-mt"],
+                          capture_output=True, text=True, env=env, cwd=tmp_path)
+    assert done.returncode == 1 and "internal error" not in done.stderr
+    assert "\\xb7 score" in done.stdout
+    big = tmp_path / "big.csv"
+    big.write_text("de,en\n" + "a" * 200_000 + ",x\n", encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "qa", "check", str(PAIR / "de.txt"),
+                           str(PAIR / "en.txt"), "--no-mt", "--termbase", str(big)],
+                          capture_output=True, text=True, cwd=tmp_path)
+    assert done.returncode == 2 and done.stderr.count("\n") == 1
+    assert "not a readable CSV/TSV termbase" in done.stderr
