@@ -154,6 +154,11 @@ def _check_one(args: tuple[PairSpec, Config]) -> PairResult:
         return PairResult(spec, report=check_files(spec.source, spec.target, config))
     except QAError as exc:
         return PairResult(spec, error=str(exc))
+    except Exception as exc:  # a bug of qa's on this pair: its error row, not the batch's end
+        if os.environ.get("QA_DEBUG"):
+            raise
+        return PairResult(spec, error=f"internal error: {type(exc).__name__}: {exc} "
+                                      "(set QA_DEBUG=1 for a traceback and please report it)")
 
 
 def _init_worker(segment_workers: int) -> None:

@@ -347,3 +347,24 @@ def test_reports_never_replace_inputs_overwrite_each_other_or_follow_links(capsy
     names = sorted(p.name for p in out.iterdir())
     assert {"same.json", "same-2.json", "index-pair.json", "index.html"} <= set(names)
     assert outside.read_text() == "keep me" and not (out / "same.json").is_symlink()
+
+
+def test_a_pair_that_crashes_qa_is_an_error_row_not_the_batch_s_end(capsys, tmp_path, monkeypatch):
+    import qa.runner
+
+    real = qa.runner.check_files
+
+    def crash_on_spyware(source, target, config=None, quiet=True):
+        if "web-spyware" in str(source):
+            raise RuntimeError("boom")
+        return real(source, target, config, quiet)
+
+    monkeypatch.setattr(qa.runner, "check_files", crash_on_spyware)
+    monkeypatch.delenv("QA_DEBUG", raising=False)
+    from qa.batch import discover, run_batch
+
+    results = run_batch(discover(CORPORA), Config(mt=False), jobs=1)
+    errors = [r for r in results if r.error]
+    assert [r.spec.name for r in errors] == ["web-spyware"]
+    assert "internal error: RuntimeError: boom" in errors[0].error
+    assert all(r.report is not None for r in results if r.spec.name != "web-spyware")
