@@ -211,9 +211,11 @@ def qa_worker(source: Path, target: Path, out: Path, lexicon: str | None) -> Non
 # --- measuring and scoring ------------------------------------------------------------
 
 def measure(cmd: list[str], stdout: Path) -> tuple[float, float]:
-    """Run ``cmd`` in a child (stdout to ``stdout``); return (wall seconds, peak RSS MiB)."""
+    """Run ``cmd`` in a child (stdout to ``stdout``); return (wall seconds, peak RSS MiB).
+    The child runs in ``stdout``'s temporary folder: Hunalign writes a ``translate.txt``
+    into its working directory, which must not be the repository."""
     result = subprocess.run([sys.executable, "-c", MEASURE, str(stdout), *cmd],
-                            capture_output=True, text=True, cwd=REPO,
+                            capture_output=True, text=True, cwd=stdout.parent,
                             env={**os.environ, "PYTHONPATH": str(REPO)})
     wall, peak, rc = result.stdout.split()
     if int(rc) != 0:
