@@ -113,6 +113,9 @@ class Glob(Kind):
     def check(self, key, value, where, base):
         if not isinstance(value, str) or not value.strip():
             raise ConfigError(f"{where}: '{key}' must be a glob such as \"{self.example}\"")
+        if Path(value).is_absolute() or value.startswith(".."):
+            raise ConfigError(f"{where}: '{key}' is matched inside the folder a batch run is "
+                              f"given; write it relative to it, such as \"{self.example}\"")
         return value
 
 

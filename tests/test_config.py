@@ -163,6 +163,7 @@ def test_flags_set_the_same_keys_as_the_table(tmp_path):
     ("mt-beam = 0", "'mt-beam' must be a whole number from 1 to 256"),
     ("min-score = 101", "'min-score' must be a number from 0 to 100, not 101"),
     ("batch-glob = ''", "'batch-glob' must be a glob"),
+    ("batch-glob = '/srv/articles/**/de.*'", "write it relative to it"),
     ("mt-cache = 1", "'mt-cache' must be a file path or \"off\""),
     ("lexicon = ['a', 'b']", "'lexicon' takes one file"),
     ("residue-patterns = 'missing.tsv'", "'residue-patterns' file not found"),
