@@ -73,11 +73,42 @@ def _term_index(termbases) -> "_TermIndex":
     return _TermIndex(termbases)
 
 
+class _Pattern:
+    """An English rendering's pattern, compiled on first use: a termbase of 100,000
+    entries must not compile 100,000 regular expressions a run reads a few of."""
+
+    __slots__ = ("source", "flags", "_compiled")
+
+    def __init__(self, source: str, flags: int):
+        self.source, self.flags, self._compiled = source, flags, None
+
+    def _regex(self) -> re.Pattern:
+        if self._compiled is None:
+            self._compiled = re.compile(self.source, self.flags)
+        return self._compiled
+
+    def finditer(self, text: str):
+        return self._regex().finditer(text)
+
+    def fullmatch(self, text: str):
+        return self._regex().fullmatch(text)
+
+
+#: English plural and possessive endings a rendering's pattern accepts after its words
+_ENGLISH_ENDINGS = ("s", "es")
+
+
 class _TermIndex:
-    """Compiled termbase entries: German token sequences and English patterns."""
+    """Compiled termbase entries: German token sequences and English patterns, and two
+    indexes that find an entry's candidates in a sentence without trying every entry
+    (a sentence against a 100,000-entry termbase): by the first three letters of its
+    German terms' first tokens, and by the first word of its English renderings."""
 
     def __init__(self, termbases):
         self.entries = []
+        self._by_german: dict[str, list[int]] = defaultdict(list)
+        self._short_german: dict[str, list[int]] = defaultdict(list)
+        self._by_english: dict[str, list[int]] = defaultdict(list)
         for termbase in termbases:
             for entry in termbase.entries:
                 german = [[_norm(t) for t in _GERMAN_TOKEN_RE.findall(de)] for de in entry.de]
@@ -90,14 +121,41 @@ class _TermIndex:
                     for f in entry.forbidden]
                 loose = ([self._english_pattern(en, False) for en in entry.en]
                          if entry.case_sensitive else [])
+                number = len(self.entries)
                 self.entries.append((entry, termbase.path, german, allowed, forbidden, loose))
+                for sequence in german:
+                    if sequence:
+                        key = sequence[0][:3]
+                        (self._by_german if len(key) == 3 else self._short_german)[key].append(number)
+                for rendering in (*entry.en, *entry.forbidden):
+                    first = re.split(r"[\s\-]+", rendering.strip())[0].casefold()
+                    self._by_english[first].append(number)
+
+    def german_candidates(self, text: str) -> list[int]:
+        """The entries (in termbase order) whose German terms may occur in ``text``: the
+        first three letters of a term's first token are somewhere in the folded text
+        (so inside a compound too) — the necessary condition
+        :meth:`german_occurrences` starts from."""
+        folded = _folded_text(text)
+        found = {n for k in range(len(folded) - 2) for n in self._by_german.get(folded[k:k + 3], ())}
+        # first tokens shorter than three letters (IG Metall): few, tried one by one
+        found.update(n for key, numbers in self._short_german.items() if key in folded
+                     for n in numbers)
+        return sorted(found)
+
+    def english_candidates(self, text: str) -> list[int]:
+        """The entries (in termbase order) one of whose renderings may occur in ``text``:
+        its first word is a word of the text (or is with an English ending)."""
+        words = set(re.findall(r"\w+", text.casefold()))
+        keys = words | {w[:-len(e)] for w in words for e in _ENGLISH_ENDINGS if w.endswith(e)}
+        return sorted({n for key in keys for n in self._by_english.get(key, ())})
 
     @staticmethod
-    def _english_pattern(rendering: str, case_sensitive: bool) -> re.Pattern:
+    def _english_pattern(rendering: str, case_sensitive: bool) -> _Pattern:
         words = re.split(r"[\s\-]+", rendering.strip())
         body = r"[\s\-]+".join(re.escape(w) for w in words)
         flags = 0 if case_sensitive else re.IGNORECASE
-        return re.compile(rf"(?<![\w\-]){body}(?:s|es|'s|’s|s'|s’)?(?![\w])", flags)
+        return _Pattern(rf"(?<![\w\-]){body}(?:s|es|'s|’s|s'|s’)?(?![\w])", flags)
 
     def german_occurrences(self, text: str, german) -> list[tuple[int, int]]:
         tokens = _tokens(text)
@@ -121,7 +179,7 @@ def _tokens(text: str) -> tuple[tuple[str, int, int], ...]:
     return tuple((m.group(0), m.start(), m.end()) for m in _GERMAN_TOKEN_RE.finditer(text))
 
 
-def _matches(patterns: Iterable[re.Pattern], text: str) -> list[tuple[int, int, str]]:
+def _matches(patterns: Iterable, text: str) -> list[tuple[int, int, str]]:
     """Non-overlapping matches, longest first where they compete."""
     hits = sorted(((m.start(), m.end(), m.group(0)) for p in patterns for m in p.finditer(text)),
                   key=lambda h: (h[0], -(h[1] - h[0])))
@@ -164,7 +222,8 @@ class MissingTerm(_TermCheck):
         for pair in ctx.pairs:
             if not pair.source or not pair.target or ctx.alignment.unrelated:
                 continue
-            for entry, path, german, allowed, forbidden, loose in index.entries:
+            for number in index.german_candidates(pair.source_text):
+                entry, path, german, allowed, forbidden, loose = index.entries[number]
                 if not allowed:
                     continue
                 occurrences = index.german_occurrences(pair.source_text, german)
@@ -221,7 +280,8 @@ class ForbiddenTerm(_TermCheck):
             if not pair.target:
                 continue
             reported: list[tuple[int, int]] = []
-            for entry, path, _, allowed, forbidden, loose in index.entries:
+            for number in index.english_candidates(pair.target_text):
+                entry, path, _, allowed, forbidden, loose = index.entries[number]
                 hits = [(s, e, text, "forbidden") for s, e, text in _matches(forbidden, pair.target_text)]
                 if loose:
                     exact = {(s, e) for s, e, _ in _matches(allowed, pair.target_text)}
@@ -285,7 +345,8 @@ class InconsistentTerm(_TermCheck):
         for pair in ctx.pairs:
             if not pair.source or not pair.target or ctx.alignment.unrelated:
                 continue
-            for number, (entry, _, german, allowed, _, _) in enumerate(index.entries):
+            for number in index.german_candidates(pair.source_text):
+                entry, _, german, allowed, _, _ = index.entries[number]
                 if len(allowed) < 2 or not index.german_occurrences(pair.source_text, german):
                     continue
                 for start, end, text in _matches(allowed, pair.target_text):
