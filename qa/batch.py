@@ -163,9 +163,13 @@ def _check_one(args: tuple[PairSpec, Config]) -> PairResult:
 
 def _init_worker(segment_workers: int) -> None:
     """In each batch worker process: cap the processes that sentence segmentation may
-    start, so pools do not nest (the calling process is left as it was)."""
+    start, so pools do not nest (the calling process is left as it was); Ctrl-C is the
+    calling process's to handle (workers that took it printed a traceback each)."""
+    import signal
+
     from qa.segment import limit_workers
 
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     limit_workers(segment_workers)
 
 
@@ -180,9 +184,20 @@ def run_batch(specs: list[PairSpec], config: Config, jobs: int | None = None, *,
         return [_check_one(item) for item in work]
     import multiprocessing
 
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"),
-                             initializer=_init_worker, initargs=(segment_workers,)) as pool:
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"),
+                               initializer=_init_worker, initargs=(segment_workers,))
+    try:
         return list(pool.map(_check_one, work))
+    except KeyboardInterrupt:
+        # stop at once: pairs not started are cancelled, workers ended (reports are
+        # written only after every pair, atomically, so none is left half-written)
+        workers = list((getattr(pool, "_processes", None) or {}).values())
+        pool.shutdown(wait=False, cancel_futures=True)
+        for process in workers:
+            process.terminate()
+        raise
+    finally:
+        pool.shutdown(wait=True)
 
 
 def exit_code(results: list[PairResult]) -> int:
