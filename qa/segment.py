@@ -34,6 +34,10 @@ TITLE_ABBREVIATIONS = {
 SOFT_ABBREVIATIONS = ("usw.", "etc.", "Mio.", "Mrd.", "Jan.", "Feb.", "Inc.", "Ltd.", "Co.",
                       "U.S.", "U.K.", "a.m.", "p.m.", "Uhr.")
 
+# Abbreviations that qualify the number after them: join when a digit follows
+# (benchmarks/segmentation.py: "max." split 3 times in the WMT sentences, "incl." once).
+QUANTITY_ABBREVIATIONS = ("max.", "min.", "incl.", "inkl.", "zzgl.", "ca.", "approx.")
+
 GERMAN_MONTHS = ("Januar", "Jänner", "Februar", "März", "April", "Mai", "Juni", "Juli",
                  "August", "September", "Oktober", "November", "Dezember")
 ORDINAL_END_RE = re.compile(r"(?:^|\s)\d{1,2}\.$")
@@ -132,6 +136,8 @@ def _should_join(prev: str, nxt: str, lang: str) -> bool:
     starts_lower = bool(first) and (first.islower() or first in ",;:")
     if _ends_with(prev, TITLE_ABBREVIATIONS[lang]):
         return True
+    if _ends_with(prev, QUANTITY_ABBREVIATIONS) and first.isdigit():
+        return True  # "max. 300 Watt", "incl. 19 %": a limit before its number
     if starts_lower and (_ends_with(prev, SOFT_ABBREVIATIONS) or prev.endswith(".")):
         return True
     if lang == "de" and ORDINAL_END_RE.search(prev):
