@@ -114,25 +114,29 @@ def _line(reading: Reading, offset: int) -> int:
     return bisect.bisect_right(reading.line_starts, offset)
 
 
-def _units_12(text: str, reading: Reading, namespace: str,
-              several_files: bool) -> Iterator[Unit]:
-    name = reading.path
-    cursor = ContentCursor(text, name, InlineRules(namespace, XLIFF12_INLINE))
-    tags = {_tag(namespace, t): t for t in ("file", "group", "trans-unit")}
-    translatable = [True]  # translate="yes"/"no" inherited from <file> and <group>
+def _units(reading: Reading, namespace: str, unit_tag: str, file_id: str,
+           several_files: bool, cursor: ContentCursor, read_unit, check_file=None
+           ) -> Iterator[Unit]:
+    """The units of either XLIFF version, streamed: ``translate="no"`` inherited from
+    ``<file>`` and ``<group>`` (such units are walked past and counted), ids prefixed with
+    their file's ``file_id`` attribute where the document has several files;
+    ``read_unit(element, prefix)`` yields a unit's Units, ``check_file(element)`` sees each
+    ``<file>`` as it opens."""
+    tags = {_tag(namespace, t): t for t in ("file", "group", unit_tag)}
+    translatable = [True]
     prefix, files = "", 0
-    for event, element in iterparse(name, ("start", "end"), list(tags)):
+    for event, element in iterparse(reading.path, ("start", "end"), list(tags)):
         kind = tags[element.tag]
         if event == "start":
             if kind == "file":
-                _check_languages(name, element.get("source-language", ""),
-                                 element.get("target-language", ""), element.sourceline)
+                if check_file is not None:
+                    check_file(element)
                 files += 1
-                prefix = f"{element.get('original') or f'file-{files}'}/" if several_files else ""
-            if kind != "trans-unit":
+                prefix = f"{element.get(file_id) or f'file-{files}'}/" if several_files else ""
+            if kind != unit_tag:
                 translatable.append(_translatable(element, translatable[-1]))
             continue
-        if kind != "trans-unit":
+        if kind != unit_tag:
             translatable.pop()
             clear(element)
             continue
@@ -140,8 +144,21 @@ def _units_12(text: str, reading: Reading, namespace: str,
             cursor.unit(element, ())  # walked past, so the next unit is found after it
             reading.skipped["translate=no"] = reading.skipped.get("translate=no", 0) + 1
         else:
-            yield from _trans_unit(element, cursor, reading, namespace, prefix)
+            yield from read_unit(element, prefix)
         clear(element)
+
+
+def _units_12(text: str, reading: Reading, namespace: str,
+              several_files: bool) -> Iterator[Unit]:
+    cursor = ContentCursor(text, reading.path, InlineRules(namespace, XLIFF12_INLINE))
+
+    def check_file(element) -> None:
+        _check_languages(reading.path, element.get("source-language", ""),
+                         element.get("target-language", ""), element.sourceline)
+
+    return _units(reading, namespace, "trans-unit", "original", several_files, cursor,
+                  lambda element, prefix: _trans_unit(element, cursor, reading, namespace, prefix),
+                  check_file)
 
 
 def _trans_unit(element, cursor: ContentCursor, reading: Reading, namespace: str,
@@ -178,30 +195,9 @@ def _trans_unit(element, cursor: ContentCursor, reading: Reading, namespace: str
 
 
 def _units_20(text: str, reading: Reading, several_files: bool) -> Iterator[Unit]:
-    name = reading.path
-    cursor = ContentCursor(text, name, InlineRules(XLIFF20_NS, XLIFF20_INLINE, XLIFF20_IDS))
-    tags = {_tag(XLIFF20_NS, t): t for t in ("file", "group", "unit")}
-    translatable = [True]  # translate="yes"/"no" inherited from <file> and <group>
-    prefix, files = "", 0
-    for event, element in iterparse(name, ("start", "end"), list(tags)):
-        kind = tags[element.tag]
-        if event == "start":
-            if kind == "file":
-                files += 1
-                prefix = f"{element.get('id') or f'file-{files}'}/" if several_files else ""
-            if kind != "unit":
-                translatable.append(_translatable(element, translatable[-1]))
-            continue
-        if kind != "unit":
-            translatable.pop()
-            clear(element)
-            continue
-        if not _translatable(element, translatable[-1]):
-            cursor.unit(element, ())
-            reading.skipped["translate=no"] = reading.skipped.get("translate=no", 0) + 1
-        else:
-            yield from _unit_20(element, cursor, reading, prefix)
-        clear(element)
+    cursor = ContentCursor(text, reading.path, InlineRules(XLIFF20_NS, XLIFF20_INLINE, XLIFF20_IDS))
+    return _units(reading, XLIFF20_NS, "unit", "id", several_files, cursor,
+                  lambda element, prefix: _unit_20(element, cursor, reading, prefix))
 
 
 def _unit_20(element, cursor: ContentCursor, reading: Reading, prefix: str) -> Iterator[Unit]:
