@@ -46,3 +46,18 @@ def escape_controls(text: str) -> str:
     retitle it or erase the lines of findings above), nor an XML report (where most
     are not allowed)."""
     return _CONTROL_RE.sub(lambda m: f"\\x{ord(m.group(0)):02x}", text)
+
+
+#: how much of a sentence a finding's message quotes
+EXCERPT_CHARS = 70
+
+
+def excerpt(text: str, limit: int = EXCERPT_CHARS, *, at_word: bool = False) -> str:
+    """``text`` as a message quotes it: whitespace runs as one space, and when longer
+    than ``limit`` cut with "…" (``at_word``: at the last whole word, " …")."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    if at_word:
+        return text[:limit].rsplit(" ", 1)[0] + " …"
+    return text[:limit - 1].rstrip() + "…"

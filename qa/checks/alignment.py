@@ -17,14 +17,7 @@ from typing import Iterable
 
 from qa.checks.base import Check, CheckContext, Example
 from qa.model import Category, Document, Finding, SegmentPair, Severity
-
-_EXCERPT = 70
-
-
-def _excerpt(text: str) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= _EXCERPT else text[: _EXCERPT - 1].rstrip() + "…"
-
+from qa.text import excerpt
 
 def _unaligned_runs(pairs: tuple[SegmentPair, ...], bead: str, doc: Document,
                     side: str) -> list[list[SegmentPair]]:
@@ -148,7 +141,7 @@ class Omission(Check):
             if run[0].id in empty:
                 continue
             yield self.finding(
-                f"source {unit} not translated: “{_excerpt(text)}”",
+                f"source {unit} not translated: “{excerpt(text)}”",
                 source_span=(start, end), segment=run[0].id, kind=kind,
                 data={"sentences": [ctx.source.sentences[i].id for p in run for i in p.source],
                       "bead": "1-0"})
@@ -186,7 +179,7 @@ class Addition(Check):
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
         for run, start, end, text, unit, kind in _runs(ctx, "target"):
             yield self.finding(
-                f"{unit} in the translation has no counterpart in the source: “{_excerpt(text)}”",
+                f"{unit} in the translation has no counterpart in the source: “{excerpt(text)}”",
                 target_span=(start, end), segment=run[0].id, kind=kind,
                 data={"sentences": [ctx.target.sentences[i].id for p in run for i in p.target],
                       "bead": "0-1"})

@@ -4,7 +4,8 @@ and its inline codes.
 A bilingual file says which target belongs to which source; these checks test that
 claim where the words disagree with it (a memory shifted by one unit gives every
 target its neighbour's source) and compare the inline codes (tags, placeholders) that
-must survive translation. They skip two plain documents, which have no units.
+must survive translation. The runner leaves them out for two plain documents
+(``reads_units``), which have no units.
 """
 
 from __future__ import annotations
@@ -17,14 +18,11 @@ from qa.checks.base import Check, CheckContext, Example
 from qa.lang.german import reads_german
 from qa.lang.quantities import anchor_numbers
 from qa.model import Category, Finding, Severity, TranslationUnit
+from qa.text import excerpt
 
 #: a capitalised word that is not the first of its sentence: a name on both sides (and,
 #: in German, a noun: harmless, it rarely matches an English word)
 _CAPITALISED = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-ZÄÖÜ][\w-]{2,})")
-
-
-def _not_bilingual(ctx: CheckContext) -> str | None:
-    return None if ctx.units else "not a bilingual file (XLIFF, PO or TMX): no units to check"
 
 
 #: a printf placeholder's position (``%2$s``): translations reorder arguments with it
@@ -58,9 +56,6 @@ class InlineCodes(Check):
         Example.bad("Gespeichert.", "Saved ⟦%s⟧."),
         Example.good("Sie haben {count} neue Nachrichten.", "You have {count} new messages."),
     )
-
-    def skip_reason(self, ctx: CheckContext) -> str | None:
-        return _not_bilingual(ctx)
 
     def run(self, ctx: CheckContext) -> Iterator[Finding]:
         for unit in ctx.units:
@@ -110,15 +105,12 @@ class UntranslatedUnit(Check):
                      "a name is the same in both languages"),
     )
 
-    def skip_reason(self, ctx: CheckContext) -> str | None:
-        return _not_bilingual(ctx)
-
     def run(self, ctx: CheckContext) -> Iterator[Finding]:
         for unit in ctx.units:
             source = ctx.source.text[unit.source_span[0]:unit.source_span[1]]
             segment = unit.pairs[0] if unit.pairs else None
             if unit.target_span is None:
-                yield self.finding(f"unit {unit.id} has no translation: “{_excerpt(source)}”",
+                yield self.finding(f"unit {unit.id} has no translation: “{excerpt(source)}”",
                                    source_span=unit.source_span, segment=segment,
                                    kind="empty-target")
                 continue
@@ -126,14 +118,9 @@ class UntranslatedUnit(Check):
             if " ".join(target.split()) == " ".join(source.split()) and any(
                     reads_german(word) for word in re.findall(r"[^\W\d_]{3,}", target)):
                 yield self.finding(f"unit {unit.id} is its German source, copied: "
-                                   f"“{_excerpt(target)}”", source_span=unit.source_span,
+                                   f"“{excerpt(target)}”", source_span=unit.source_span,
                                    target_span=unit.target_span, segment=segment,
                                    kind="copied-source")
-
-
-def _excerpt(text: str, limit: int = 70) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
 
 
 def _anchors(text: str, lang: str) -> set[str]:
@@ -166,9 +153,6 @@ class ShiftedUnit(Check):
         Example.good("Am Montag meldete Berlin 120 neue Fälle.\n\nIn Hamburg stieg die Zahl auf 45.",
                      "On Monday Berlin reported 120 new cases.\n\nIn Hamburg the number rose to 45."),
     )
-
-    def skip_reason(self, ctx: CheckContext) -> str | None:
-        return _not_bilingual(ctx)
 
     def run(self, ctx: CheckContext) -> Iterator[Finding]:
         units = ctx.units

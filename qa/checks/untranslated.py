@@ -23,6 +23,7 @@ from typing import Iterator
 
 from qa.checks.base import Check, CheckContext, Example
 from qa.model import Category, Finding, SegmentPair, Severity
+from qa.text import excerpt
 from qa.lang import frequency as zipf_band
 from qa.lang.frequency import zipf
 from qa.lang.function_words import STOPWORDS
@@ -45,14 +46,6 @@ def _name_like(token: str) -> bool:
 
 #: how much of a German sentence UNT01's message quotes
 EXCERPT_CHARS = 80
-
-
-def _excerpt(text: str) -> str:
-    """The sentence as quoted in a message: cut at a word with "…" when long."""
-    text = " ".join(text.split())
-    if len(text) <= EXCERPT_CHARS:
-        return text
-    return text[:EXCERPT_CHARS].rsplit(" ", 1)[0] + " …"
 
 
 def _acronym(token: str) -> bool:
@@ -264,7 +257,7 @@ class UntranslatedSentence(_UntranslatedBase):
         for sentence, _, german, total in self._pieces(pair, ctx):
             if self._is_german_sentence(sentence.text, german, total, ctx):
                 yield self.finding(
-                    f"sentence left in German: “{_excerpt(sentence.text)}”",
+                    f"sentence left in German: “{excerpt(sentence.text, EXCERPT_CHARS, at_word=True)}”",
                     target_span=(sentence.start, sentence.end), segment=pair.id,
                     data={"german_words": german, "words": total})
 
