@@ -54,7 +54,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from alignment import parallel_sentences  # noqa: E402  (benchmarks/alignment.py)
 from qa.evaluation.synthetic import SyntheticPair, build_pair, score_alignment  # noqa: E402
-from qa.lang.lexicon import DING_PATH, _ding_variants, load_lexicon  # noqa: E402
+from qa.lang.lexicon import DING_PATH, ding_pairs, load_lexicon  # noqa: E402
 from qa.model import SegmentPair  # noqa: E402
 
 HUNALIGN_SOURCE = REPO.parent / "shared" / "peers" / "hunalign"
@@ -130,19 +130,8 @@ def build_hunalign(workdir: Path) -> tuple[Path | None, str]:
 def ding_dictionary(out: Path) -> int:
     """Write Hunalign's dictionary (``english @ german``, lower-cased single words) from
     the Ding file, parsed with qa's own Ding reader; return the number of entries."""
-    entries: set[tuple[str, str]] = set()
-    with DING_PATH.open(encoding="utf-8", errors="replace") as fh:
-        for line in fh:
-            if line.startswith("#") or " :: " not in line:
-                continue
-            de_side, en_side = line.rstrip("\n").split(" :: ", 1)
-            for de_group, en_group in zip(_ding_variants(de_side), _ding_variants(en_side)):
-                for de in de_group:
-                    if not DICT_WORD_RE.match(de):
-                        continue
-                    for en in en_group:
-                        if DICT_WORD_RE.match(en):
-                            entries.add((en.lower(), de.lower()))
+    entries = {(en.lower(), de.lower()) for de, en in ding_pairs(DING_PATH)
+               if DICT_WORD_RE.match(de) and DICT_WORD_RE.match(en)}
     out.write_text("".join(f"{en} @ {de}\n" for en, de in sorted(entries)), encoding="utf-8")
     return len(entries)
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from functools import lru_cache
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -155,8 +155,9 @@ def _ding_variants(side: str) -> list[list[str]]:
     return out
 
 
-def _load_ding(path: Path) -> dict[str, set[str]]:
-    table: dict[str, set[str]] = {}
+def ding_pairs(path: Path) -> Iterator[tuple[str, str]]:
+    """Every (German, English) variant pair of a Ding file (``DE :: EN`` lines, their
+    ``|`` groups paired in order, ``;`` variants, tags and comments removed)."""
     with path.open(encoding="utf-8", errors="replace") as fh:
         for line in fh:
             if line.startswith("#") or " :: " not in line:
@@ -164,10 +165,15 @@ def _load_ding(path: Path) -> dict[str, set[str]]:
             de_side, en_side = line.rstrip("\n").split(" :: ", 1)
             for de_group, en_group in zip(_ding_variants(de_side), _ding_variants(en_side)):
                 for de in de_group:
-                    if " " in de.strip():
-                        continue  # phrases and idioms: single words only
                     for en in en_group:
-                        _add(table, de, en)
+                        yield de, en
+
+
+def _load_ding(path: Path) -> dict[str, set[str]]:
+    table: dict[str, set[str]] = {}
+    for de, en in ding_pairs(path):
+        if " " not in de.strip():  # phrases and idioms: single words only
+            _add(table, de, en)
     return table
 
 
