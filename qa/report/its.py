@@ -142,16 +142,17 @@ def _mrk(version: str, names: _Names, finding: Finding, number: int) -> str:
 def _file_text(path: str) -> tuple[str, bool]:
     """The file as its reader decoded it (newlines kept) and whether it had a UTF-8 BOM;
     refused unless it is UTF-8 (the copy is written as UTF-8)."""
-    from qa.io.bilingual.xmltext import read_text
+    from qa.io import read_bytes
+    from qa.io.bilingual.xmltext import decode
 
-    with open(path, "rb") as handle:
-        head = handle.read(200)
+    data = read_bytes(path)
+    head = data[:200]
     declared = re.search(rb"encoding\s*=\s*[\"']([\w.-]+)", head)
     if head.startswith((b"\xff\xfe", b"\xfe\xff")) or (
             declared and declared.group(1).lower().replace(b"_", b"-") not in (b"utf-8", b"utf8")):
         raise QAError(f"{path}: --format xliff writes UTF-8 and keeps every other byte; "
                       "this file is in another encoding: save it as UTF-8 to annotate it")
-    return read_text(path), head.startswith(b"\xef\xbb\xbf")
+    return decode(data, path), head.startswith(b"\xef\xbb\xbf")
 
 
 def render_its_xliff(report: Report) -> str:
