@@ -248,7 +248,9 @@ def _refuse_inputs(out_dir: Path, results: list[PairResult], slugs: list[str],
     inputs = {Path(p).resolve() for r in results
               for p in (r.spec.source, r.spec.target, *r.spec.termbase,
                         *filter(None, [r.spec.baseline])) if Path(p).exists()}
-    planned = [out_dir / f"{slug}.{file_ending(fmt)}" for slug in slugs for fmt in formats]
+    from qa.report import EXTENSIONS
+
+    planned = [out_dir / f"{slug}.{EXTENSIONS[fmt]}" for slug in slugs for fmt in formats]
     planned += [out_dir / name for name in ("combined.json", "combined.sarif",
                                             "combined.junit.xml", "index.html")]
     for path in planned:
@@ -273,14 +275,6 @@ def _write(path: Path, text: str) -> None:
 
 def _slug(name: str) -> str:
     return "".join(c if c.isalnum() or c in "-_." else "_" for c in name).strip("_") or "pair"
-
-
-def file_ending(fmt: str) -> str:
-    """The ending of a pair's report file in format ``fmt``: one per format, so no two
-    formats write one file (text is ``.txt``, GitHub annotations ``.github.txt``)."""
-    from qa.report import EXTENSIONS
-
-    return EXTENSIONS[fmt]
 
 
 def _finding_line(report, finding) -> str:
@@ -328,9 +322,9 @@ def annotations(results: list[PairResult]) -> str:
 
 def write_outputs(results: list[PairResult], out_dir: Path, formats: list[str], *,
                   show_accepted: bool = False, quiet: bool = False) -> list[Path]:
-    """One report per pair and format (named by :func:`file_ending`; text as
+    """One report per pair and format (named by ``qa.report.EXTENSIONS``; text as
     ``--show-accepted`` and ``-q`` say), plus index.html and combined SARIF/JUnit/JSON."""
-    from qa.report import render
+    from qa.report import EXTENSIONS, render
     from qa.report.json_report import report_to_dict
     from qa.report.junit import render_junit_many
     from qa.report.sarif import sarif_log
@@ -344,7 +338,7 @@ def write_outputs(results: list[PairResult], out_dir: Path, formats: list[str], 
         links = {}
         if result.report is not None:
             for fmt in formats:
-                path = out_dir / f"{slug}.{file_ending(fmt)}"
+                path = out_dir / f"{slug}.{EXTENSIONS[fmt]}"
                 _write(path, render(result.report, fmt, show_accepted=show_accepted, quiet=quiet))
                 links[fmt] = path.name
                 written.append(path)

@@ -269,10 +269,9 @@ def test_batch_summary_lists_only_blocking_findings(articles, capsys):
 
 
 def test_every_format_has_its_own_file_ending():
-    from qa.batch import file_ending
-    from qa.report import RENDERERS
+    from qa.report import EXTENSIONS, RENDERERS
 
-    endings = [file_ending(fmt) for fmt in RENDERERS]
+    endings = [EXTENSIONS[fmt] for fmt in RENDERERS]
     assert len(set(endings)) == len(endings)
 
 
