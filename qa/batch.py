@@ -245,16 +245,17 @@ def _refuse_inputs(out_dir: Path, results: list[PairResult], slugs: list[str],
                    formats: list[str]) -> None:
     """Refuse, before writing anything, an output folder where a report would replace
     one of the run's input files (``--output-dir`` set to an article's own folder)."""
-    inputs = {Path(p).resolve() for r in results
-              for p in (r.spec.source, r.spec.target, *r.spec.termbase,
-                        *filter(None, [r.spec.baseline])) if Path(p).exists()}
+    from qa.paths import existing_files, replaces_input
     from qa.report import EXTENSIONS
 
+    inputs = existing_files(p for r in results for p in (r.spec.source, r.spec.target,
+                                                         *r.spec.termbase,
+                                                         *filter(None, [r.spec.baseline])))
     planned = [out_dir / f"{slug}.{EXTENSIONS[fmt]}" for slug in slugs for fmt in formats]
     planned += [out_dir / name for name in ("combined.json", "combined.sarif",
                                             "combined.junit.xml", "index.html")]
     for path in planned:
-        if Path(os.path.abspath(path)).resolve() in inputs:
+        if replaces_input(path, inputs):
             raise QAError(f"{out_dir}: the report {path.name} would replace an input file "
                           "there; give another --output-dir")
     if out_dir.exists() and not out_dir.is_dir():

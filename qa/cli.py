@@ -301,10 +301,10 @@ def _cmd_fix(args: argparse.Namespace) -> int:
 def _refuse_input(output: str, protected: list[str]) -> None:
     """Refuse, before any work, to write over one of the run's input files (however the
     output is spelled: ``missing/../en.txt`` is ``en.txt``)."""
-    out = Path(os.path.abspath(output)).resolve()
-    for path in protected:
-        if Path(path).exists() and out == Path(path).resolve():
-            raise QAError(f"{output}: refusing to overwrite an input file")
+    from qa.paths import existing_files, replaces_input
+
+    if replaces_input(output, existing_files(protected)):
+        raise QAError(f"{output}: refusing to overwrite an input file")
 
 
 def _inputs(args: argparse.Namespace, config) -> list[str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterable
 
 
 def cache_dir() -> Path:
@@ -43,3 +43,14 @@ def display_path(path: str, base: Path | None = None) -> str:
         return absolute.relative_to(base).as_posix()
     except ValueError:
         return absolute.as_posix() if Path(path).is_absolute() else os.path.normpath(path).replace("\\", "/")
+
+
+def existing_files(paths: Iterable[str | Path]) -> frozenset[Path]:
+    """The ``paths`` that exist, resolved: what an output must not replace."""
+    return frozenset(Path(path).resolve() for path in paths if Path(path).exists())
+
+
+def replaces_input(output: str | Path, inputs: frozenset[Path]) -> bool:
+    """Whether writing ``output`` would replace one of ``inputs`` (:func:`existing_files`),
+    however the output is spelled (``missing/../en.txt`` is ``en.txt``; links resolved)."""
+    return Path(os.path.abspath(output)).resolve() in inputs
