@@ -45,6 +45,11 @@ class PairResult:
     report: object | None = None  # qa.model.Report
     error: str | None = None
 
+    @property
+    def passed(self) -> bool:
+        """The pair was checked and its gate passed."""
+        return self.report is not None and self.report.gate.passed
+
 
 def companions(source: Path, target: Path) -> tuple[tuple[str, ...], str | None]:
     """A pair's termbases and baseline found beside it: ``terms.csv``/``terms.tbx`` in
@@ -200,17 +205,18 @@ def run_batch(specs: list[PairSpec], config: Config, jobs: int | None = None, *,
         pool.shutdown(wait=True)
 
 
-def exit_code(results: list[PairResult]) -> int:
-    """2 if any pair could not be checked, else 1 if any gate failed, else 0."""
+def exit_code(results) -> int:
+    """2 if any pair could not be checked, else 1 if any gate failed, else 0 (of
+    :class:`PairResult` or :class:`~qa.scale.records.PairRecord` items alike)."""
     if any(r.error for r in results):
         return 2
-    return 0 if all(r.report.gate.passed for r in results) else 1
+    return 0 if all(r.passed for r in results) else 1
 
 
-def batch_verdict(results: list[PairResult]) -> str:
+def batch_verdict(results) -> str:
     """The verdict of a batch run: ``all passed``, or how many pairs failed their gate
     and how many could not be checked (``2 failed, 1 error``)."""
-    failed = sum(1 for r in results if r.report is not None and not r.report.gate.passed)
+    failed = sum(1 for r in results if not r.error and not r.passed)
     errors = sum(1 for r in results if r.error)
     if not failed and not errors:
         return "all passed"
@@ -241,16 +247,15 @@ def _unique_slugs(names: list[str]) -> list[str]:
     return slugs
 
 
-def _refuse_inputs(out_dir: Path, results: list[PairResult], slugs: list[str],
-                   formats: list[str]) -> None:
+def refuse_inputs(out_dir: Path, specs: list[PairSpec], formats: list[str]) -> None:
     """Refuse, before writing anything, an output folder where a report would replace
     one of the run's input files (``--output-dir`` set to an article's own folder)."""
     from qa.paths import existing_files, replaces_input
     from qa.report import EXTENSIONS
 
-    inputs = existing_files(p for r in results for p in (r.spec.source, r.spec.target,
-                                                         *r.spec.termbase,
-                                                         *filter(None, [r.spec.baseline])))
+    slugs = _unique_slugs([spec.name for spec in specs])
+    inputs = existing_files(p for s in specs for p in (s.source, s.target, *s.termbase,
+                                                       *filter(None, [s.baseline])))
     planned = [out_dir / f"{slug}.{EXTENSIONS[fmt]}" for slug in slugs for fmt in formats]
     planned += [out_dir / name for name in ("combined.json", "combined.sarif",
                                             "combined.junit.xml", "index.html")]
@@ -325,43 +330,65 @@ def write_outputs(results: list[PairResult], out_dir: Path, formats: list[str], 
                   show_accepted: bool = False, quiet: bool = False) -> list[Path]:
     """One report per pair and format (named by ``qa.report.EXTENSIONS``; text as
     ``--show-accepted`` and ``-q`` say), plus index.html and combined SARIF/JUnit/JSON."""
-    from qa.report import EXTENSIONS, render
-    from qa.report.json_report import report_to_dict
-    from qa.report.junit import render_junit_many
-    from qa.report.sarif import sarif_log
+    from qa.scale.records import record_of
 
-    slugs = _unique_slugs([result.spec.name for result in results])
-    _refuse_inputs(out_dir, results, slugs, formats)
+    refuse_inputs(out_dir, [result.spec for result in results], formats)
+    return write_records([record_of(r, formats, show_accepted=show_accepted, quiet=quiet)
+                          for r in results], out_dir, formats)
+
+
+def write_records(records, out_dir: Path, formats: list[str]) -> list[Path]:
+    """The files of a batch run from its pairs' :class:`~qa.scale.records.PairRecord`
+    (in pair order): each pair's reports, index.html and combined SARIF/JUnit/JSON. The
+    one writer of both executors, so a run rebuilt from a results store writes the same
+    bytes as one that has just checked every pair."""
+    from qa.report import EXTENSIONS
+
+    slugs = _unique_slugs([record.name for record in records])
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
     rows = []
-    for result, slug in zip(results, slugs):
+    for record, slug in zip(records, slugs):
         links = {}
-        if result.report is not None:
+        if record.error is None:
             for fmt in formats:
                 path = out_dir / f"{slug}.{EXTENSIONS[fmt]}"
-                _write(path, render(result.report, fmt, show_accepted=show_accepted, quiet=quiet))
+                _write(path, record.reports[fmt])
                 links[fmt] = path.name
                 written.append(path)
-        rows.append((result, links))
-    reports = [r.report for r in results if r.report is not None]
+        rows.append((record, links))
+    checked = [r for r in records if r.error is None]
     combined = {
         "version": 1,
-        "pairs": [{"name": r.spec.name, "source": r.spec.source, "target": r.spec.target,
-                   "error": r.error,
-                   "report": report_to_dict(r.report) if r.report is not None else None}
-                  for r in results],
-        "passed": exit_code(results) == 0,
+        "pairs": [{"name": r.name, "source": r.source, "target": r.target, "error": r.error,
+                   "report": r.json_report} for r in records],
+        "passed": exit_code(records) == 0,
     }
     for name, content in (
             ("combined.json", json.dumps(combined, ensure_ascii=False, indent=2) + "\n"),
-            ("combined.sarif", json.dumps(sarif_log(reports), ensure_ascii=False, indent=2) + "\n"),
-            ("combined.junit.xml", render_junit_many(reports)),
+            ("combined.sarif", json.dumps(_sarif_log([r.sarif_run for r in checked]),
+                                          ensure_ascii=False, indent=2) + "\n"),
+            ("combined.junit.xml", _junit_xml([r.junit_suite for r in checked])),
             ("index.html", render_index(rows))):
         path = out_dir / name
         _write(path, content)
         written.append(path)
     return written
+
+
+def _sarif_log(runs: list[dict]) -> dict:
+    """One SARIF log of the pairs' runs (as :func:`qa.report.sarif.sarif_log` builds it)."""
+    from qa.report.sarif import sarif_log
+
+    return {**sarif_log([]), "runs": runs}
+
+
+def _junit_xml(suites: list[str]) -> str:
+    """combined.junit.xml from the pairs' ``<testsuite>`` elements, byte for byte as
+    :func:`qa.report.junit.render_junit_many` writes the reports' tree."""
+    body = f'<testsuites name="qa">{"".join(suites)}</testsuites>' if suites \
+        else '<testsuites name="qa" />'
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + body + "\n"
 
 
 _INDEX = """<!DOCTYPE html>
@@ -374,12 +401,12 @@ td,th{padding:.3rem .7rem;border-bottom:1px solid #ddd;text-align:left}
 <body><h1>qa: {{ rows|length }} articles — {{ verdict }}</h1>
 <table><thead><tr><th>Article</th><th>Verdict</th><th>Score</th><th>critical</th><th>major</th>
 <th>minor</th><th>info</th><th>Reports</th></tr></thead><tbody>
-{% for result, links in rows %}<tr>
-<td>{{ result.spec.name }}</td>
-{% if result.error %}<td class="error" colspan="6">error: {{ result.error }}</td><td></td>
-{% else %}{% set s = result.report.by_severity() %}
-<td class="{{ result.report.gate.status }}">{{ result.report.gate.verdict }}</td>
-<td>{{ result.report.score }}</td><td>{{ s.critical }}</td><td>{{ s.major }}</td><td>{{ s.minor }}</td><td>{{ s.info }}</td>
+{% for record, links in rows %}<tr>
+<td>{{ record.name }}</td>
+{% if record.error %}<td class="error" colspan="6">error: {{ record.error }}</td><td></td>
+{% else %}{% set s = record.severity %}
+<td class="{{ record.status }}">{{ record.verdict }}</td>
+<td>{{ record.score }}</td><td>{{ s.critical }}</td><td>{{ s.major }}</td><td>{{ s.minor }}</td><td>{{ s.info }}</td>
 <td>{% for fmt, href in links.items() %}<a href="{{ href }}">{{ fmt }}</a> {% endfor %}</td>{% endif %}
 </tr>{% endfor %}</tbody></table></body></html>
 """
@@ -388,5 +415,5 @@ td,th{padding:.3rem .7rem;border-bottom:1px solid #ddd;text-align:left}
 def render_index(rows) -> str:
     from jinja2 import Environment
 
-    verdict = batch_verdict([result for result, _ in rows])
+    verdict = batch_verdict([record for record, _ in rows])
     return Environment(autoescape=True).from_string(_INDEX).render(rows=rows, verdict=verdict)

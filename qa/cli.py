@@ -187,6 +187,9 @@ def _cmd_check(args: argparse.Namespace) -> int:
             raise QAError(f"{args.source}: give SOURCE and TARGET (one argument is a bilingual "
                           "file, a folder of article pairs or a manifest)")
         return _batch(args, config)
+    if config.executor == "ray" and config.origins.get("executor") == "command line":
+        print("qa: note: --executor ray distributes batch runs (a folder or a manifest); "
+              "one pair or bilingual file is checked here", file=sys.stderr)
     targets = _output_plan(args, config)
     report = _check(args, config)
     protected = _inputs(args, config)
@@ -332,9 +335,11 @@ def _unified_diff(before: str, after: str, old_name: str, new_name: str) -> list
 def _batch(args: argparse.Namespace, config) -> int:
     """Many pairs: reports per pair + index + combined outputs under --output-dir; on
     stdout each pair's verdict and blocking findings, and with --format github every
-    pair's annotations (GitHub Actions reads them from stdout only)."""
-    from qa.batch import (annotations, batch_verdict, discover, exit_code, pair_summary,
-                          read_manifest, run_batch, write_outputs)
+    pair's annotations (GitHub Actions reads them from stdout only). ``executor`` says
+    where the pairs are checked: this machine's process pool, or a Ray cluster
+    (:mod:`qa.scale`), which keeps every result in a store and resumes from it."""
+    from qa.batch import (batch_verdict, discover, exit_code, read_manifest, refuse_inputs,
+                          run_batch, write_records)
 
     where = Path(args.source)
     if where.is_dir():
@@ -346,20 +351,30 @@ def _batch(args: argparse.Namespace, config) -> int:
     if args.output:
         raise QAError("a batch run writes to --output-dir DIR (default reports/), not -o")
     formats = args.format or ["json", "html"]
-    results = run_batch(specs, config)
-    global _PENDING_EXIT
-    _PENDING_EXIT = exit_code(results)
     out_dir = Path(args.output_dir or "reports")
-    write_outputs(results, out_dir, formats, show_accepted=args.show_accepted, quiet=args.quiet)
+    refuse_inputs(out_dir, specs, formats)
+    if config.executor == "ray":
+        from qa.scale.ray_run import run_on_ray
+
+        records = run_on_ray(specs, config, out_dir, formats, show_accepted=args.show_accepted,
+                             quiet=args.quiet)
+    else:
+        from qa.scale.records import record_of
+
+        records = [record_of(result, formats, show_accepted=args.show_accepted, quiet=args.quiet)
+                   for result in run_batch(specs, config)]
+    global _PENDING_EXIT
+    _PENDING_EXIT = exit_code(records)
+    write_records(records, out_dir, formats)
     if "github" in formats:
-        sys.stdout.write(annotations(results))
-    for result in results:
-        if result.error:
-            print(f"{result.spec.name}: error: {result.error}", file=sys.stderr)
+        sys.stdout.write("".join(record.annotations for record in records))
+    for record in records:
+        if record.error:
+            print(f"{record.name}: error: {record.error}", file=sys.stderr)
         else:
-            print("\n".join(pair_summary(result)))
-    print(f"{len(results)} pairs → {out_dir}/index.html · {batch_verdict(results)}")
-    return exit_code(results)
+            print("\n".join(record.summary))
+    print(f"{len(records)} pairs → {out_dir}/index.html · {batch_verdict(records)}")
+    return exit_code(records)
 
 
 def _output_plan(args: argparse.Namespace, config) -> list[tuple[str, str | None]]:

@@ -43,6 +43,8 @@ class Config:
     mt_cache: str | None = default("mt-cache")  # a file; "off" for none; None: user cache
     require_mt: bool = default("require-mt")
     batch_glob: str = default("batch-glob")  # batch runs over a folder: which files are sources
+    executor: str = default("executor")  # batch runs: "local" process pool or "ray"
+    address: str | None = default("address")  # the Ray cluster; None: one started for the run
     #: overrides of checks' tuned constants, ``[tool.qa.checks.CODE]``:
     #: ((code, ((ATTRIBUTE, value), …)), …), sorted
     check_options: tuple[tuple[str, tuple[tuple[str, Any], ...]], ...] = ()

@@ -119,6 +119,18 @@ class Glob(Kind):
         return value
 
 
+@dataclass(frozen=True)
+class Text(Kind):
+    """A word or address such as ``example`` (not a file: kept as written)."""
+
+    example: str
+
+    def check(self, key, value, where, base):
+        if not isinstance(value, str) or not value.strip():
+            raise ConfigError(f"{where}: '{key}' must be a string such as \"{self.example}\"")
+        return value.strip()
+
+
 def _strings(key: str, value: Any, where: str) -> tuple[str, ...]:
     if isinstance(value, str):
         return (value,)
@@ -336,6 +348,14 @@ OPTIONS: tuple[Option, ...] = (
            flag="--require-mt", flag_value=True),
     Option("batch-glob", Glob("**/de.*"), "**/de.*",
            "which files are sources in a batch run over a folder"),
+    Option("executor", Choice(("local", "ray")), "local",
+           "where a batch run checks its pairs: local, this machine's process pool; ray, a "
+           "Ray cluster (the 'scale' extra), resumable from the results store in the "
+           "output folder (default: local)", flag="--executor"),
+    Option("address", Text("127.0.0.1:6379"), None,
+           "the Ray cluster of --executor ray (host:port or ray://host:port; default: a "
+           "cluster started on this machine for the run)", flag="--address",
+           metavar="ADDRESS"),
 )
 
 BY_KEY: dict[str, Option] = {option.key: option for option in OPTIONS}

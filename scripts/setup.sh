@@ -25,7 +25,7 @@ if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
   # machine instead of pulling gigabytes of CUDA
   .venv/bin/python -m pip install --quiet --disable-pip-version-check "torch==2.13.0" 2>&1 \
     | grep -v "^WARNING: Location" || true
-  .venv/bin/python -m pip install --quiet --disable-pip-version-check -e ".[dev,mt]" 2>&1 \
+  .venv/bin/python -m pip install --quiet --disable-pip-version-check -e ".[dev,mt,scale]" 2>&1 \
     | grep -v "^WARNING: Location" || true
   .venv/bin/python -c "import qa, pysbd, numpy, pytest, torch, transformers, ctranslate2"
   echo "$want" > "$stamp"

@@ -90,6 +90,7 @@ SAMPLES = {
     options.Whole: lambda o: ("3", 3),
     options.Switch: lambda o: ("false" if o.default else "true", not o.default),
     options.Glob: lambda o: ('"**/*.de.md"', "**/*.de.md"),
+    options.Text: lambda o: (f'"{o.kind.example}"', o.kind.example),
     options.Files: lambda o: ('["a.csv"]', ("ROOT/a.csv",)),
     options.File: lambda o: ('"extra.tsv"', "ROOT/extra.tsv"),
     options.CacheFile: lambda o: ('"off"', "off"),
