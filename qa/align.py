@@ -64,7 +64,20 @@ class AlignParams:
     anchor_null: float = 0.15      # cost per unit of anchor weight in a 1-0/0-1 bead
     absent_numbers: float = 1.0    # null-bead discount per number missing from the other side
     absent_cap: float = 3.0
-    lexicon: float = 5.0           # cost reduction at full word-translation overlap
+    # Word-translation evidence (see _lexical_evidence): a bead's share of matched weight
+    # gives a reduction up to lexicon_match at lexicon_full_share and above, a penalty up
+    # to lexicon_miss at no match, none at lexicon_pivot; both scaled by how much evidence
+    # the bead holds (full at lexicon_evidence). Measured with the Ding dictionary on the
+    # perturbed WMT21/22 documents of benchmarks/alignment_peers.py, gold 1-1 beads
+    # against the wrong pairs next to them: on
+    # true 1-1 beads with ≥ 4 units of expected weight the median share is 0.6 and 0.2 %
+    # are below 0.05; on neighbouring wrong pairs the median is 0 and 68 % are below 0.05.
+    lexicon_match: float = 5.0
+    lexicon_miss: float = 3.0
+    lexicon_pivot: float = 0.15
+    lexicon_full_share: float = 0.5
+    lexicon_evidence: float = 4.0
+    lexicon_member_miss: float = 3.0
     paragraph_straddle: float = 4.0
     paragraph_mismatch: float = 1.0
     recover_moved: bool = True     # pair paragraphs the translation moved (out of order)
@@ -127,23 +140,94 @@ def _intrinsic_weight(feature: str) -> float:
     return {"?": 0.5, "q": 0.3}.get(feature, 1.0)
 
 
-def _lexicon_source(text: str, lexicon: Lexicon) -> tuple[set[str], int]:
-    """English stems the lexicon offers for the sentence, and how many of its words it
-    covers: overlap is measured against covered words only, so a small lexicon (a
-    termbase) gives evidence as strong as a large one where it has entries."""
-    content = [w for w in words(text) if w.lower() not in STOPWORDS and len(w) > 2]
-    out: set[str] = set()
-    covered = 0
-    for w in content:
-        translations = lexicon.translations(w)
-        if translations:
-            covered += 1
-            out |= translations
-    return out, covered
+@dataclass
+class _LexicalEvidence:
+    """Word-translation evidence of two documents, as features the banded similarity
+    grid reads (see :func:`_lexical_evidence`)."""
+
+    source_features: list[set[str]]
+    target_features: list[set[str]]
+    source_expected: np.ndarray   # weight each source sentence could match at most
+    target_expected: np.ndarray
+    weights: dict[str, float]
 
 
-def _lexicon_target(text: str) -> set[str]:
-    return {english.stem(w) for w in words(text) if w.lower() not in STOPWORDS and len(w) > 2}
+def _lexical_evidence(src_texts: list[str], tgt_texts: list[str], lexicon: Lexicon,
+                      max_df: int) -> _LexicalEvidence:
+    """Lexicon evidence weighted the way Hunalign weights its dictionary, counted from
+    both sides.
+
+    * source side: a German content word is *matched* by a target sentence holding one
+      of its translations (one feature ``s<id>`` per word, however many of its
+      translations appear — a word with twenty Ding senses counts once);
+    * target side: an English content word is matched by a source sentence one of whose
+      words it translates (feature ``t<stem>``).
+
+    A feature weighs ``1 / (1 + ln df)``, df the number of sentences of the other
+    document it occurs in: rare words are strong evidence, and a word found in more than
+    ``max_df`` sentences (a translation such as "make" or "give") is none. A sentence's
+    *expected* weight is the sum of its features that occur on the other side at all, so
+    the share of it matched can be read as evidence for and, when low, against a bead.
+    """
+    # English stems of the target sentences, and where each occurs
+    tgt_stems = [{english.stem(w) for w in _content_words(t)} for t in tgt_texts]
+    tgt_post: dict[str, list[int]] = defaultdict(list)
+    for j, stems in enumerate(tgt_stems):
+        for u in stems:
+            tgt_post[u].append(j)
+    word_ids: dict[frozenset[str], str] = {}
+    src_words: list[list[str]] = []
+    src_offers: list[set[str]] = []
+    for text in src_texts:
+        keys, offers = [], set()
+        for w in _content_words(text):
+            translations = lexicon.translations(w)
+            if translations:
+                keys.append(word_ids.setdefault(translations, f"s{len(word_ids)}"))
+                offers |= translations
+        src_words.append(keys)
+        src_offers.append(offers)
+    # target sentences matching each source word: a word with a too-common translation
+    # matches too many sentences to count, and is dropped before its postings are merged
+    target_features: list[set[str]] = [set() for _ in tgt_texts]
+    weights: dict[str, float] = {}
+    for translations, key in word_ids.items():
+        postings = [tgt_post[u] for u in translations if u in tgt_post]
+        if not postings or max(map(len, postings)) > max_df:
+            continue
+        matched = set().union(*postings)
+        if len(matched) > max_df:
+            continue
+        weights[key] = 1.0 / (1.0 + math.log(len(matched)))
+        for j in matched:
+            target_features[j].add(key)
+    # source sentences offering each target stem
+    src_post: dict[str, int] = defaultdict(int)
+    for offers in src_offers:
+        for u in offers:
+            if u in tgt_post:
+                src_post[u] += 1
+    for u, df in src_post.items():
+        if df <= max_df:
+            weights["t" + u] = 1.0 / (1.0 + math.log(df))
+    source_features = []
+    for keys, offers in zip(src_words, src_offers):
+        feats = {k for k in keys if k in weights}
+        feats.update("t" + u for u in offers if "t" + u in weights)
+        source_features.append(feats)
+    for j, stems in enumerate(tgt_stems):
+        target_features[j].update("t" + u for u in stems if "t" + u in weights)
+    # expected weight: a source word counts once, a target stem once per sentence
+    source_expected = np.array([sum(weights[k] for k in set(keys) if k in weights)
+                                for keys in src_words])
+    target_expected = np.array([sum(weights.get("t" + u, 0.0) for u in stems)
+                                for stems in tgt_stems])
+    return _LexicalEvidence(source_features, target_features, source_expected,
+                            target_expected, weights)
+
+
+def _content_words(text: str) -> list[str]:
+    return [w for w in words(text) if w.lower() not in STOPWORDS and len(w) > 2]
 
 
 def _sparse_similarity(src_feats, tgt_feats, lo, width, weight_of) -> np.ndarray:
@@ -253,9 +337,13 @@ def align_documents(source: Document, target: Document, lexicon: Lexicon | None 
     absent_t = np.array([_absent(f, df_s, params) for f in tgt_anchor])
 
     lex_src = lex_tgt = None
+    lex_weights: dict[str, float] = {}
     if lexicon is not None:
-        lex_src = [_lexicon_source(s.text, lexicon) for s in src]
-        lex_tgt = [_lexicon_target(s.text) for s in tgt]
+        evidence = _lexical_evidence([s.text for s in src], [t.text for t in tgt], lexicon,
+                                     params.max_df)
+        lex_src = (evidence.source_features, evidence.source_expected)
+        lex_tgt = (evidence.target_features, evidence.target_expected)
+        lex_weights = evidence.weights
 
     len_s = np.array([max(1, len(s.text)) for s in src], dtype=float)
     len_t = np.array([max(1, len(t.text)) for t in tgt], dtype=float)
@@ -268,20 +356,25 @@ def align_documents(source: Document, target: Document, lexicon: Lexicon | None 
     fine_s = _Units(src, src_anchor, ws, absent_s, lex_src, len_s)
     fine_t = _Units(tgt, tgt_anchor, wt, absent_t, lex_tgt, len_t)
     centre = _proportional_centre(len_s, len_t)
+    def lex_weight(feature: str) -> float:
+        return lex_weights.get(feature, 0.0)
+
     if min(n, m) > 4 * params.band:
         # Long documents: align paragraphs first (the same DP over paragraph units) and
         # centre the sentence band on that path, so drift from omissions and additions
         # anywhere in the document stays inside the band.
         coarse_s = fine_s.by_paragraph(source)
         coarse_t = fine_t.by_paragraph(target)
-        coarse_path, _ = _search(coarse_s, coarse_t, anchor_weight, ratio, params,
-                                 _proportional_centre(coarse_s.lengths, coarse_t.lengths))
+        coarse_path, _ = _search(coarse_s, coarse_t, anchor_weight, lex_weight, ratio,
+                                 params, _proportional_centre(coarse_s.lengths,
+                                                              coarse_t.lengths))
         centre = _refine_centre(coarse_path, coarse_s.members, coarse_t.members, n)
-    path, width = _search(fine_s, fine_t, anchor_weight, ratio, params, centre)
+    path, width = _search(fine_s, fine_t, anchor_weight, lex_weight, ratio, params, centre)
 
     pairs = _build_pairs(source, target, path)
     if params.recover_moved:
-        pairs = _recover_moved(pairs, fine_s, fine_t, anchor_weight, ratio, params, source, target)
+        pairs = _recover_moved(pairs, fine_s, fine_t, anchor_weight, lex_weight, ratio,
+                               params, source, target)
     overlap, n_src, n_tgt, shared = _document_overlap(source, target, src_anchor, tgt_anchor)
     nulls = sum(1 for p in pairs if p.bead in ("1-0", "0-1"))
     null_share = nulls / max(1, len(pairs))
@@ -314,13 +407,15 @@ class _Units:
     anchors: list
     weights: np.ndarray
     absent: np.ndarray
-    lexicon: list | None
+    #: lexical features of each unit and the weight it could match at most, or None
+    lexicon: tuple[list[set[str]], np.ndarray] | None
     lengths: np.ndarray
     members: list | None = None  # coarse units: the sentence indices of each
 
     def subset(self, indices: list[int]) -> "_Units":
         """The units at ``indices`` (in that order), with their evidence."""
-        lexicon = None if self.lexicon is None else [self.lexicon[k] for k in indices]
+        lexicon = None if self.lexicon is None else (
+            [self.lexicon[0][k] for k in indices], self.lexicon[1][indices])
         return _Units(items=[self.items[k] for k in indices],
                       anchors=[self.anchors[k] for k in indices],
                       weights=self.weights[indices], absent=self.absent[indices],
@@ -333,11 +428,9 @@ class _Units:
         members = [groups[p] for p in sorted(groups)]
         lexicon = None
         if self.lexicon is not None:
-            if isinstance(self.lexicon[0], tuple):
-                lexicon = [(set().union(*(self.lexicon[k][0] for k in g)),
-                            sum(self.lexicon[k][1] for k in g)) for g in members]
-            else:
-                lexicon = [set().union(*(self.lexicon[k] for k in g)) for g in members]
+            feats, expected = self.lexicon
+            lexicon = ([set().union(*(feats[k] for k in g)) for g in members],
+                       np.array([expected[g].sum() for g in members]))
         return _Units(
             items=[_Unit(doc.text[self.items[g[0]].start:self.items[g[-1]].end], 0)
                    for g in members],
@@ -349,8 +442,8 @@ class _Units:
             members=members)
 
 
-def _search(src: _Units, tgt: _Units, anchor_weight, ratio: float, params: AlignParams,
-            centre: np.ndarray):
+def _search(src: _Units, tgt: _Units, anchor_weight, lex_weight, ratio: float,
+            params: AlignParams, centre: np.ndarray):
     """Banded DP with re-centring: a path that touches the band edge was constrained, so
     the band is re-centred on it and, on every second retry, doubled."""
     n, m = len(src.items), len(tgt.items)
@@ -358,7 +451,7 @@ def _search(src: _Units, tgt: _Units, anchor_weight, ratio: float, params: Align
     retries = 0
     while True:
         lo = _band_lows(centre, width, m)
-        path = _run_dp(src, tgt, anchor_weight, ratio, lo, width, params)
+        path = _run_dp(src, tgt, anchor_weight, lex_weight, ratio, lo, width, params)
         if width >= m + 1 or not _touches_edge(path, lo, width, m):
             return path, width
         retries += 1
@@ -418,12 +511,13 @@ def _touches_edge(path, lo, width, m) -> bool:
     return False
 
 
-def _run_dp(src: _Units, tgt: _Units, anchor_weight, ratio: float, lo: np.ndarray,
-            width: int, params: AlignParams):
+def _run_dp(src: _Units, tgt: _Units, anchor_weight, lex_weight, ratio: float,
+            lo: np.ndarray, width: int, params: AlignParams):
     """One banded DP pass; returns the best path as (i, j, bead index, bead cost) cells,
     where i and j count the source and target units consumed."""
     g = _Grid(len(src.items), len(tgt.items), lo, width)
-    costs = _bead_costs(_CostTables(src, tgt, g, anchor_weight), g, ratio, params)
+    costs = _bead_costs(_CostTables(src, tgt, g, anchor_weight, lex_weight), g, ratio,
+                        params)
     D, B = _fill_table(costs, g)
     return _backtrace(D, B, g)
 
@@ -433,18 +527,22 @@ class _CostTables:
     of any bead (its lengths, anchor weights, absent numbers) are one subtraction, plus
     the banded anchor and lexicon similarity of every sentence pair."""
 
-    def __init__(self, src: _Units, tgt: _Units, g: _Grid, anchor_weight):
+    def __init__(self, src: _Units, tgt: _Units, g: _Grid, anchor_weight, lex_weight):
         n, m = g.n, g.m
         self.g = g
         self.sim = _sparse_similarity([list(f) for f in src.anchors],
                                       [list(f) for f in tgt.anchors], g.lo, g.width,
                                       anchor_weight)
-        self.lex_grid = self.lex_cs = None
-        if src.lexicon is not None:
-            self.lex_grid = _sparse_similarity([sorted(s) for s, _ in src.lexicon],
-                                               [sorted(t) for t in tgt.lexicon], g.lo,
-                                               g.width, lambda f: 1.0)
-            self.lex_cs = _prefix([c for _, c in src.lexicon])
+        self.lex_src_grid = self.lex_tgt_grid = self.lex_es = self.lex_et = None
+        if src.lexicon is not None and tgt.lexicon is not None:
+            # source words found in the target ("s" features) and target words explained
+            # by the source ("t"), kept apart so a bead's members can be judged one by one
+            for side in "st":
+                grid = _sparse_similarity([{f for f in fs if f[0] == side} for fs in src.lexicon[0]],
+                                          [{f for f in fs if f[0] == side} for fs in tgt.lexicon[0]],
+                                          g.lo, g.width, lex_weight)
+                setattr(self, f"lex_{'src' if side == 's' else 'tgt'}_grid", grid)
+            self.lex_es, self.lex_et = _prefix(src.lexicon[1]), _prefix(tgt.lexicon[1])
         self.ps, self.pt = _prefix(src.lengths), _prefix(tgt.lengths)
         self.pws, self.pwt = _prefix(src.weights), _prefix(tgt.weights)
         self.pabs_s, self.pabs_t = _prefix(src.absent), _prefix(tgt.absent)
@@ -478,16 +576,39 @@ class _CostTables:
         absent_src = np.minimum(self.pabs_s[g.rows] - self.pabs_s[ra], params.absent_cap)[:, None]
         absent_tgt = np.minimum(self.pabs_t[Jc] - self.pabs_t[Jb], params.absent_cap)
         cost = cost - np.minimum(absent_src, absent_tgt)
-        if self.lex_grid is not None:
-            lex_matched = sum(g.shifted(self.lex_grid, p, q) for p in range(a) for q in range(b))
-            denom = (self.lex_cs[g.rows] - self.lex_cs[ra])[:, None]
-            cost = cost - params.lexicon * np.minimum(1.0, lex_matched / np.maximum(denom, 1.0))
+        if self.lex_src_grid is not None:
+            cost = cost + self._lexical(a, b, ra, Jb, params)
         # paragraph structure
         straddle_s = (self.para_s[np.clip(g.rows - 1, 0, n)] != self.para_s[ra])[:, None]
         straddle_t = self.para_t[np.clip(Jc - 1, 0, m)] != self.para_t[Jb]
         cost = cost + params.paragraph_straddle * (straddle_s | straddle_t)
         mismatch = self.start_s[ra][:, None] != self.start_t[Jb]
         return cost + params.paragraph_mismatch * mismatch
+
+    def _lexical(self, a: int, b: int, ra: np.ndarray, Jb: np.ndarray,
+                 params: AlignParams) -> np.ndarray:
+        """The lexical cost of an a-b bead: the bead's matched share as a whole, plus,
+        in a bead of several sentences, a penalty for each member sentence whose words
+        find no counterpart in the other side (an omitted or added sentence hidden in a
+        merge next to a translated one)."""
+        g, n, m, Jc = self.g, self.g.n, self.g.m, self.Jc
+        src_cells = [[g.shifted(self.lex_src_grid, p, q) for q in range(b)] for p in range(a)]
+        tgt_cells = [[g.shifted(self.lex_tgt_grid, p, q) for q in range(b)] for p in range(a)]
+        matched = sum(sum(row) for row in src_cells) + sum(sum(row) for row in tgt_cells)
+        expected = (self.lex_es[g.rows] - self.lex_es[ra])[:, None] \
+            + (self.lex_et[Jc] - self.lex_et[Jb])
+        cost = _lexical_cost(matched, expected, params)
+        if a > 1:
+            for p in range(a):  # source sentence i-1-p
+                row = np.clip(g.rows - p, 1, n)
+                own = (self.lex_es[row] - self.lex_es[row - 1])[:, None]
+                cost = cost + _member_penalty(sum(src_cells[p]), own, params)
+        if b > 1:
+            for q in range(b):  # target sentence j-1-q
+                col = np.clip(g.J - q, 1, m)
+                own = self.lex_et[col] - self.lex_et[col - 1]
+                cost = cost + _member_penalty(sum(row[q] for row in tgt_cells), own, params)
+        return cost
 
     def source_null(self, a: int, prior: float, params: AlignParams) -> np.ndarray:
         """Cost of a run of a source sentences with no counterpart, inside one paragraph
@@ -508,6 +629,28 @@ class _CostTables:
         absent = np.minimum(self.pabs_t[Jc] - self.pabs_t[Jb], params.absent_cap)
         same_para = self.para_t[np.clip(Jc - 1, 0, m)] == self.para_t[Jb]
         return np.where(same_para, prior + params.anchor_null * w_tgt - absent, np.inf)
+
+
+def _lexical_cost(matched: np.ndarray, expected: np.ndarray, params: AlignParams) -> np.ndarray:
+    """Cost (negative: a reward) of a bead from the share of its expected lexical weight
+    that is matched: a reward above ``lexicon_pivot``, a penalty below, both scaled by the
+    evidence the bead holds (a bead with one dictionary word says little either way)."""
+    share = np.minimum(1.0, matched / np.maximum(expected, 1e-9))
+    confidence = np.minimum(1.0, expected / params.lexicon_evidence)
+    reward = params.lexicon_match * np.clip((share - params.lexicon_pivot)
+                                            / (params.lexicon_full_share - params.lexicon_pivot),
+                                            0.0, 1.0)
+    penalty = params.lexicon_miss * np.clip(1.0 - share / params.lexicon_pivot, 0.0, 1.0)
+    return confidence * (penalty - reward)
+
+
+def _member_penalty(matched: np.ndarray, expected: np.ndarray, params: AlignParams) -> np.ndarray:
+    """Penalty for one sentence of a multi-sentence bead whose share of matched lexical
+    weight is below ``lexicon_pivot``, scaled by the evidence it holds."""
+    share = np.minimum(1.0, matched / np.maximum(expected, 1e-9))
+    confidence = np.minimum(1.0, expected / params.lexicon_evidence)
+    return confidence * params.lexicon_member_miss * np.clip(1.0 - share / params.lexicon_pivot,
+                                                              0.0, 1.0)
 
 
 def _bead_costs(tables: _CostTables, g: _Grid, ratio: float,
@@ -637,7 +780,7 @@ def _runs(indices: list[int], units: "_Units") -> list[list[int]]:
 
 
 def _recover_moved(pairs: list[SegmentPair], src: "_Units", tgt: "_Units", anchor_weight,
-                   ratio: float, params: AlignParams, source: Document,
+                   lex_weight, ratio: float, params: AlignParams, source: Document,
                    target: Document) -> list[SegmentPair]:
     """Pair up runs of unaligned source and target sentences that translate each other
     out of order — a paragraph the translator or editor moved. The main DP is monotone,
@@ -694,7 +837,7 @@ def _recover_moved(pairs: list[SegmentPair], src: "_Units", tgt: "_Units", ancho
             continue
         rs, rt = runs_s[q], runs_t[r]
         sub_s, sub_t = src.subset(rs), tgt.subset(rt)
-        path, _ = _search(sub_s, sub_t, anchor_weight, ratio, params,
+        path, _ = _search(sub_s, sub_t, anchor_weight, lex_weight, ratio, params,
                           _proportional_centre(sub_s.lengths, sub_t.lengths))
         beads = [(i, j, t, cost) for i, j, t, cost in path if BEADS[t][0] and BEADS[t][1]]
         if not beads:

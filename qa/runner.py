@@ -190,15 +190,15 @@ def alignment_lexicon(config: Config, termbases: tuple[Termbase, ...]) -> Lexico
     return _lexicon(config, termbases)
 
 
-def _lexicon(config: Config, termbases: tuple[Termbase, ...], *,
-             dictionary_default: bool = False) -> Lexicon | None:
-    """The word lexicon: ``lexicon`` from the config plus the termbases' approved
-    renderings. With ``dictionary_default`` (the lexical adequacy checks) a config without
-    ``lexicon`` falls back to the Ding dictionary where Debian's trans-de-en is installed;
-    alignment does not: with several translations per word the dictionary matches
-    unrelated sentences. ``lexicon = "none"`` turns both off."""
+def _lexicon(config: Config, termbases: tuple[Termbase, ...]) -> Lexicon | None:
+    """The word lexicon of the aligner and the lexical adequacy checks: ``lexicon`` from
+    the config plus the termbases' approved renderings; a config without ``lexicon``
+    falls back to the Ding dictionary where Debian's trans-de-en is installed (the
+    aligner weighs its words by rarity, so that a word with many senses does not pair
+    unrelated sentences: qa.align._lexical_evidence). ``lexicon = "none"`` turns the
+    dictionary off; the termbases still count."""
     path = config.lexicon
-    if path is None and dictionary_default:
+    if path is None:
         found = default_lexicon_path()
         path = str(found) if found else None
     lexicon = load_lexicon(path) if path not in (None, "none") else None
@@ -225,7 +225,7 @@ def _adequacy_lexicon(config: Config, checks, termbases) -> Lexicon | None:
     """The lexicon for the lexical adequacy checks, loaded only if such a check runs."""
     if not any(check.needs_lexicon or check.uses_lexicon for check in checks):
         return None
-    return _lexicon(config, termbases, dictionary_default=True)
+    return _lexicon(config, termbases)
 
 
 def _inside_markup(finding: Finding, source: Document, target: Document) -> bool:
