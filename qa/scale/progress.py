@@ -28,12 +28,11 @@ class RunProgress:
                                             detail="")
             self._bar.start()
 
-    def done(self, record) -> None:
-        """One pair finished (its record)."""
+    def done(self, failed: bool, segments: int) -> None:
+        """One pair finished: whether it could not be checked, its sentence pairs."""
         self.checked += 1
-        self.failed += record.error is not None
-        if record.json_report:
-            self.segments += record.json_report["summary"]["pairs"]
+        self.failed += failed
+        self.segments += segments
         if self._bar is not None:
             self._bar.update(self._task, advance=1, detail=self._detail())
 

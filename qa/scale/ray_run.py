@@ -29,6 +29,11 @@ from qa.scale.worker import KILL_ONCE_ENV, TRACE_ENV
 #: while its next pair travels to it (a deeper queue only delays the retry of a killed
 #: worker's calls and skews the spread over workers at the end of a run)
 IN_FLIGHT = 2
+#: pairs per call to a checker at most (fewer when the run is small, so that every
+#: checker gets work): one call costs about a millisecond of the driver's and Ray's
+#: time, a tenth of the ~25 ms one plain 10-sentence article costs to check
+#: (benchmarks/scale.py); a worker killed mid-call costs the re-check of its call's pairs
+PAIRS_PER_CALL = 8
 #: how often Ray restarts a dead checker and retries the calls it held; a pair that
 #: still fails is an error row of this run, not kept in the store (the next run retries)
 RETRIES = 3
@@ -110,14 +115,16 @@ def _check_on_cluster(ray, config, todo, store, signature, failed, progress, for
         checker = ray.remote(PairChecker).options(**options)
         actors = [checker.remote(os.getcwd()) for _ in range(count)]
         config_ref = ray.put(config)
-        queue = deque(todo)
+        size = max(1, min(PAIRS_PER_CALL, len(todo) // (count * IN_FLIGHT)))
+        queue = deque(todo[k:k + size] for k in range(0, len(todo), size))
         pending: dict = {}
 
         def submit(index: int) -> None:
             if queue:
-                key, spec = queue.popleft()
-                ref = actors[index].check.remote(spec, config_ref, formats, show_accepted, quiet)
-                pending[ref] = (index, key, spec)
+                chunk = queue.popleft()
+                ref = actors[index].check.remote([spec for _, spec in chunk], config_ref,
+                                                 formats, show_accepted, quiet)
+                pending[ref] = (index, chunk)
 
         for _ in range(IN_FLIGHT):
             for index in range(count):
@@ -125,16 +132,20 @@ def _check_on_cluster(ray, config, todo, store, signature, failed, progress, for
         while pending:
             ready, _ = ray.wait(list(pending), num_returns=1)
             for ref in ready:
-                index, key, spec = pending.pop(ref)
+                index, chunk = pending.pop(ref)
+                submit(index)  # the checker's next call first: it never waits for the store
                 try:
-                    record = PairRecord.from_json(ray.get(ref))
-                    store.put(key, signature, record)
+                    done = ray.get(ref)
                 except ray.exceptions.RayError as exc:
-                    record = PairRecord(spec.name, spec.source, spec.target,
-                                        error=f"the Ray cluster could not check it: {_first_line(exc)}")
-                    failed[key] = record
-                progress.done(record)
-                submit(index)
+                    error = f"the Ray cluster could not check it: {_first_line(exc)}"
+                    for key, spec in chunk:
+                        failed[key] = PairRecord(spec.name, spec.source, spec.target, error=error)
+                        progress.done(True, 0)
+                    continue
+                store.put_many(signature, [(key, text) for (key, _), (text, _, _)
+                                           in zip(chunk, done)])
+                for _, is_error, segments in done:
+                    progress.done(is_error, segments)
         return count
     finally:
         for actor in actors:

@@ -111,8 +111,13 @@ class ResultStore:
 
     def put(self, key: str, signature: str, record: PairRecord) -> None:
         """Keep one pair's record (replacing any of the same key): committed at once."""
-        self._db.execute("INSERT OR REPLACE INTO results VALUES (?, ?, ?)",
-                         (key, signature, record.to_json()))
+        self.put_many(signature, [(key, record.to_json())])
+
+    def put_many(self, signature: str, items: list[tuple[str, str]]) -> None:
+        """Keep (key, record JSON) items in one transaction, committed at once: a
+        result is on disk before the next is waited for."""
+        self._db.executemany("INSERT OR REPLACE INTO results VALUES (?, ?, ?)",
+                             [(key, signature, text) for key, text in items])
         self._db.commit()
 
     def get(self, key: str, signature: str) -> PairRecord | None:

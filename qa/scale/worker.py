@@ -43,15 +43,22 @@ class PairChecker:
         """Answers once the checker is constructed (the run waits for its workers)."""
         return True
 
-    def check(self, spec, config, formats: list[str], show_accepted: bool,
-              quiet: bool) -> str:
-        """One pair's :class:`~qa.scale.records.PairRecord`, as JSON."""
+    def check(self, specs, config, formats: list[str], show_accepted: bool,
+              quiet: bool) -> list[tuple[str, bool, int]]:
+        """Each pair's :class:`~qa.scale.records.PairRecord` as JSON, with what the
+        run's progress counts (whether it is an error row, its sentence pairs), so the
+        caller stores the text as it is instead of parsing it."""
         from qa.batch import _check_one
         from qa.scale.records import record_of
 
-        _test_hooks(spec.name)
-        result = _check_one((spec, config))
-        return record_of(result, formats, show_accepted=show_accepted, quiet=quiet).to_json()
+        done = []
+        for spec in specs:
+            _test_hooks(spec.name)
+            record = record_of(_check_one((spec, config)), formats,
+                               show_accepted=show_accepted, quiet=quiet)
+            segments = record.json_report["summary"]["pairs"] if record.json_report else 0
+            done.append((record.to_json(), record.error is not None, segments))
+        return done
 
 
 def _test_hooks(name: str) -> None:
