@@ -8,7 +8,10 @@ Beads 1-1, 1-0, 0-1, 2-1, 1-2, 2-2, 1-3 and 3-1. A bead's cost adds up:
 * cross-language anchors: numbers normalised across conventions (``4,2`` = ``4.2``,
   ``3.200`` = ``3,200``), identical tokens such as names, question marks and quotes —
   shared anchors lower the cost, anchors left unmatched inside a bead raise it;
-* word-translation overlap where a bilingual :class:`~qa.lang.lexicon.Lexicon` is given;
+* word-translation evidence from a bilingual :class:`~qa.lang.lexicon.Lexicon` (the Ding
+  dictionary by default, plus the termbase), weighted like Hunalign's dictionary: the
+  share of a bead's rare dictionary words matched across lowers its cost, a share near
+  zero raises it, and each member of a 2-1 or 1-2 bead must find its own counterpart;
 * paragraph structure: a bead that straddles a paragraph break, or starts a paragraph on
   one side only, pays a penalty.
 
@@ -149,6 +152,10 @@ class _LexicalEvidence:
     target_features: list[set[str]]
     source_expected: np.ndarray   # weight each source sentence could match at most
     target_expected: np.ndarray
+    #: weight of every word of the sentence the lexicon knows, matched anywhere or not:
+    #: a sentence about something else still holds dictionary words (member penalty)
+    source_known: np.ndarray
+    target_known: np.ndarray
     weights: dict[str, float]
 
 
@@ -163,9 +170,10 @@ def _lexical_evidence(src_texts: list[str], tgt_texts: list[str], lexicon: Lexic
     * target side: an English content word is matched by a source sentence one of whose
       words it translates (feature ``t<stem>``).
 
-    A feature weighs ``1 / (1 + ln df)``, df the number of sentences of the other
-    document it occurs in: rare words are strong evidence, and a word found in more than
-    ``max_df`` sentences (a translation such as "make" or "give") is none. A sentence's
+    A feature weighs ``1 / (1 + ln df)``, df the number of sentences it occurs in (the
+    larger of the two documents' counts): rare words are strong evidence, and a word
+    found in more than ``max_df`` sentences (a translation such as "make" or "give") is
+    none. A sentence's
     *expected* weight is the sum of its features that occur on the other side at all, so
     the share of it matched can be read as evidence for and, when low, against a bead.
     """
@@ -176,6 +184,7 @@ def _lexical_evidence(src_texts: list[str], tgt_texts: list[str], lexicon: Lexic
         for u in stems:
             tgt_post[u].append(j)
     word_ids: dict[frozenset[str], str] = {}
+    word_df: dict[str, int] = defaultdict(int)  # source sentences holding each word
     src_words: list[list[str]] = []
     src_offers: list[set[str]] = []
     for text in src_texts:
@@ -185,6 +194,8 @@ def _lexical_evidence(src_texts: list[str], tgt_texts: list[str], lexicon: Lexic
             if translations:
                 keys.append(word_ids.setdefault(translations, f"s{len(word_ids)}"))
                 offers |= translations
+        for key in set(keys):
+            word_df[key] += 1
         src_words.append(keys)
         src_offers.append(offers)
     # target sentences matching each source word: a word with a too-common translation
@@ -198,7 +209,7 @@ def _lexical_evidence(src_texts: list[str], tgt_texts: list[str], lexicon: Lexic
         matched = set().union(*postings)
         if len(matched) > max_df:
             continue
-        weights[key] = 1.0 / (1.0 + math.log(len(matched)))
+        weights[key] = 1.0 / (1.0 + math.log(max(len(matched), word_df[key])))
         for j in matched:
             target_features[j].add(key)
     # source sentences offering each target stem
@@ -208,6 +219,7 @@ def _lexical_evidence(src_texts: list[str], tgt_texts: list[str], lexicon: Lexic
             if u in tgt_post:
                 src_post[u] += 1
     for u, df in src_post.items():
+        df = max(df, len(tgt_post[u]))  # common on either side: weak evidence
         if df <= max_df:
             weights["t" + u] = 1.0 / (1.0 + math.log(df))
     source_features = []
@@ -222,8 +234,17 @@ def _lexical_evidence(src_texts: list[str], tgt_texts: list[str], lexicon: Lexic
                                 for keys in src_words])
     target_expected = np.array([sum(weights.get("t" + u, 0.0) for u in stems)
                                 for stems in tgt_stems])
+
+    def rarity(df: int) -> float:
+        return 1.0 / (1.0 + math.log(df)) if 0 < df <= max_df else 0.0
+
+    source_known = np.array([sum(weights[k] if k in weights else rarity(word_df[k])
+                                 for k in set(keys)) for keys in src_words])
+    target_known = np.array([sum(weights["t" + u] if "t" + u in weights
+                                 else rarity(len(tgt_post[u])) if lexicon.has_english(u)
+                                 else 0.0 for u in stems) for stems in tgt_stems])
     return _LexicalEvidence(source_features, target_features, source_expected,
-                            target_expected, weights)
+                            target_expected, source_known, target_known, weights)
 
 
 def _content_words(text: str) -> list[str]:
@@ -341,8 +362,8 @@ def align_documents(source: Document, target: Document, lexicon: Lexicon | None 
     if lexicon is not None:
         evidence = _lexical_evidence([s.text for s in src], [t.text for t in tgt], lexicon,
                                      params.max_df)
-        lex_src = (evidence.source_features, evidence.source_expected)
-        lex_tgt = (evidence.target_features, evidence.target_expected)
+        lex_src = (evidence.source_features, evidence.source_expected, evidence.source_known)
+        lex_tgt = (evidence.target_features, evidence.target_expected, evidence.target_known)
         lex_weights = evidence.weights
 
     len_s = np.array([max(1, len(s.text)) for s in src], dtype=float)
@@ -407,15 +428,17 @@ class _Units:
     anchors: list
     weights: np.ndarray
     absent: np.ndarray
-    #: lexical features of each unit and the weight it could match at most, or None
-    lexicon: tuple[list[set[str]], np.ndarray] | None
+    #: lexical features of each unit, the weight it could match at most and the weight
+    #: of all its known words (see _LexicalEvidence), or None
+    lexicon: tuple[list[set[str]], np.ndarray, np.ndarray] | None
     lengths: np.ndarray
     members: list | None = None  # coarse units: the sentence indices of each
 
     def subset(self, indices: list[int]) -> "_Units":
         """The units at ``indices`` (in that order), with their evidence."""
         lexicon = None if self.lexicon is None else (
-            [self.lexicon[0][k] for k in indices], self.lexicon[1][indices])
+            [self.lexicon[0][k] for k in indices], self.lexicon[1][indices],
+            self.lexicon[2][indices])
         return _Units(items=[self.items[k] for k in indices],
                       anchors=[self.anchors[k] for k in indices],
                       weights=self.weights[indices], absent=self.absent[indices],
@@ -428,9 +451,10 @@ class _Units:
         members = [groups[p] for p in sorted(groups)]
         lexicon = None
         if self.lexicon is not None:
-            feats, expected = self.lexicon
+            feats, expected, known = self.lexicon
             lexicon = ([set().union(*(feats[k] for k in g)) for g in members],
-                       np.array([expected[g].sum() for g in members]))
+                       np.array([expected[g].sum() for g in members]),
+                       np.array([known[g].sum() for g in members]))
         return _Units(
             items=[_Unit(doc.text[self.items[g[0]].start:self.items[g[-1]].end], 0)
                    for g in members],
@@ -543,6 +567,7 @@ class _CostTables:
                                           g.lo, g.width, lex_weight)
                 setattr(self, f"lex_{'src' if side == 's' else 'tgt'}_grid", grid)
             self.lex_es, self.lex_et = _prefix(src.lexicon[1]), _prefix(tgt.lexicon[1])
+            self.lex_ks, self.lex_kt = _prefix(src.lexicon[2]), _prefix(tgt.lexicon[2])
         self.ps, self.pt = _prefix(src.lengths), _prefix(tgt.lengths)
         self.pws, self.pwt = _prefix(src.weights), _prefix(tgt.weights)
         self.pabs_s, self.pabs_t = _prefix(src.absent), _prefix(tgt.absent)
@@ -601,12 +626,12 @@ class _CostTables:
         if a > 1:
             for p in range(a):  # source sentence i-1-p
                 row = np.clip(g.rows - p, 1, n)
-                own = (self.lex_es[row] - self.lex_es[row - 1])[:, None]
+                own = (self.lex_ks[row] - self.lex_ks[row - 1])[:, None]
                 cost = cost + _member_penalty(sum(src_cells[p]), own, params)
         if b > 1:
             for q in range(b):  # target sentence j-1-q
                 col = np.clip(g.J - q, 1, m)
-                own = self.lex_et[col] - self.lex_et[col - 1]
+                own = self.lex_kt[col] - self.lex_kt[col - 1]
                 cost = cost + _member_penalty(sum(row[q] for row in tgt_cells), own, params)
         return cost
 

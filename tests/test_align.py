@@ -258,3 +258,45 @@ def test_forward_pass_equals_the_textbook_recursion(monkeypatch):
     path = align._backtrace(D, B, g)
     assert (path[-1][0], path[-1][1]) == (n, m)
     assert sum(cost for *_, cost in path) == pytest.approx(D[n, m], abs=1e-6)
+
+
+COUNCIL_LEXICON = ("de\ten\nStadtrat\tcity council\nHaushalt\tbudget\nbeschließen\tadopt|pass\n"
+                   "Schule\tschool\nGebäude\tbuilding\nrenovieren\trenovate|refurbish\n"
+                   "Sommer\tsummer\nBürgermeister\tmayor\nSteuer\ttax\n"
+                   "Bank\tbank|bench|seat\nJahr\tyear\n")
+
+
+def test_a_word_with_many_senses_is_one_piece_of_evidence(write):
+    """Hunalign-style weighting: a German word counts once however many of its senses
+    the target holds, and a word whose translation is in more than ``max_df`` sentences
+    is no evidence at all."""
+    from qa.align import _lexical_evidence
+
+    lexicon = load_lexicon(write("lex.tsv", COUNCIL_LEXICON))
+    evidence = _lexical_evidence(["Die Bank steht im Park."], ["The bank, a bench, a seat."],
+                                 lexicon, max_df=50)
+    shared = evidence.source_features[0] & evidence.target_features[0]
+    source_words = {f for f in shared if f.startswith("s")}
+    assert len(source_words) == 1 and evidence.source_expected[0] == 1.0
+    common = _lexical_evidence(["Das Jahr war gut."], ["A year.", "Next year.", "The year."],
+                               lexicon, max_df=2)
+    assert not common.source_features[0] and common.source_expected[0] == 0.0
+
+
+def test_an_omitted_sentence_is_not_hidden_in_a_merge_beside_a_translated_one(write):
+    """A German sentence whose dictionary words find nothing in the English it is merged
+    with is an omission, even where the lengths favour the 2-1 merge: each member of a
+    multi-sentence bead must find its own counterpart (``lexicon_member_miss``)."""
+    de = ("Der Stadtrat hat den Haushalt beschlossen. "
+          "Der Bürgermeister will eine Steuer auf jedes Gebäude. "
+          "Das Gebäude der Schule wird im Sommer renoviert.")
+    en = ("The city council has adopted the budget after a long debate. "
+          "The school building will be renovated in the summer.")
+    s = load_document("s.txt", "de", text=de)
+    t = load_document("t.txt", "en", text=en)
+    lexicon = load_lexicon(write("lex.tsv", COUNCIL_LEXICON))
+    beads = [p.bead for p in align_documents(s, t, lexicon=lexicon).pairs]
+    assert beads == ["1-1", "1-0", "1-1"]
+    blind = dataclasses.replace(AlignParams(), lexicon_member_miss=0.0)
+    assert [p.bead for p in align_documents(s, t, lexicon=lexicon, params=blind).pairs] \
+        == ["2-1", "1-1"]

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Container, Iterator, Mapping
 from functools import lru_cache
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -37,7 +37,11 @@ class Lexicon:
     path: str
     entries: Mapping[str, str]
     overlay: dict[str, str] = field(default_factory=dict)
+    #: every English stem of ``entries`` (None: collected from them on first use; the
+    #: Ding dictionary passes a cached trie, collecting 250,000 entries takes 0.6 s)
+    english_stems: Container[str] | None = None
     _memo: dict[str, frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
+    _english: dict[str, Container[str]] = field(default_factory=dict, compare=False, repr=False)
 
     def __len__(self) -> int:
         return len(self.entries) + sum(1 for k in self.overlay if k not in self.entries)
@@ -63,7 +67,20 @@ class Lexicon:
         for key in set(other.entries) | set(other.overlay):
             combined = set(other.translations_for_stem(key)) | set(overlay.get(key, "").split())
             overlay[key] = " ".join(sorted(combined))
-        return Lexicon(f"{self.path}+{other.path}", self.entries, overlay)
+        return Lexicon(f"{self.path}+{other.path}", self.entries, overlay, self.english_stems)
+
+    def has_english(self, stem: str) -> bool:
+        """Whether some German word translates to this English stem: an English word the
+        lexicon knows, so that finding no source word for it is evidence."""
+        known = self._english.get("stems")
+        if known is None:
+            known = self.english_stems
+            if known is None:
+                known = {u for value in self.entries.values() for u in value.split()}
+            self._english["stems"] = known
+            self._english["overlay"] = {u for value in self.overlay.values()
+                                        for u in value.split()}
+        return stem in known or stem in self._english["overlay"]
 
     def translations_for_stem(self, stem: str) -> frozenset[str]:
         return frozenset((self.entries.get(stem, "") + " " + self.overlay.get(stem, "")).split())
@@ -228,6 +245,25 @@ def _load_ding_cached(path: Path) -> Mapping[str, str]:
     return _TrieEntries(trie)
 
 
+def _ding_english_cached(path: Path, table: Mapping[str, str]) -> Container[str]:
+    """Every English stem of the parsed Ding dictionary, as a trie cached beside the
+    dictionary's own (collected on first use, 0.6 s once per machine); a set without
+    marisa-trie."""
+    try:
+        import marisa_trie
+    except ImportError:  # pragma: no cover - marisa-trie is a base dependency
+        return {u for value in table.values() for u in value.split()}
+    stat = path.stat()
+    cache = cache_dir() / f"ding-en-v1-{stat.st_size}-{int(stat.st_mtime)}.marisa"
+    try:
+        return marisa_trie.Trie().mmap(str(cache))
+    except Exception:  # missing or unreadable cache: collect again
+        pass
+    trie = marisa_trie.Trie({u for value in table.values() for u in value.split()})
+    save_atomically(cache, trie.save)
+    return trie
+
+
 def _looks_like_ding(path: Path) -> bool:
     with path.open(encoding="utf-8", errors="replace") as fh:
         head = [next(fh, "") for _ in range(40)]
@@ -252,15 +288,17 @@ def load_lexicon(path: str | Path) -> Lexicon:
 @lru_cache(maxsize=4)
 def _load_lexicon(path: str, size: int, mtime: int) -> Lexicon:
     p = Path(path)
+    english = None
     try:
         if p.suffix.lower() in {".dix", ".xml"}:
             table = _compact(_load_dix(p))
         elif _looks_like_ding(p):
             table = _load_ding_cached(p)
+            english = _ding_english_cached(p, table) if table else None
         else:
             table = _compact(_load_table(p))
     except UnicodeDecodeError:
         raise InputError(f"{path}: lexicon is not valid UTF-8") from None
     if not table:
         raise InputError(f"{path}: lexicon has no usable German→English entries")
-    return Lexicon(str(path), table)
+    return Lexicon(str(path), table, english_stems=english)

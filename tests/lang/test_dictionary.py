@@ -151,3 +151,28 @@ def test_a_ding_dictionary_is_cached_as_a_trie_with_the_parsed_entries(tmp_path,
                              text=True) for _ in range(3)]
     assert {run.communicate()[0].strip() for run in runs} == {str(len(parsed))}
     assert [p.suffix for p in (fresh / "qa").iterdir()] == [".marisa"]
+
+
+def test_a_lexicon_knows_which_english_words_it_translates_to(tmp_path, monkeypatch):
+    """``has_english``: the English side of a lexicon (the aligner counts an English word
+    no source word explains only when the dictionary knows it). Ding's is a trie cached
+    beside the dictionary's; other lexicons collect theirs; a termbase overlay adds its
+    own."""
+    from qa.lang import english, lexicon
+
+    monkeypatch.setenv("QA_CACHE_DIR", str(tmp_path / "cache"))
+    path = tmp_path / "de-en"
+    path.write_text(DING, encoding="utf-8")
+    ding = lexicon._load_lexicon(str(path), path.stat().st_size, path.stat().st_mtime_ns)
+    names = sorted(p.name for p in (tmp_path / "cache" / "qa").iterdir())
+    assert [n.split("-")[0] + "-" + n.split("-")[1] for n in names] == ["ding-en", "ding-v3"]
+    again = lexicon._load_lexicon(str(path), path.stat().st_size, path.stat().st_mtime_ns + 1)
+    for lex in (ding, again):  # built, then mapped from the cache
+        assert lex.has_english(english.stem("governments")) and lex.has_english("street")
+        assert not lex.has_english("budget")
+    table = tmp_path / "lex.tsv"
+    table.write_text("de\ten\nHaushalt\tbudget\n", encoding="utf-8")
+    tsv = lexicon.load_lexicon(table)
+    assert tsv.has_english("budget") and not tsv.has_english("street")
+    merged = ding.merged(tsv)
+    assert merged.has_english("budget") and merged.has_english("street")
