@@ -68,15 +68,21 @@ NEVER_FINAL_ABBREVIATIONS = {
 #: pysbd's list is added at run time (:func:`abbreviations`).
 AMBIGUOUS_ABBREVIATIONS = {
     "de": frozenset((
-        "Mio", "Mrd", "Tsd", "Jh", "Jhd", "Chr", "Art", "Kap", "Tel", "Bd", "geb", "Str",
+        "Mio", "Mrd", "Tsd", "Jh", "Jhd", "Chr", "Tel", "geb", "Str",
         "Hrsg", "Ziff", "Std", "Min", "Sek", "max", "min", "Jan", "Feb", "Aug", "Sept",
         "Okt", "Nov", "Dez", "Mr", "Mrs", "Ms", "Inc", "Ltd", "Co", "Corp", "dt", "engl",
         "frz", "lat", "ital", "span", "griech", "österr", "schweiz", "amerik")),
     "en": frozenset((
-        "Inc", "Ltd", "Co", "Corp", "Bros", "Jr", "Sr", "Esq", "No", "Nos", "no", "nos",
-        "Vol", "vol", "pp",
+        "Inc", "Ltd", "Co", "Corp", "Bros", "Jr", "Sr", "Esq",
         "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
         "Ave", "Blvd", "Dept", "Univ", "max", "min", "al")),
+}
+#: Abbreviations only before a number ("No. 4", "Art. 5"); otherwise the words they
+#: spell ("He said no.", "auf diese Art.") end sentences like any word. For German,
+#: pysbd's list of such abbreviations is added at run time.
+NUMBER_ABBREVIATIONS = {
+    "de": frozenset(("Art", "Abb", "Bd", "Kap", "S", "Tab")),
+    "en": frozenset(("No", "Nos", "no", "nos", "Vol", "vol", "pp", "Art", "art", "ext")),
 }
 #: Abbreviations that close an enumeration: before a capital they end the sentence, like
 #: a word (they are in pysbd's German list, which would make them ambiguous).
@@ -141,23 +147,34 @@ NUMERIC_DATE_RE = re.compile(r"^\d{1,2}\.\d{1,2}$")
 
 
 @lru_cache(maxsize=4)
-def abbreviations(lang: str) -> tuple[frozenset, frozenset]:
-    """(never final, ambiguous) abbreviations of a language, without their last period.
+def abbreviations(lang: str) -> tuple[frozenset, frozenset, frozenset]:
+    """(never final, ambiguous, only before a number) abbreviations of a language,
+    without their last period.
 
-    For German, pysbd's abbreviation list is read from the installed package and its
-    entries, in lower case and capitalised, are ambiguous unless listed otherwise."""
+    For German, pysbd's abbreviation lists are read from the installed package, their
+    entries in lower case and capitalised: its number abbreviations are so here too, the
+    others are ambiguous unless listed otherwise."""
     never = NEVER_FINAL_ABBREVIATIONS[lang]
     ambiguous = set(AMBIGUOUS_ABBREVIATIONS[lang])
+    numbers = set(NUMBER_ABBREVIATIONS[lang])
     if lang == "de":
         try:
             from pysbd.lang.deutsch import Deutsch
-        except ImportError:  # pysbd missing: our own list still works
-            listed = []
+        except ImportError:  # pysbd missing: our own lists still work
+            listed, before_numbers = [], []
         else:
-            listed = [entry.strip() for entry in Deutsch.Abbreviation.ABBREVIATIONS]
-        ambiguous.update(form for entry in listed for form in (entry, entry.capitalize()))
-    ambiguous -= never | ENUMERATION_ENDS
-    return never, frozenset(ambiguous)
+            listed = Deutsch.Abbreviation.ABBREVIATIONS
+            before_numbers = Deutsch.Abbreviation.NUMBER_ABBREVIATIONS
+        numbers.update(_spellings(before_numbers))
+        ambiguous.update(_spellings(listed))
+    numbers -= never
+    ambiguous -= never | numbers | ENUMERATION_ENDS
+    return never, frozenset(ambiguous), frozenset(numbers)
+
+
+def _spellings(entries) -> set[str]:
+    """pysbd's lower-case list entries as written in lower case and capitalised."""
+    return {form for entry in entries for form in (entry.strip(), entry.strip().capitalize())}
 
 
 def mask_markup(text: str, markup: tuple[tuple[int, int], ...]) -> str:
@@ -226,7 +243,7 @@ def boundary(text: str, sentence_start: int, match: re.Match, lang: str) -> bool
         return True  # "damage.)", "“a mistake.”", "(Stand: 1.7.).", " ."
     core = token.lstrip(_OPENING_MARKS)
     token_start += len(token) - len(core)
-    never, ambiguous = abbreviations(lang)
+    never, ambiguous, numbers = abbreviations(lang)
     if _ends_with_never_final(text, sentence_start, token_start, core, never):
         return False
     is_abbreviation = (core in ambiguous or DOTTED_RE.match(core)
@@ -235,7 +252,7 @@ def boundary(text: str, sentence_start: int, match: re.Match, lang: str) -> bool
             text, sentence_start, token_start):
         return False  # "1. Count the votes", "are: A. The lever": a list item's label
     if word[0].isdigit():
-        return not (is_abbreviation or core in ENUMERATION_ENDS or
+        return not (is_abbreviation or core in numbers or core in ENUMERATION_ENDS or
                     (lang == "de" and core.isdigit()))  # "Nr. 12"; "am 16. 3. 2020"
     if core in ENUMERATION_ENDS:
         return True
