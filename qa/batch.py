@@ -85,8 +85,9 @@ def discover(directory: Path, source_glob: str = "**/de.*") -> list[PairSpec]:
 
 def read_manifest(path: Path) -> list[PairSpec]:
     """``[[pair]]`` tables (TOML) or a ``pairs:`` list (YAML) with name, source, target
-    and optional termbase (a path or a list) and baseline; relative paths are relative to
-    the manifest. A pair that names no termbase or baseline gets its :func:`companions`."""
+    (or ``file``, a bilingual file) and optional termbase (a path or a list) and
+    baseline; relative paths are relative to the manifest. A pair that names no termbase
+    or baseline gets its :func:`companions`."""
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
@@ -118,8 +119,11 @@ def _manifest_path(value: str, base: Path) -> str:
 
 def _manifest_pair(item, k: int, path: Path, base: Path) -> PairSpec:
     """One ``[[pair]]`` entry as a PairSpec (a malformed entry is one ConfigError line)."""
+    if isinstance(item, dict) and "file" in item and "source" not in item and "target" not in item:
+        return _manifest_bilingual(item, k, path, base)
     if not isinstance(item, dict) or "source" not in item or "target" not in item:
-        raise ConfigError(f"{path}: pair {k} needs 'source' and 'target'")
+        raise ConfigError(f"{path}: pair {k} needs 'source' and 'target' (or 'file', a "
+                          "bilingual file)")
     named = {key: item[key] for key in ("source", "target", "baseline") if key in item}
     termbase = item.get("termbase", [])
     termbase = [termbase] if isinstance(termbase, str) else termbase
@@ -135,6 +139,31 @@ def _manifest_pair(item, k: int, path: Path, base: Path) -> PairSpec:
         _manifest_path(named["baseline"], base) if "baseline" in item else found_baseline)
 
 
+def _manifest_bilingual(item: dict, k: int, path: Path, base: Path) -> PairSpec:
+    """A ``[[pair]]`` entry that names a bilingual file (``file``: XLIFF, PO, TMX), both
+    languages in one: its source and target are that file; its termbase as named, else
+    ``terms.csv``/``terms.tbx`` beside it; its baseline as named, else the one a single
+    run on the file reads (:func:`qa.baseline.for_target`)."""
+    from qa.bilingual import is_bilingual
+
+    termbase = item.get("termbase", [])
+    termbase = [termbase] if isinstance(termbase, str) else termbase
+    named = [item["file"], *([item["baseline"]] if "baseline" in item else [])]
+    if not all(isinstance(v, str) and v for v in named) or not isinstance(termbase, list) \
+            or not all(isinstance(t, str) and t for t in termbase):
+        raise ConfigError(f"{path}: pair {k}: file, baseline and termbase must be file names "
+                          "(termbase may be a list of them)")
+    if not is_bilingual(item["file"]):
+        raise ConfigError(f"{path}: pair {k}: 'file' takes a bilingual file (.xlf/.xliff, .po, "
+                          ".tmx); give a document pair as 'source' and 'target'")
+    file = _manifest_path(item["file"], base)
+    found_termbase, _ = companions(Path(file), Path(file))
+    return PairSpec(
+        str(item.get("name") or Path(item["file"]).stem), file, file,
+        tuple(_manifest_path(t, base) for t in termbase) if "termbase" in item else found_termbase,
+        _manifest_path(item["baseline"], base) if "baseline" in item else None)
+
+
 def _missing_companion(spec: PairSpec) -> str | None:
     """One line naming a termbase or baseline of the pair (named in a manifest) that is
     not there, or None: checking without it would silently drop checks or acceptances."""
@@ -147,6 +176,7 @@ def _missing_companion(spec: PairSpec) -> str | None:
 def _check_one(args: tuple[PairSpec, Config]) -> PairResult:
     """Check one pair with its own termbases (added to the run's) and baseline (instead
     of the run's); a problem with it is this pair's error row."""
+    from qa.bilingual import check_bilingual, is_bilingual
     from qa.runner import check_files
 
     spec, config = args
@@ -156,6 +186,8 @@ def _check_one(args: tuple[PairSpec, Config]) -> PairResult:
     config = replace(config, termbase=tuple(config.termbase) + spec.termbase,
                      baseline=spec.baseline or config.baseline)
     try:
+        if spec.source == spec.target and is_bilingual(spec.source):
+            return PairResult(spec, report=check_bilingual(spec.source, config))
         return PairResult(spec, report=check_files(spec.source, spec.target, config))
     except QAError as exc:
         return PairResult(spec, error=str(exc))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import secrets
 import shutil
 import signal
@@ -149,6 +150,37 @@ def test_ray_outputs_are_the_local_runs_byte_for_byte(cluster, tmp_path):
     assert second.stdout == first.stdout.replace(str(local), str(ray))
     assert _outputs(ray) == _outputs(local)
     assert len(_outputs(ray)) == 5 * 3 + 4  # the five corpora pairs' reports + combined
+
+
+def _memory(path: Path, units: int) -> Path:
+    """A TMX of ``units`` units: the corpora translation memory's units, repeated under
+    new ids."""
+    text = (CORPORA / "tmx-memory" / "clean.tmx").read_text(encoding="utf-8")
+    head, rest = text.split("<body>", 1)
+    body, tail = rest.split("</body>", 1)
+    tus = re.findall(r"<tu .*?</tu>", body, re.S)
+    repeated = [re.sub(r'tuid="([^"]+)"', rf'tuid="\1-{k}"', tus[k % len(tus)], count=1)
+                for k in range(units)]
+    path.write_text(head + "<body>\n    " + "\n    ".join(repeated) + "\n  </body>" + tail,
+                    encoding="utf-8")
+    return path
+
+
+def test_a_2000_unit_memory_on_ray_is_the_local_runs_and_the_single_files(cluster, tmp_path):
+    _memory(tmp_path / "memory.tmx", 2000)
+    manifest = tmp_path / "qa.toml"
+    manifest.write_text('[[pair]]\nfile = "memory.tmx"\n'
+                        f'[[pair]]\nname = "france"\nsource = "{CORPORA}/france-politics/de.txt"\n'
+                        f'target = "{CORPORA}/france-politics/en.txt"\n')
+    run = ("qa.toml", "--no-mt", "--format", "json", "--format", "html")
+    local = _qa(*run, "--output-dir", "local", cwd=tmp_path)
+    ray = _qa(*run, "--output-dir", "ray", "--executor", "ray", "--address", cluster, cwd=tmp_path)
+    assert local.returncode == ray.returncode, ray.stderr
+    assert _outputs(tmp_path / "ray") == _outputs(tmp_path / "local")
+    single = _qa("memory.tmx", "--no-mt", "--format", "json", cwd=tmp_path)
+    assert (tmp_path / "ray" / "memory.json").read_text() == single.stdout
+    units = json.loads(single.stdout)["units"]
+    assert units["checked"] + sum(units["skipped"].values()) == 2000
 
 
 def test_a_killed_worker_loses_and_doubles_nothing(cluster, tmp_path):
