@@ -31,6 +31,7 @@ import bisect
 import math
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
 
@@ -118,19 +119,27 @@ def _anchor_features(text: str, lang: str) -> set[str]:
     ``?`` and ``q`` (quotes)."""
     feats = {"#" + number for number in anchor_numbers(text, lang)}
     for word in words(text):
-        low = word.lower()
-        # hyphenated compounds also anchor by their parts: Élysée-Palast ~ Élysée Palace
-        for part in {low, *low.split("-")}:
-            if len(part) >= 3 and part not in STOPWORDS:
-                feats.add("=" + part)
-        # a weak cognate cue: Polizei ~ police, Demokratie ~ democracy, Millionen ~ million
-        if len(low) >= 5 and low not in STOPWORDS:
-            feats.add("~" + fold(low)[:4])
+        feats.update(_word_anchors(word))
     if "?" in text:
         feats.add("?")
     if any(q in text for q in "\"“”„«»"):
         feats.add("q")
     return feats
+
+
+@lru_cache(maxsize=1 << 17)
+def _word_anchors(word: str) -> tuple[str, ...]:
+    """The anchors one word gives (a word recurs across a long document: cached)."""
+    low = word.lower()
+    feats = []
+    # hyphenated compounds also anchor by their parts: Élysée-Palast ~ Élysée Palace
+    for part in {low, *low.split("-")}:
+        if len(part) >= 3 and part not in STOPWORDS:
+            feats.append("=" + part)
+    # a weak cognate cue: Polizei ~ police, Demokratie ~ democracy, Millionen ~ million
+    if len(low) >= 5 and low not in STOPWORDS:
+        feats.append("~" + fold(low)[:4])
+    return tuple(feats)
 
 
 def _intrinsic_weight(feature: str) -> float:
@@ -178,7 +187,7 @@ def _lexical_evidence(src_texts: list[str], tgt_texts: list[str], lexicon: Lexic
     the share of it matched can be read as evidence for and, when low, against a bead.
     """
     # English stems of the target sentences, and where each occurs
-    tgt_stems = [{english.stem(w) for w in _content_words(t)} for t in tgt_texts]
+    tgt_stems = [{_content_stem(w) for w in _content_words(t)} for t in tgt_texts]
     tgt_post: dict[str, list[int]] = defaultdict(list)
     for j, stems in enumerate(tgt_stems):
         for u in stems:
@@ -245,6 +254,12 @@ def _lexical_evidence(src_texts: list[str], tgt_texts: list[str], lexicon: Lexic
                                  else 0.0 for u in stems) for stems in tgt_stems])
     return _LexicalEvidence(source_features, target_features, source_expected,
                             target_expected, source_known, target_known, weights)
+
+
+@lru_cache(maxsize=1 << 17)
+def _content_stem(word: str) -> str:
+    """An English content word's stem (words recur across a long document: cached)."""
+    return english.stem(word)
 
 
 def _content_words(text: str) -> list[str]:
@@ -719,41 +734,60 @@ def _fill_table(costs: list[np.ndarray | None], g: _Grid) -> tuple[np.ndarray, n
     B = np.zeros((n + 1, width), dtype=np.int8)
     null_t = BEADS.index((0, 1))
     c01 = np.where(np.isfinite(costs[null_t]), costs[null_t], 1e12).astype(np.float64)
-    same_row = [(t, b, costs[t]) for t, (a, b) in enumerate(BEADS) if a == 0 and b > 1]
+    # the 0-1 recurrence of each row is a prefix-minimum over these running sums
+    c01[:, 0] = 0.0
+    running = np.cumsum(c01, axis=1)
+    same_row = [(t, b, costs[t].astype(np.float64)) for t, (a, b) in enumerate(BEADS)
+                if a == 0 and b > 1]
     cols = np.arange(width)
     down_index = np.array(down, dtype=np.int8)
+    index_block = None
     for i in range(n + 1):
         if i == 0:
             cand = np.full(width, np.inf)
             cand[0] = 0.0
             back = np.zeros(width, dtype=np.int8)
         else:
-            rows = i - down_a
-            rows_c = np.maximum(rows, 0)
-            shift = (lo[i] - lo[rows_c]) - down_b                      # per bead
-            src_cols = cols[None, :] + shift[:, None]
-            valid = (rows[:, None] >= 0) & (src_cols >= 0) & (src_cols < width)
-            index = np.where(valid, rows_c[:, None] * width + src_cols, sentinel)
-            values = D[index] + down_costs[i]
+            if (i - 1) % INDEX_BLOCK_ROWS == 0:
+                index_block = _gather_index(i, min(n + 1, i + INDEX_BLOCK_ROWS), lo, width,
+                                            down_a, down_b, sentinel)
+            values = D[index_block[(i - 1) % INDEX_BLOCK_ROWS]] + down_costs[i]
             best = np.argmin(values, axis=0)
             cand = values[best, cols]
             back = down_index[best]
-        cand, back = _same_row(i, cand, back, c01[i], same_row, null_t, width)
+        cand, back = _same_row(i, cand, back, running[i], same_row, null_t)
         D[i * width:(i + 1) * width] = np.where(valid_cell[i], cand, np.inf)
         B[i] = back
     return D[:-1].reshape(n + 1, width), B
 
 
-def _same_row(i: int, cand: np.ndarray, back: np.ndarray, c01_row: np.ndarray, same_row,
-              null_t: int, width: int) -> tuple[np.ndarray, np.ndarray]:
+#: rows of the forward pass whose gather indices are computed in one numpy operation
+#: (a block of 1,024 rows × 8 beads × a 64-wide band is 4 MB of indices)
+INDEX_BLOCK_ROWS = 1024
+
+
+def _gather_index(first: int, stop: int, lo: np.ndarray, width: int, down_a: np.ndarray,
+                  down_b: np.ndarray, sentinel: int) -> np.ndarray:
+    """For rows first..stop-1, the flat table index each down-consuming bead reads its
+    predecessor from, per column (``sentinel`` where the predecessor lies outside the
+    band): shape (rows, beads, width)."""
+    i = np.arange(first, stop)[:, None]                                # (rows, 1)
+    rows = i - down_a[None, :]                                         # (rows, beads)
+    rows_c = np.maximum(rows, 0)
+    shift = (lo[i] - lo[rows_c]) - down_b[None, :]
+    src_cols = np.arange(width)[None, None, :] + shift[:, :, None]
+    valid = (rows[:, :, None] >= 0) & (src_cols >= 0) & (src_cols < width)
+    return np.where(valid, rows_c[:, :, None] * width + src_cols, sentinel)
+
+
+def _same_row(i: int, cand: np.ndarray, back: np.ndarray, running: np.ndarray, same_row,
+              null_t: int) -> tuple[np.ndarray, np.ndarray]:
     """Relax row i with the beads that consume target units only (0-1, 0-2, 0-3): they
-    depend on cells to their left, so a prefix-minimum scan handles 0-1, and 0-2/0-3 are
-    relaxed on the scanned row, rescanning while they improve it."""
-    step = c01_row.copy()
-    step[0] = 0.0
-    C = np.cumsum(step)
+    depend on cells to their left, so a prefix-minimum scan over the row's running sums
+    of 0-1 costs handles 0-1, and 0-2/0-3 are relaxed on the scanned row, rescanning
+    while they improve it. (Called once per row: written for few numpy calls.)"""
     while True:
-        row = np.minimum.accumulate(cand - C) + C
+        row = np.minimum.accumulate(cand - running) + running
         # (cand - C) + C is not exactly cand in floating point: demand a real gain.
         from_left = row < cand - 1e-9
         if from_left.any():
@@ -763,12 +797,13 @@ def _same_row(i: int, cand: np.ndarray, back: np.ndarray, c01_row: np.ndarray, s
             row = cand
         improved = False
         for t, b, cost in same_row:
-            values = np.full(width, np.inf)
-            values[b:] = row[:-b] + cost[i, b:]
-            better = values < row - 1e-9
+            values = row[:-b] + cost[i, b:]
+            better = values < row[b:] - 1e-9
             if better.any():
-                row = np.where(better, values, row)
-                back = np.where(better, t, back).astype(np.int8)
+                row = row.copy()
+                row[b:] = np.where(better, values, row[b:])
+                back = back.copy()
+                back[b:] = np.where(better, t, back[b:])
                 improved = True
         cand = row
         if not improved:
