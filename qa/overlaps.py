@@ -79,7 +79,8 @@ def one_finding_per_defect(findings: Iterable[Finding], source: str = "",
     findings = list(findings)
     artefacts = [f for f in findings if f.category is Category.ARTEFACT]
     # residue first: page furniture is not an addition, whatever the span lengths
-    findings = [f for f in findings if not any(_residue_addition(f, a) for a in artefacts)]
+    findings = [f for f in findings if f.category is not Category.ADDITION
+                or not any(_residue_addition(f, a) for a in artefacts)]
     group = list(range(len(findings)))
 
     def root(k: int) -> int:
@@ -88,13 +89,8 @@ def one_finding_per_defect(findings: Iterable[Finding], source: str = "",
             k = group[k]
         return k
 
-    for a in range(len(findings)):
-        for b in range(a + 1, len(findings)):
-            fa, fb = findings[a], findings[b]
-            # only pair-level diagnoses of a few words compete; sentence-level findings
-            # (alignment, MT, coverage) describe something else than the words inside
-            if fa.code != fb.code and _competes(fa, fb) and _same_text(fa, fb, source, target):
-                group[root(b)] = root(a)
+    for a, b in _same_text_pairs(findings, source, target):
+        group[root(b)] = root(a)
     members: dict[int, list[Finding]] = {}
     for k, finding in enumerate(findings):
         members.setdefault(root(k), []).append(finding)
@@ -121,3 +117,47 @@ def one_finding_per_defect(findings: Iterable[Finding], source: str = "",
 
 def _competes(a: Finding, b: Finding) -> bool:
     return a.code in _RANK and b.code in _RANK
+
+
+def _same_text_pairs(findings: list[Finding], source: str, target: str):
+    """The pairs of indices (a < b) of ``findings`` that compete for one defect: two
+    codes of :data:`SPECIFICITY` (only pair-level diagnoses of a few words compete;
+    sentence-level findings — alignment, MT, coverage — describe something else than the
+    words inside), not the same code, about the same text (:func:`_same_text`).
+
+    The same pairs as testing every two findings, found without doing so (a long
+    document has thousands of findings): overlapping spans by a sweep over the spans in
+    order, and a source-side finding against the target-side ones of its own segment."""
+    ranked = [k for k, f in enumerate(findings) if f.code in _RANK]
+    on_target = [k for k in ranked if findings[k].target_span]
+    on_source = [k for k in ranked if not findings[k].target_span]
+    pairs = _overlapping(findings, on_target, lambda f: f.target_span)
+    pairs += _overlapping(findings, on_source, lambda f: f.source_span)
+    # one side each: a term not rendered and the source word the translation kept
+    kept_words: dict[str | None, list[int]] = {}
+    for k in on_target:
+        if not findings[k].source_span:
+            kept_words.setdefault(findings[k].segment, []).append(k)
+    for s in on_source:
+        if not findings[s].source_span:
+            continue
+        for t in kept_words.get(findings[s].segment, ()):
+            fs, ft = findings[s], findings[t]
+            if fs.code != ft.code and _kept_verbatim(fs, ft, source, target):
+                pairs.append((min(s, t), max(s, t)))
+    return pairs
+
+
+def _overlapping(findings: list[Finding], indices: list[int], span_of) -> list[tuple[int, int]]:
+    """The pairs of ``indices`` (a < b) whose spans (``span_of``) overlap, codes differing."""
+    spans = sorted(((span_of(findings[k]), k) for k in indices if span_of(findings[k])),
+                   key=lambda item: item[0][0])
+    pairs = []
+    open_spans: list[tuple[tuple[int, int], int]] = []  # may still overlap what follows
+    for span, k in spans:
+        open_spans = [item for item in open_spans if item[0][1] > span[0]]
+        for other, j in open_spans:
+            if _overlap(span, other) and findings[k].code != findings[j].code:
+                pairs.append((min(j, k), max(j, k)))
+        open_spans.append((span, k))
+    return pairs

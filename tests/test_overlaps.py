@@ -68,3 +68,40 @@ def test_a_suggestion_is_only_borrowed_for_the_same_words():
                   target_span=(0, 40), segment="p1.s1", suggestion="B")
     kept = one_finding_per_defect([art, typ])
     assert all(f.suggestion != "B" or f.code == "TYP06" for f in kept)
+
+
+def test_the_competing_pairs_are_those_of_testing_every_two_findings():
+    # one_finding_per_defect finds the pairs by a sweep over the spans; the definition
+    # is _competes and _same_text on every two findings
+    import random
+
+    from qa.overlaps import _competes, _same_text, _same_text_pairs
+
+    rng = random.Random(5)
+    source, target = "Der Regierungssprecher schwieg lange. " * 3, "The Regierungssprecher " * 5
+    codes = ["TRM01", "UNT02", "NAM04", "NUM01", "NUM02", "OMA01", "TYP01"]
+
+    def span():
+        if rng.random() < 0.3:
+            return None
+        if rng.random() < 0.2:
+            return (4, 22)  # "Regierungssprecher" on both sides: a word the copy kept
+        start = rng.randrange(0, 60)
+        return (start, start + rng.randrange(1, 25))
+
+    mixed = 0
+    for _ in range(200):
+        findings = [Finding(rng.choice(codes), "x.y", Category.NAMES, Severity.MAJOR, "m",
+                            source_span=span(), target_span=span(),
+                            segment=rng.choice(["p1", "p2", None]))
+                    for _ in range(rng.randrange(0, 25))]
+        expected = {(a, b) for a in range(len(findings)) for b in range(a + 1, len(findings))
+                    if findings[a].code != findings[b].code
+                    and _competes(findings[a], findings[b])
+                    and _same_text(findings[a], findings[b], source, target)}
+        found = _same_text_pairs(findings, source, target)
+        assert sorted(found) == sorted(expected)
+        assert len(found) == len(set(found))
+        mixed += sum(1 for a, b in found
+                     if bool(findings[a].target_span) != bool(findings[b].target_span))
+    assert mixed  # the sides were compared with each other, not only among themselves

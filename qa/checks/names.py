@@ -38,13 +38,18 @@ from qa.lang import frequency as zipf_band
 from qa.lang.dictionary import known_word
 from qa.lang.frequency import zipf
 from qa.lang.function_words import STOPWORDS
-from qa.lang.names import (abbreviates, demonyms, edit_distance, english_adjectives,
-                           english_place_names, exonyms, german_abbreviations,
-                           german_adjective_stems, name_key, places_of_adjective,
-                           reverse_exonyms)
+from qa.lang.names import (abbreviation_spellings, demonyms, edit_distance,
+                           english_adjectives, english_place_names, exonyms,
+                           german_abbreviations, german_adjective_stems, name_key,
+                           places_of_adjective, reverse_exonyms, within_edits)
 from qa.lang.normalise import fold
 
 _CAP_RE = re.compile(r"(?<![\w\-])[A-ZÄÖÜÉ][\w'’]*(?:-[A-ZÄÖÜÉ][\w'’]*)*", re.UNICODE)
+_LETTERS_RE = re.compile(r"[^\W\d_]+")
+_NAME_WORD_RE = re.compile(r"[\w'’\-]+")
+_SPACES_HYPHENS_APOSTROPHES_RE = re.compile(r"[\s\-'’]+")
+_SPACES_HYPHENS_RE = re.compile(r"[\s\-]+")
+_SPACES_PUNCTUATION_RE = re.compile(r"[\s\-'’\"“”„]+")
 def _genitive_base(token: str) -> str | None:
     if token.endswith("s") and len(token) > 4 and not token.endswith("ss"):
         return token[:-1]
@@ -178,12 +183,12 @@ def _present(name: str, target: str, loose: bool = False) -> bool:
     accepts a part of a hyphenated name (``Siemens-Schuckert company``)."""
     folded = fold(target)
     keys = _word_keys(target)
-    squeezed = re.sub(r"[\s\-'’]+", "", folded)
+    squeezed = _SPACES_HYPHENS_APOSTROPHES_RE.sub("", folded)
     forms = _forms(name) + (_name_parts(name) if loose else [])
     for form in forms:
         if re.search(rf"(?<![\w]){re.escape(fold(form))}(?![\w])", folded):
             return True
-        if len(form) >= 6 and re.sub(r"[\s\-'’]+", "", fold(form)) in squeezed:
+        if len(form) >= 6 and _SPACES_HYPHENS_APOSTROPHES_RE.sub("", fold(form)) in squeezed:
             return True  # Tiebreak → tie break, Home-Office → home office
         if " " not in form and name_key(form) in keys:
             return True
@@ -235,8 +240,7 @@ def _near_miss(name: str, target: str) -> tuple[str, int, int] | None:
             other = name_key(candidate)
             if other == key:
                 break
-            distance = edit_distance(key, other)
-            if 0 < distance <= (1 if len(key) < NEAR_MISS_TWO_EDITS_FROM else 2):
+            if within_edits(key, other, 1 if len(key) < NEAR_MISS_TWO_EDITS_FROM else 2):
                 return token, start, start + len(candidate)
     return None
 
@@ -457,7 +461,7 @@ def _derived_form(a: str, b: str) -> bool:
 
 @lru_cache(maxsize=4096)
 def _word_keys(text: str) -> frozenset[str]:
-    return frozenset(name_key(w) for w in re.findall(r"[\w'’\-]+", text))
+    return frozenset(map(name_key, _NAME_WORD_RE.findall(text)))
 
 
 def _place_in_source(place: str, source_text: str) -> bool:
@@ -501,8 +505,8 @@ def _in_source(token: str, source_text: str, source_keys: set[str]) -> bool:
     if len(folded) >= 7 and folded[-1] in "aeiou" and \
             re.search(rf"(?<!\w){re.escape(folded[:-1])}", source):
         return True  # Bundesliga ← Bundesligisten: a German derivation of the name
-    squeezed = re.sub(r"[\s\-'’\"“”„]+", "", source)
-    if len(folded) >= 8 and re.sub(r"[\s\-]+", "", folded).rstrip("e") in squeezed:
+    squeezed = _SPACES_PUNCTUATION_RE.sub("", source)
+    if len(folded) >= 8 and _SPACES_HYPHENS_RE.sub("", folded).rstrip("e") in squeezed:
         return True  # Schwanthalerhöhe ← Schwanthaler Höh: written apart or clipped
     if "-" in token:
         # EU-Mercosur ← "der EU und dem Mercosur", Jubilee-Wiesn ← Jubiläums-Wiesn: some part
@@ -514,7 +518,7 @@ def _in_source(token: str, source_text: str, source_keys: set[str]) -> bool:
             return True
     if any(c.isdigit() for c in token) or token.isupper():
         # codes written apart or hyphenated in the source: E 95, CoV-2
-        if folded in re.sub(r"[\s\-]+", "", source):
+        if folded in _SPACES_HYPHENS_RE.sub("", source):
             return True
     # the same name with another German ending (Evangelischer ← Evangelischen)
     stem = german.stem(folded, min_stem=5)
@@ -531,7 +535,7 @@ def _abbreviations(text: str) -> tuple[str, ...]:
     """The abbreviations in a German text: capitals (BR, LZ) or mixed case (StZ, MdB)."""
     # most words have one capital at most: skipped before the per-word call (a
     # translation memory has millions of words)
-    return tuple(w for w in re.findall(r"[^\W\d_]+", text) if not w[1:].islower()
+    return tuple(w for w in _LETTERS_RE.findall(text) if not w[1:].islower()
                  and ((w.isupper() and 2 <= len(w) <= 6) or german.mixed_case_abbreviation(w)))
 
 
@@ -551,28 +555,44 @@ def _spelled_out(target: str, source: str) -> set[int]:
     abbreviations = set(_abbreviations(source))
     if not abbreviations:
         return set()
-    words = [(m.group(0), m.start(), m.end()) for m in re.finditer(r"[^\W\d_]+", target)]
+    words = [(m.group(0), m.start(), m.end()) for m in _LETTERS_RE.finditer(target)]
+    capitalised = [i for i, (word, _, _) in enumerate(words) if word[:1].isupper()]
     covered: set[int] = set()
+    # (qa.lang.names.abbreviates, spelled out: initials of two letters at least that are
+    # one of the abbreviation's spellings; a run's initials only grow, so a run longer
+    # than both spellings can stop)
     for abbreviation in abbreviations:
-        for i, (word, start, _) in enumerate(words):
-            if not word[:1].isupper():
-                continue
-            run = []
+        spellings = abbreviation_spellings(abbreviation)
+        longest = max(len(spelling) for spelling in spellings)
+        for i in capitalised:
+            run_starts, initials = [], ""
             for j in range(i, len(words)):
                 if j > i and target[words[j - 1][2]:words[j][1]] not in (" ", "-"):
                     break
                 if words[j][0][:1].isupper():
-                    run.append(words[j])
-                    if abbreviates(abbreviation, [w for w, _, _ in run]):
-                        covered.update(s for _, s, _ in run)
+                    run_starts.append(words[j][1])
+                    initials += words[j][0][:1]
+                    spelled = initials.upper()
+                    if len(spelled) >= 2 and spelled in spellings:
+                        covered.update(run_starts)
+                        break
+                    if len(spelled) > longest:
                         break
                 elif len(words[j][0]) > 4:
                     break
-            for modifiers, head in german.compound_splits(word, min_left=3, min_head=4):
-                if abbreviates(abbreviation, [modifiers[0], head]) and \
-                        german.dictionary_word(head.capitalize()):
-                    covered.add(start)
-                    break
+    # the parts of one German compound (Landes|zeitung ← LZ): two initials
+    all_spellings = {spelling for abbreviation in abbreviations
+                     for spelling in abbreviation_spellings(abbreviation)}
+    for i in capitalised:
+        word, start, _ = words[i]
+        if not any(spelling.startswith(word.lower()[:1].upper()) for spelling in all_spellings):
+            continue  # every split's initials start with the word's first letter
+        for modifiers, head in german.compound_splits(word, min_left=3, min_head=4):
+            initials = (modifiers[0][:1] + head[:1]).upper()
+            if len(initials) >= 2 and initials in all_spellings and \
+                    german.dictionary_word(head.capitalize()):
+                covered.add(start)
+                break
     return covered
 
 
@@ -583,7 +603,7 @@ def _defined_acronym(word: str, before: str) -> bool:
     letters = word.rstrip("s")
     if not before.endswith("(") or not letters.isupper() or len(letters) < 2:
         return False
-    initials = [w[0].upper() for w in re.findall(r"[^\W\d_]+", before[-120:])]
+    initials = [w[0].upper() for w in _LETTERS_RE.findall(before[-120:])]
     for size in range(len(letters), min(len(initials), 2 * len(letters) + 2) + 1):
         window = initials[-size:]
         if window[0] != letters[0]:
@@ -640,7 +660,7 @@ class UnexpectedName(Check):
         nearby = _expanded(_neighbours(ctx.source.sentences, pair.source, ANTECEDENT_BEFORE)
                            or source)
         nearby_keys = _word_keys(nearby)
-        source_words = [w for w in re.findall(r"[^\W\d_]+", source) if len(w) >= 5]
+        source_words = [w for w in _LETTERS_RE.findall(source) if len(w) >= 5]
         protected = ctx.lang.termbase_words
         tokens = _target_tokens(pair.target_text)
         spelled_out = _spelled_out(pair.target_text, nearby)
@@ -713,10 +733,10 @@ def _near_source_word(word: str, source_words: list[str]) -> bool:
     """``word`` is a source word with a letter or two wrong (Rechsbahn for Reichsbahn):
     a copy of the source spelled wrong."""
     key = name_key(word)
-    return len(key) >= 5 and any(0 < edit_distance(key, name_key(w)) <= 2 for w in source_words)
+    return len(key) >= 5 and any(within_edits(key, name_key(w), 2) for w in source_words)
 
 
 def _misspelling_of_source(word: str, source: str) -> bool:
     """NAM02 reports near-misses of source names (Casteix for Castex); not NAM04 too."""
     key = name_key(word)
-    return any(0 < edit_distance(key, name_key(n[0])) <= 2 for n in source_names(source))
+    return any(within_edits(key, name_key(n[0]), 2) for n in source_names(source))

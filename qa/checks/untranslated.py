@@ -69,11 +69,20 @@ def german_spans(text: str, protected: set[str], source: str = "",
     ``source`` (the aligned German) tells names from untranslated nouns; ``names`` are
     surnames the document introduced (:func:`surnames`)."""
     addresses = address_spans(text)
-    tokens = [(m.group(0), m.start(), m.end()) for m in _TOKEN_RE.finditer(text)
-              if not any(a <= m.start() < b for a, b in addresses)]
-    flags = []
-    for k, (tok, _, _) in enumerate(tokens):
-        is_german = (reads_german(tok) and tok.casefold() not in protected
+    if addresses:
+        tokens = [(m.group(0), m.start(), m.end()) for m in _TOKEN_RE.finditer(text)
+                  if not any(a <= m.start() < b for a, b in addresses)]
+        words = [tok for tok, _, _ in tokens]
+    else:
+        words = _TOKEN_RE.findall(text)  # where they are is read only if one is German
+    # most words read as English: the other tests only for those that read as German
+    flags = list(map(reads_german, words))
+    if not any(flags):
+        return [], 0, len(words)
+    if not addresses:
+        tokens = [(m.group(0), m.start(), m.end()) for m in _TOKEN_RE.finditer(text)]
+    for k, tok in enumerate(words):
+        is_german = (flags[k] and tok.casefold() not in protected
                      and not _acronym(tok) and tok.casefold() not in names)
         if is_german and used_as_name(tok, source):
             is_german = False
@@ -86,7 +95,7 @@ def german_spans(text: str, protected: set[str], source: str = "",
             if (k > 1 and _name_like(prev)) or nxt in _CORPORATE or (
                     prev in _LOCATIVE and zipf(tok, "en") >= zipf_band.RARE):
                 is_german = False
-        flags.append(is_german)
+        flags[k] = is_german
     spans: list[tuple[int, int]] = []
     k = 0
     while k < len(tokens):

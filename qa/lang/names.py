@@ -61,6 +61,44 @@ def edit_distance(a: str, b: str) -> int:
     return previous[-1]
 
 
+def within_edits(a: str, b: str, limit: int) -> bool:
+    """Whether ``a`` and ``b`` differ by at least one and at most ``limit`` edits
+    (``0 < edit_distance(a, b) <= limit``, the near-miss test), without filling the
+    whole table: the distance is that of what is left once a shared start and end are
+    cut off, and no later row of the table has a smaller minimum, so the first row
+    beyond ``limit`` decides (most words compared are nowhere near each other)."""
+    if a == b or abs(len(a) - len(b)) > limit:
+        return False
+    head = 0
+    while head < len(a) and head < len(b) and a[head] == b[head]:
+        head += 1
+    tail = 0
+    while tail < len(a) - head and tail < len(b) - head and a[-1 - tail] == b[-1 - tail]:
+        tail += 1
+    a, b = a[head:len(a) - tail], b[head:len(b) - tail]
+    # only the cells within ``limit`` of the diagonal: a path through any other costs
+    # more than ``limit`` (a cell i, j costs at least |i - j|); those read ``beyond``
+    beyond = limit + 1
+    previous = [j if j <= limit else beyond for j in range(len(b) + 1)]
+    for i, ca in enumerate(a, 1):
+        low, high = max(1, i - limit), min(len(b), i + limit)
+        current = [beyond] * (len(b) + 1)
+        current[0] = i if i <= limit else beyond
+        for j in range(low, high + 1):
+            current[j] = min(previous[j] + 1, current[j - 1] + 1,
+                             previous[j - 1] + (ca != b[j - 1]), beyond)
+        if min(current) > limit:
+            return False
+        previous = current
+    return previous[-1] <= limit
+
+
+def abbreviation_spellings(token: str) -> tuple[str, str]:
+    """The two letter sequences the initials of a spelled-out ``token`` may be (upper
+    case): its reading letters (:func:`abbreviation_letters`) and all its letters."""
+    return abbreviation_letters(token), "".join(c for c in token if c.isalpha()).upper()
+
+
 @lru_cache(maxsize=1)
 def demonyms() -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
     """English place (folded) → (its English adjectives and demonyms, the lower-case
@@ -120,11 +158,7 @@ def abbreviates(token: str, words: list[str]) -> bool:
     the abbreviation ``token``: their initials are its letters in order, or its capitals
     (``StZ`` ← Stuttgarter Zeitung, ``LZ`` ← Landes|zeitung)?"""
     initials = "".join(w[:1] for w in words if w).upper()
-    if len(initials) < 2:
-        return False
-    letters = abbreviation_letters(token)
-    full = "".join(c for c in token if c.isalpha()).upper()
-    return initials in (letters, full)
+    return len(initials) >= 2 and initials in abbreviation_spellings(token)
 
 
 @lru_cache(maxsize=1)

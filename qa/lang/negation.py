@@ -266,18 +266,24 @@ def negators(text: str, lang: str) -> list[Negator]:
     if lang == "de":
         plain, weak, exclude = GERMAN_NEGATION, GERMAN_WEAK_NEGATION, GERMAN_NOT_NEGATION
         colloquial = GERMAN_COLLOQUIAL_NEGATION
-        weakening = _spans(_GERMAN_ADJECTIVE_NEGATION, text) + \
-            _spans(_GERMAN_MODAL_INFINITIVE, text)
     else:
         plain, weak, exclude = ENGLISH_NEGATION, ENGLISH_WEAK_NEGATION, ENGLISH_NOT_NEGATION
         colloquial = None
+    strong = [m for pattern in (plain, colloquial) if pattern is not None
+              for m in pattern.finditer(text)]
+    weak_matches = list(weak.finditer(text))
+    if not strong and not weak_matches:
+        return []  # most sentences: no negator, nothing to exclude or weaken
+    if lang == "de":
+        weakening = _spans(_GERMAN_ADJECTIVE_NEGATION, text) + \
+            _spans(_GERMAN_MODAL_INFINITIVE, text)
+    else:
         weakening = _spans(_ENGLISH_ADJECTIVE_NEGATION, text)
     excluded = _spans(exclude, text) + neutral_expressions(text, lang)
     found = [Negator(m.start(), m.end(), m.group(0), not _inside(m.start(), weakening))
-             for pattern in (plain, colloquial) if pattern is not None
-             for m in pattern.finditer(text) if not _inside(m.start(), excluded)]
+             for m in strong if not _inside(m.start(), excluded)]
     found += [Negator(m.start(), m.end(), m.group(0), False)
-              for m in weak.finditer(text) if not _inside(m.start(), excluded)]
+              for m in weak_matches if not _inside(m.start(), excluded)]
     return sorted(found, key=lambda n: n.start)
 
 

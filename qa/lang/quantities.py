@@ -37,6 +37,7 @@ _NUM = r"\d{1,3}(?:(?: ?[.,]|[\u202f\u00a0 ])\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?
 NUMBER_RE = re.compile(rf"(?<![\d.,])(?P<num>{_NUM})(?![\d])")
 _WORD_CHAR_RE = re.compile(r"\w")
 _GERMAN_GROUPED_RE = re.compile(r"\d{1,3}(?:\.\d{3})+")
+_DIGIT_RE = re.compile(r"\d")
 
 
 @dataclass(frozen=True)
@@ -323,11 +324,16 @@ def _english_and_continues(text: str, words: list[re.Match], j: int) -> bool:
             and _english_class(following) in ("unit", "teen", "tens"))
 
 
+_AND_A_HALF_RE = re.compile(r"(?:\s+|-)and(?:\s+|-)a(?:\s+|-)half\b")
+
+
 def english_number_runs(text: str) -> list[tuple[int, int, Decimal, bool]]:
     """Every English number written in words: (start, end, value, ordinal) for
     ``seven``, ``sixty-two``, ``Sixty-two``, ``one hundred and five``, ``twenty-first``,
     ``two and a half``. A lone ``one`` is no number (``one of them``); ``one and a half``
     is."""
+    if _EN_NUMBER_WORDS.isdisjoint(map(str.lower, _EN_WORD_RE.findall(text))):
+        return []  # most sentences: no number word, no need to walk the words
     words = list(_EN_WORD_RE.finditer(text))
     runs = []
     i = 0
@@ -363,9 +369,9 @@ def english_number_runs(text: str) -> list[tuple[int, int, Decimal, bool]]:
                 ordinal = True
                 break
         value = Decimal(total + current)
-        half = re.match(r"(?:\s+|-)and(?:\s+|-)a(?:\s+|-)half\b", text[end:])
+        half = _AND_A_HALF_RE.match(text, end)
         if half and not ordinal:
-            value, end = value + Decimal("0.5"), end + half.end()
+            value, end = value + Decimal("0.5"), half.end()
         if not (low == "one" and end == words[i].end()):
             runs.append((words[i].start(), end, value, ordinal))
         i = max(j, i + 1)
@@ -393,6 +399,16 @@ IMPLIED_NUMBERS = {
         (r"quarter-?finals?\b", 8), (r"semi-?finals?\b", 4), (r"eighth-?finals?\b", 16),
     ),
 }
+# letters every alternative of IMPLIED_NUMBERS holds (lower case): a text without any of
+# them needs no search; "O" (German: a capital O typed for a zero) is case-sensitive
+IMPLIED_CUES = {
+    "de": ("final", "doppel", "beide", "zwilling", "dutzend", "jahrzehnt", "jahrhundert",
+           "jahrtausend", "hälfte"),
+    "en": ("centen", "double", "twice", "twin", "both", "dual", "pair", "triple", "thrice",
+           "treble", "trio", "quadruple", "dozen", "decade", "fortnight", "century",
+           "millennium", "half", "final"),
+}
+_IMPLIED_CASED_CUES = {"de": ("O",), "en": ()}
 # fractions written as words: "ein Drittel", "Zweidrittel", "dreiviertel"; "a third",
 # "two-thirds", "three quarters" (implied: "Viertel" is also a town's quarter)
 _DE_FRACTION_WORDS = {"halb": 2, "drittel": 3, "viertel": 4, "fünftel": 5, "sechstel": 6,
@@ -562,16 +578,20 @@ def _tokens_after(text: str, pos: int, count: int = 2) -> list[tuple[str, int, i
 _MONEY_ONLY_SCALES = {"k", "m"}
 
 
+_NEXT_WORD_OR_SIGN_RE = re.compile(r"\s*([^\W\d_]+\.?|[€$£])")
+_CURRENCY_BEFORE_RE = re.compile(r"(€|\$|£|EUR|USD|GBP|CHF)\s?$")
+
+
 def _currency_follows(text: str, pos: int) -> bool:
     """A currency word or sign right after ``pos``: "3m euros", "4k $"."""
-    m = re.match(r"\s*([^\W\d_]+\.?|[€$£])", text[pos:])
+    m = _NEXT_WORD_OR_SIGN_RE.match(text, pos)
     return bool(m) and (m.group(1).lower() in CURRENCIES or m.group(1).lower().rstrip(".") in CURRENCIES)
 
 
 def _unit_before(text: str, pos: int) -> tuple[str | None, int]:
     """Currency written before the number: ``€4.2``, ``$5``, ``EUR 3``."""
     before = text[max(0, pos - 5):pos]
-    m = re.search(r"(€|\$|£|EUR|USD|GBP|CHF)\s?$", before)
+    m = _CURRENCY_BEFORE_RE.search(before)
     if m:
         return CURRENCIES[m.group(1).lower()], pos - len(before) + m.start()
     return None, pos
@@ -590,12 +610,13 @@ def _extract_atoms(text: str, lang: str) -> tuple[Atom, ...]:
     # Notations whose digits are no plain numbers come first of all: fractions (3½),
     # shortened year spans (1968/69) and decades (60er Jahre, 1960s).
     taken = _Spans()
-    atoms = _notation_atoms(text, lang, taken)
-    atoms += _date_atoms(text, lang, taken)
-    atoms += _time_atoms(text, lang, taken)
-    atoms += _number_atoms(text, lang, taken)
-    atoms += _word_atoms(text, lang, taken)
-    atoms += _implied_atoms(text, lang, taken)
+    cues = _Cues(text)
+    atoms = _notation_atoms(text, lang, taken, cues)
+    atoms += _date_atoms(text, lang, taken) if cues.digits else []
+    atoms += _time_atoms(text, lang, taken, cues)
+    atoms += _number_atoms(text, lang, taken) if cues.digits else []
+    atoms += _word_atoms(text, lang, taken, cues)
+    atoms += _implied_atoms(text, lang, taken, cues)
     atoms = [_with_durations(text, atom) for atom in atoms]
     atoms.sort(key=lambda a: (a.start, a.end))
     return tuple(atoms)
@@ -617,17 +638,42 @@ class _Spans:
         self.spans.append((start, end))
 
 
+# letters that re.IGNORECASE matches to i or s although str.lower() does not map them
+# there (dotless ı, İ, long ſ; see sre's case equivalences)
+_CASE_ODD_RE = re.compile("[\u0131\u0130\u017f]")
+
+
+class _Cues:
+    """What a text holds at all, tested once: digits, and (lower-cased) the words a
+    pattern cannot match without. Most sentences have no digit and no number word, and
+    a pattern that cannot match need not be run: a speed-up that changes no atom."""
+
+    __slots__ = ("digits", "lower")
+
+    def __init__(self, text: str) -> None:
+        self.digits = _DIGIT_RE.search(text) is not None
+        # with a letter re.IGNORECASE folds differently from str.lower(), no word can
+        # be ruled out (None: every pattern runs)
+        self.lower = None if _CASE_ODD_RE.search(text) else text.lower()
+
+    def any_of(self, words) -> bool:
+        """Whether the text may hold one of ``words`` (lower case), in any case."""
+        return self.lower is None or any(map(self.lower.__contains__, words))
+
+
 def _fraction_value(whole: str | None, numerator: int, denominator: int) -> str:
     value = Decimal(int(whole or 0)) + Decimal(numerator) / Decimal(denominator)
     return format_decimal(value.quantize(Decimal("0.001")))
 
 
-def _notation_atoms(text: str, lang: str, taken: _Spans) -> list[Atom]:
+def _notation_atoms(text: str, lang: str, taken: _Spans, cues: _Cues) -> list[Atom]:
     """Fractions (``3½`` = ``3 1/2`` = ``3,5``), seasons and spans of years with the
     second year shortened (``1968/69`` = ``1968/1969``) and decades (``60er Jahre`` =
     ``1960s`` = ``the sixties``)."""
     atoms: list[Atom] = []
-    for m in FRACTION_RE.finditer(text):
+    fractions = FRACTION_RE.finditer(text) if cues.digits or cues.any_of(VULGAR_FRACTIONS) \
+        else ()
+    for m in fractions:
         if m.group(2):
             whole, (numerator, denominator) = m.group(1), VULGAR_FRACTIONS[m.group(2)]
         else:
@@ -639,7 +685,7 @@ def _notation_atoms(text: str, lang: str, taken: _Spans) -> list[Atom]:
         atoms.append(Atom("number", _fraction_value(whole, numerator, denominator),
                           m.start(), m.end(), m.group(0)))
         taken.take(m.start(), m.end())
-    for m in YEAR_SPAN_RE.finditer(text):
+    for m in YEAR_SPAN_RE.finditer(text) if cues.digits else ():
         first, second = int(m.group(1)), int(m.group(2))
         if not taken.free(m.start(), m.end()) or second == first % 100:
             continue
@@ -649,17 +695,19 @@ def _notation_atoms(text: str, lang: str, taken: _Spans) -> list[Atom]:
         atoms.append(Atom("number", str(first), m.start(1), m.end(1), m.group(1)))
         atoms.append(Atom("number", str(century + second), m.start(2), m.end(2), m.group(2)))
         taken.take(m.start(), m.end())
-    atoms += _decade_atoms(text, lang, taken)
-    atoms += _fraction_word_atoms(text, lang, taken)
+    atoms += _decade_atoms(text, lang, taken, cues)
+    atoms += _fraction_word_atoms(text, lang, taken, cues)
     return atoms
 
 
-def _fraction_word_atoms(text: str, lang: str, taken: _Spans) -> list[Atom]:
+def _fraction_word_atoms(text: str, lang: str, taken: _Spans, cues: _Cues) -> list[Atom]:
     """Fractions written as words (implied: ``Viertel`` is also a town's quarter):
     ``ein Drittel``, ``Zweidrittel``, ``dreiviertel``; ``a third``, ``two-thirds``,
     ``three quarters`` — an English ordinal (``third``) only after its count."""
     atoms: list[Atom] = []
     denominators = _DE_FRACTION_WORDS if lang == "de" else _EN_FRACTION_WORDS
+    if not cues.any_of(denominators):
+        return atoms
     for m in FRACTION_WORD_RE[lang].finditer(text):
         head, word = (m.group(1) or "").lower(), m.group(2).lower()
         if lang == "de":
@@ -691,28 +739,31 @@ def _decade(start: int, end: int, text: str, decade: str, century: str | None,
                 alternates=alternates + (("number", str(int(decade))),))
 
 
-def _decade_atoms(text: str, lang: str, taken: _Spans) -> list[Atom]:
+_EN_DECADE_WORD_RE = re.compile(r"\b(" + "|".join(_EN_DECADES) + r")\b", re.IGNORECASE)
+
+
+def _decade_atoms(text: str, lang: str, taken: _Spans, cues: _Cues) -> list[Atom]:
     atoms: list[Atom] = []
     if lang == "de":
-        for m in DECADE_OF_CENTURY_RE.finditer(text):
+        for m in DECADE_OF_CENTURY_RE.finditer(text) if cues.digits else ():
             century = str(int(m.group(2)) - 1)
             atoms.append(_decade(m.start(), m.end(), text, m.group(1), century))
             taken.take(m.start(), m.end())
-        for m in GERMAN_DECADE_RE.finditer(text):
+        for m in GERMAN_DECADE_RE.finditer(text) if cues.digits else ():
             if taken.free(m.start(), m.end()):
                 atoms.append(_decade(m.start(), m.end(), text, m.group(2), m.group(1)))
                 taken.take(m.start(), m.end())
-        for m in GERMAN_DECADE_WORD_RE.finditer(text):
+        for m in GERMAN_DECADE_WORD_RE.finditer(text) if cues.any_of(_DE_TENS) else ():
             if taken.free(m.start(), m.end()):
                 tens = str(_DE_TENS[m.group(1).lower()])
                 atoms.append(_decade(m.start(), m.end(), text, tens, None, spelled=True))
                 taken.take(m.start(), m.end())
     else:
-        for m in ENGLISH_DECADE_RE.finditer(text):
+        for m in ENGLISH_DECADE_RE.finditer(text) if cues.digits else ():
             if taken.free(m.start(), m.end()):
                 atoms.append(_decade(m.start(), m.end(), text, m.group(2), m.group(1)))
                 taken.take(m.start(), m.end())
-        for m in re.finditer(r"\b(" + "|".join(_EN_DECADES) + r")\b", text, re.IGNORECASE):
+        for m in _EN_DECADE_WORD_RE.finditer(text) if cues.any_of(_EN_DECADES) else ():
             if taken.free(m.start(), m.end()):
                 tens = str(_EN_DECADES[m.group(1).lower()])
                 atoms.append(_decade(m.start(), m.end(), text, tens, None, spelled=True))
@@ -795,12 +846,13 @@ def _date_atoms(text: str, lang: str, taken: _Spans) -> list[Atom]:
     return atoms
 
 
-def _time_atoms(text: str, lang: str, taken: _Spans) -> list[Atom]:
+def _time_atoms(text: str, lang: str, taken: _Spans, cues: _Cues) -> list[Atom]:
     """Clock times as ``HH:MM``: German ``19.15 Uhr``/``18 Uhr``, English ``9.30pm``/
     ``7 p.m.``, and a bare ``22:15`` on both sides (German writes times and sports scores
     with a colon too, and the translation keeps either as it is)."""
     atoms: list[Atom] = []
-    for pattern in (GERMAN_TIME_RE, CLOCK_RE) if lang == "de" else (ENGLISH_TIME_RE, CLOCK_RE):
+    patterns = (GERMAN_TIME_RE, CLOCK_RE) if lang == "de" else (ENGLISH_TIME_RE, CLOCK_RE)
+    for pattern in patterns if cues.digits else ():
         for m in pattern.finditer(text):
             if not taken.free(m.start(), m.end()):
                 continue
@@ -816,7 +868,7 @@ def _time_atoms(text: str, lang: str, taken: _Spans) -> list[Atom]:
                 taken.take(m.start(), m.end())
                 if pattern is not CLOCK_RE:
                     atoms += _range_head_time(text, m, hour, taken)
-    for m in re.finditer(r"[^\W\d_]+", text):
+    for m in _LETTERS_RE.finditer(text) if cues.any_of(CLOCK_WORDS[lang]) else ():
         low = m.group(0).lower()
         if low in CLOCK_WORDS[lang] and taken.free(m.start(), m.end()):
             value, implied = CLOCK_WORDS[lang][low]
@@ -948,14 +1000,18 @@ def _glued_scale(text: str, lang: str, end: int, unit: str | None) -> tuple[int,
     return None
 
 
-def _word_atoms(text: str, lang: str, taken: _Spans) -> list[Atom]:
+def _word_atoms(text: str, lang: str, taken: _Spans, cues: _Cues) -> list[Atom]:
     """Numbers written as words (``zwei``, ``sixty-two``, ``vier Millionen``, ``a
     million``), months and weekdays (``März``, ``Samstagabend``, ``mittwochs``), and
     the weekday or month a German compound names (``Samstagsausgabe``,
     ``Rosenmontag``, ``Januarwoche``: implied)."""
-    atoms = _spelled_atoms(text, lang, taken)
+    atoms = _spelled_atoms(text, lang, taken, cues)
     months = GERMAN_MONTHS if lang == "de" else ENGLISH_MONTHS
-    for m in WORD_RE.finditer(text):
+    if not cues.any_of(_CALENDAR_STARTS[lang]):
+        return atoms
+    calendar_words = (_CALENDAR_WORD_RE[lang] if cues.any_of(_WEEKDAY_NAMES[lang])
+                      else _MONTH_WORD_RE[lang])
+    for m in calendar_words.finditer(text):
         word, start, end = m.group(0), m.start(), m.end()
         if word.endswith(".") and word.lower() not in months:
             word, end = word[:-1], end - 1  # a full stop, not an abbreviation's dot
@@ -1000,7 +1056,7 @@ def _night_before(text: str, start: int, day: int, lang: str) -> tuple[tuple[str
     return (("weekday", str(7 if day == 1 else day - 1)),)
 
 
-def _spelled_atoms(text: str, lang: str, taken: _Spans) -> list[Atom]:
+def _spelled_atoms(text: str, lang: str, taken: _Spans, cues: _Cues) -> list[Atom]:
     """Numbers written as words. Before a scale word (``vier Millionen``, ``eine
     Milliarde``, ``a million``) a definite value; alone (``zwei``, ``sixty-two``,
     ``dritten``) marked ``spelled``; ``ein``/``a``/``one`` alone are no number."""
@@ -1009,13 +1065,14 @@ def _spelled_atoms(text: str, lang: str, taken: _Spans) -> list[Atom]:
         runs = english_number_runs(text)
     else:
         runs = []
-        for m in _LETTERS_RE.finditer(text):
+        for m in _DE_NUMBER_START_RE.finditer(text):
             if m.group(0)[:3].lower() not in _DE_NUMBER_STARTS:
                 continue  # most words: no number word, no need to parse
             parsed = german_number_word(m.group(0))
             if parsed is not None:
                 runs.append((m.start(), m.end(), parsed[0], parsed[1]))
-    for m in WORD_RE.finditer(text):
+    # "ein"/"a"/"one" counts only before a scale word ("eine Milliarde", "a million")
+    for m in _ONE_RE[lang].finditer(text) if cues.any_of(_DEFINITE_SCALES[lang]) else ():
         if m.group(0).lower() in _ONE[lang] and _tokens_after(text, m.end(), 1):
             runs.append((m.start(), m.end(), Decimal(1), False))
     atoms: list[Atom] = []
@@ -1049,18 +1106,59 @@ _DE_NUMBER_STARTS = {w[:3] for w in (*_DE_UNITS, *_DE_TEENS, *_DE_TENS, *_DE_ORD
 _DE_MONTH_STARTS = {name[:3] for name in GERMAN_MONTHS}
 
 
-def _implied_atoms(text: str, lang: str, taken: _Spans) -> list[Atom]:
+# The words the loops over a sentence's words read, found by the pattern engine instead
+# of testing every word in Python (a sentence has some twenty words; these few words are
+# what the tests inside the loops accept, and each loop still tests them).
+def _alternatives(words) -> str:
+    return "|".join(re.escape(word) for word in sorted(words, key=lambda w: (-len(w), w)))
+
+
+_LETTER_RUN_START = r"(?<![^\W\d_])"
+#: letter runs (as _LETTERS_RE finds them) that begin like a German number word
+_DE_NUMBER_START_RE = re.compile(
+    rf"{_LETTER_RUN_START}(?=(?i:{_alternatives(_DE_NUMBER_STARTS)}))[^\W\d_]+")
+#: words (as WORD_RE finds them) that may name a month or weekday: a month's first
+#: letters (a German compound: "Januarwoche") or a weekday's name (German: anywhere in
+#: the word, "Rosenmontag"; English: at its start, "Saturdays")
+_CALENDAR_WORD_RE = {
+    "de": re.compile(
+        rf"{_LETTER_RUN_START}(?=(?i:{_alternatives(_DE_MONTH_STARTS)})"
+        rf"|[^\W\d_]*?(?i:{_alternatives(GERMAN_WEEKDAYS)}))[^\W\d_]+\.?"),
+    "en": re.compile(
+        rf"{_LETTER_RUN_START}(?=(?i:{_alternatives({m.rstrip('.') for m in ENGLISH_MONTHS})}"
+        rf"|{_alternatives(ENGLISH_WEEKDAYS)}))[^\W\d_]+\.?"),
+}
+_WEEKDAY_NAMES = {"de": tuple(GERMAN_WEEKDAYS), "en": tuple(ENGLISH_WEEKDAYS)}
+#: what a word naming a month or weekday begins with (lower case): cues for a text
+_MONTH_STARTS = {"de": tuple(_DE_MONTH_STARTS),
+                 "en": tuple({month.rstrip(".") for month in ENGLISH_MONTHS})}
+_CALENDAR_STARTS = {lang: _MONTH_STARTS[lang] + _WEEKDAY_NAMES[lang] for lang in ("de", "en")}
+#: _CALENDAR_WORD_RE for a text that names no weekday: the words a month begins
+_MONTH_WORD_RE = {lang: re.compile(rf"{_LETTER_RUN_START}(?=(?i:{_alternatives(starts)}))"
+                                   r"[^\W\d_]+\.?")
+                  for lang, starts in _MONTH_STARTS.items()}
+#: the scale words that make "ein"/"a" a number (not k, m, b: see _spelled_atoms), as
+#: cues (lower case, a trailing dot dropped)
+_DEFINITE_SCALES = {"de": tuple({w.rstrip(".") for w in GERMAN_SCALES}),
+                    "en": tuple({w.rstrip(".") for w in ENGLISH_SCALES} - {"k", "m", "b"})}
+#: words (as WORD_RE finds them, without a dot) that may be "ein"/"eine"/"a"/"one"
+_ONE_RE = {lang: re.compile(rf"{_LETTER_RUN_START}(?i:{_alternatives(words)})(?![^\W\d_]|\.)")
+           for lang, words in _ONE.items()}
+
+
+def _implied_atoms(text: str, lang: str, taken: _Spans, cues: _Cues) -> list[Atom]:
     """Numbers a word implies (:data:`IMPLIED_NUMBERS`) and the count a German compound
     starts with (:func:`german_compound_number`): they match, and are never reported."""
     atoms: list[Atom] = []
-    for m in _IMPLIED_RE[lang].finditer(text):
+    implied = cues.any_of(IMPLIED_CUES[lang]) or any(c in text for c in _IMPLIED_CASED_CUES[lang])
+    for m in _IMPLIED_RE[lang].finditer(text) if implied else ():
         if taken.free(m.start(), m.end()):
             value = IMPLIED_NUMBERS[lang][m.lastindex - 1][1]
             atoms.append(Atom("number", format_decimal(Decimal(str(value))), m.start(),
                               m.end(), m.group(0), implied=True))
             taken.take(m.start(), m.end())
     if lang == "de":
-        for m in _LETTERS_RE.finditer(text):
+        for m in _DE_NUMBER_START_RE.finditer(text):
             word = m.group(0)
             if word[:3].lower() not in _DE_NUMBER_STARTS or not taken.free(m.start(), m.end()):
                 continue

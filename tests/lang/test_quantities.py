@@ -307,3 +307,32 @@ def test_atoms_build_on_the_number_tokens():
         [(t.start, t.raw) for t in tokens]
     assert [t.normalized for t in tokens] == ["4.2", "272000", "3200"]
     assert [a.value for a in atoms] == ["4200000000", "272000", "3200"]
+
+
+def test_every_implied_number_pattern_holds_one_of_its_cues():
+    # a text without any cue skips the implied-number search: a pattern added without
+    # its cue would silently never match
+    from qa.lang.quantities import IMPLIED_CUES, IMPLIED_NUMBERS
+
+    for lang, table in IMPLIED_NUMBERS.items():
+        for pattern, _ in table:
+            if pattern.startswith("(?-i:"):
+                continue  # the case-sensitive capital O, tested on the text itself
+            for alternative in pattern.split("|"):
+                assert any(cue in alternative for cue in IMPLIED_CUES[lang]), alternative
+
+
+@pytest.mark.parametrize("text,lang,value", [
+    ("Sie stehen im Halbfınale.", "de", "4"),  # dotless ı: re.IGNORECASE reads it as i
+    ("They met twıce.", "en", "2"),
+])
+def test_letters_that_fold_unlike_lower_case_are_still_read(text, lang, value):
+    # the cue tests compare lower-cased text; these letters match the patterns without
+    # lower-casing to the cue, so a text with one of them runs every pattern
+    assert [a.value for a in extract_atoms(text, lang) if a.implied] == [value]
+
+
+def test_a_sentence_without_digits_or_number_words_has_no_atoms_and_one_with_them_does():
+    assert extract_atoms("Die Regierung schwieg dazu am Abend.", "de") == []
+    assert [a.value for a in extract_atoms("Die Regierung tagte am 3. Mai um 18 Uhr.", "de")] \
+        == ["3", "5", "18:00"]

@@ -205,3 +205,32 @@ def test_abbreviations_spelled_out(abbreviation, words, expected):
 
 def test_german_abbreviations_table():
     assert any("Bundestag" in long_ for long_ in names.german_abbreviations()["MdB"])
+
+
+def test_within_edits_is_the_near_miss_test_of_edit_distance():
+    import random
+
+    rng = random.Random(3)
+    for _ in range(3000):
+        a = "".join(rng.choice("abcd") for _ in range(rng.randint(0, 8)))
+        b = "".join(rng.choice("abcd") for _ in range(rng.randint(0, 8)))
+        for limit in (1, 2):
+            assert names.within_edits(a, b, limit) == (0 < names.edit_distance(a, b) <= limit)
+    assert names.within_edits("casteix", "castex", 1)
+    assert not names.within_edits("castex", "castex", 2)
+    assert not names.within_edits("reichsbahn", "rechsbhan", 2)  # three edits
+
+
+def test_fold_drops_every_combining_mark_as_unicode_classes_it():
+    import unicodedata
+
+    from qa.lang.normalise import fold
+
+    def by_decomposition(text: str) -> str:
+        decomposed = unicodedata.normalize("NFKD", text.casefold().replace("ß", "ss"))
+        return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+    samples = ["Élysée-Palast", "Straße", "Ǆemal", "ﬁnal", "Zoë", "Łódź", "a\u0301b\u0327c",
+               "Ὀδυσσεύς", "plain ascii", "İstanbul"]
+    for text in samples:
+        assert fold.__wrapped__(text) == by_decomposition(text), text
