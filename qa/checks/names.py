@@ -207,16 +207,6 @@ NEIGHBOURS_AFTER = 2
 ANTECEDENT_BEFORE = 5
 
 
-def _neighbours(sentences, indices: tuple[int, ...], before: int = NEIGHBOURS_BEFORE,
-                after: int = NEIGHBOURS_AFTER) -> str:
-    """The text of the sentences from ``before`` sentences before ``indices`` to
-    ``after`` after (the pair's own included)."""
-    if not indices:
-        return ""
-    low, high = max(0, min(indices) - before), min(len(sentences), max(indices) + after + 1)
-    return " ".join(sentences[i].text for i in range(low, high))
-
-
 # A near miss of a name is one edit off, two for keys of this length and more (Kayem for
 # Kayyem is one; tuned on the corpora's planted misspellings against WMT references)
 NEAR_MISS_TWO_EDITS_FROM = 7
@@ -539,20 +529,38 @@ def _abbreviations(text: str) -> tuple[str, ...]:
                  and ((w.isupper() and 2 <= len(w) <= 6) or german.mixed_case_abbreviation(w)))
 
 
-def _expanded(text: str) -> str:
-    """The text with what its known abbreviations stand for appended (MdB → Mitglied
-    des Bundestages), for finding a name the translation spells out."""
-    expansions = [long_ for w in _abbreviations(text)
-                  for long_ in german_abbreviations().get(w, ())]
-    return text + (" " + " ".join(expansions) if expansions else "")
+def _nearby_source(sentences, indices: tuple[int, ...],
+                   source: str) -> tuple[str, frozenset[str], tuple[str, ...]]:
+    """The source sentences around a pair (:data:`ANTECEDENT_BEFORE` before, the pair's,
+    :data:`NEIGHBOURS_AFTER` after, joined by spaces; the pair's ``source`` where they have
+    no text) with what their abbreviations stand for appended (MdB → Mitglied des
+    Bundestages, for finding a name the translation spells out), the keys of its words
+    (:func:`_word_keys`) and its abbreviations (:func:`_abbreviations`).
+
+    Words and abbreviations never span the spaces the sentences are joined with, so those
+    of the whole are the sentences' own put together: each sentence is read once (they
+    are cached), not once for each of the eight pairs whose window it is in."""
+    parts = []
+    if indices:
+        low = max(0, min(indices) - ANTECEDENT_BEFORE)
+        high = min(len(sentences), max(indices) + NEIGHBOURS_AFTER + 1)
+        parts = [sentences[i].text for i in range(low, high)]
+    if not " ".join(parts):
+        parts = [source]
+    abbreviations = tuple(a for part in parts for a in _abbreviations(part))
+    expansions = [long_ for w in abbreviations for long_ in german_abbreviations().get(w, ())]
+    appended = " " + " ".join(expansions) if expansions else ""
+    text = " ".join(parts) + appended
+    keys = frozenset().union(*(_word_keys(part) for part in parts), _word_keys(appended))
+    return text, keys, abbreviations + _abbreviations(appended)
 
 
-def _spelled_out(target: str, source: str) -> set[int]:
-    """Starts of the target words that spell out an abbreviation of the source: the
-    initials of capitalised words (short lower-case words between them allowed) are its
-    letters or capitals (Stuttgarter Zeitung ← StZ, Welt am Sonntag ← WamS), or the
-    parts of one German compound are (Landeszeitung ← LZ)."""
-    abbreviations = set(_abbreviations(source))
+def _spelled_out(target: str, source_abbreviations: tuple[str, ...]) -> set[int]:
+    """Starts of the target words that spell out an abbreviation of the source (its
+    :func:`_abbreviations`): the initials of capitalised words (short lower-case words
+    between them allowed) are its letters or capitals (Stuttgarter Zeitung ← StZ, Welt
+    am Sonntag ← WamS), or the parts of one German compound are (Landeszeitung ← LZ)."""
+    abbreviations = set(source_abbreviations)
     if not abbreviations:
         return set()
     words = [(m.group(0), m.start(), m.end()) for m in _LETTERS_RE.finditer(target)]
@@ -657,13 +665,12 @@ class UnexpectedName(Check):
         source = pair.source_text
         # the source sentences around the pair: a name the translation gives for a
         # pronoun or a description ("says Stefanie" for "sagt sie") is named there
-        nearby = _expanded(_neighbours(ctx.source.sentences, pair.source, ANTECEDENT_BEFORE)
-                           or source)
-        nearby_keys = _word_keys(nearby)
+        nearby, nearby_keys, abbreviations = _nearby_source(ctx.source.sentences, pair.source,
+                                                            source)
         source_words = [w for w in _LETTERS_RE.findall(source) if len(w) >= 5]
         protected = ctx.lang.termbase_words
         tokens = _target_tokens(pair.target_text)
-        spelled_out = _spelled_out(pair.target_text, nearby)
+        spelled_out = _spelled_out(pair.target_text, abbreviations)
         places = _place_phrases(pair.target_text, tokens, nearby)
         run: list[tuple[str, int, int, str]] = []
         for k, (token, start, end) in enumerate(tokens + [("", 10**9, 10**9)]):

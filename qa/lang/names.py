@@ -64,11 +64,14 @@ def edit_distance(a: str, b: str) -> int:
 def within_edits(a: str, b: str, limit: int) -> bool:
     """Whether ``a`` and ``b`` differ by at least one and at most ``limit`` edits
     (``0 < edit_distance(a, b) <= limit``, the near-miss test), without filling the
-    whole table: the distance is that of what is left once a shared start and end are
-    cut off, and no later row of the table has a smaller minimum, so the first row
-    beyond ``limit`` decides (most words compared are nowhere near each other)."""
+    whole table: words whose sets of letters differ too much are not near; else the
+    distance is that of what is left once a shared start and end are cut off, and no
+    later row of the table has a smaller minimum, so the first row beyond ``limit``
+    decides (most words compared are nowhere near each other)."""
     if a == b or abs(len(a) - len(b)) > limit:
         return False
+    if len(set(a).symmetric_difference(b)) > 2 * limit:
+        return False  # an edit changes at most two letters of the set of letters used
     head = 0
     while head < len(a) and head < len(b) and a[head] == b[head]:
         head += 1

@@ -248,6 +248,7 @@ def _german_ordinal_stem(stem: str) -> int | None:
     return None
 
 
+@lru_cache(maxsize=100_000)  # (memoised: "eine", "sie", "neue" are tried in every text)
 def german_number_word(word: str) -> tuple[Decimal, bool] | None:
     """A German number word and whether it is an ordinal: ``drei`` (3), ``Zwölf``,
     ``zweiundsechzig``, ``dritten`` (3rd), ``zwanzigste``, ``zweieinhalb`` (2.5),
@@ -269,6 +270,7 @@ def german_number_word(word: str) -> tuple[Decimal, bool] | None:
     return None
 
 
+@lru_cache(maxsize=100_000)
 def german_compound_number(word: str) -> int | None:
     """The count a German compound starts with (``Zwölftklässler`` 12,
     ``Dreierkoalition`` 3, ``Vierbeiner`` 4, ``zweijährige`` 2): a cardinal or ordinal
@@ -648,13 +650,22 @@ class _Cues:
     pattern cannot match without. Most sentences have no digit and no number word, and
     a pattern that cannot match need not be run: a speed-up that changes no atom."""
 
-    __slots__ = ("digits", "lower")
+    __slots__ = ("text", "digits", "lower", "_german_number_words")
 
     def __init__(self, text: str) -> None:
+        self.text = text
         self.digits = _DIGIT_RE.search(text) is not None
         # with a letter re.IGNORECASE folds differently from str.lower(), no word can
         # be ruled out (None: every pattern runs)
         self.lower = None if _CASE_ODD_RE.search(text) else text.lower()
+        self._german_number_words: list[re.Match] | None = None
+
+    def german_number_words(self) -> list[re.Match]:
+        """The words that begin like a German number word (found once: two steps read
+        them)."""
+        if self._german_number_words is None:
+            self._german_number_words = list(_DE_NUMBER_START_RE.finditer(self.text))
+        return self._german_number_words
 
     def any_of(self, words) -> bool:
         """Whether the text may hold one of ``words`` (lower case), in any case."""
@@ -1065,7 +1076,7 @@ def _spelled_atoms(text: str, lang: str, taken: _Spans, cues: _Cues) -> list[Ato
         runs = english_number_runs(text)
     else:
         runs = []
-        for m in _DE_NUMBER_START_RE.finditer(text):
+        for m in cues.german_number_words():
             if m.group(0)[:3].lower() not in _DE_NUMBER_STARTS:
                 continue  # most words: no number word, no need to parse
             parsed = german_number_word(m.group(0))
@@ -1158,7 +1169,7 @@ def _implied_atoms(text: str, lang: str, taken: _Spans, cues: _Cues) -> list[Ato
                               m.end(), m.group(0), implied=True))
             taken.take(m.start(), m.end())
     if lang == "de":
-        for m in _DE_NUMBER_START_RE.finditer(text):
+        for m in cues.german_number_words():
             word = m.group(0)
             if word[:3].lower() not in _DE_NUMBER_STARTS or not taken.free(m.start(), m.end()):
                 continue

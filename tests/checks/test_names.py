@@ -1,0 +1,34 @@
+"""The names checks' reading of the source around a pair (qa.checks.names)."""
+
+from __future__ import annotations
+
+from qa.checks.names import _abbreviations, _nearby_source, _word_keys
+from qa.lang.names import german_abbreviations
+from qa.model import Sentence
+
+
+def _whole(texts: list[str]) -> tuple[str, frozenset[str], tuple[str, ...]]:
+    """What _nearby_source assembles from its sentences, read off the joined text."""
+    joined = " ".join(texts)
+    expansions = [long_ for w in _abbreviations(joined)
+                  for long_ in german_abbreviations().get(w, ())]
+    text = joined + (" " + " ".join(expansions) if expansions else "")
+    return text, _word_keys(text), _abbreviations(text)
+
+
+def test_the_source_around_a_pair_is_the_joined_sentences_read_whole():
+    texts = ["Der MdB Müller-Lüdenscheid sprach.", "Die StZ berichtete über die EU.",
+             "Sie sagte: „Das BKA ermittelt.“", "Nichts weiter.", "O’Neill kam-",
+             "nicht.", "Die WamS schrieb es.", "Ende."]
+    sentences = []
+    start = 0
+    for k, text in enumerate(texts):
+        sentences.append(Sentence(index=k, id=f"p1.s{k + 1}", start=start,
+                                  end=start + len(text), paragraph=1, text=text))
+        start += len(text) + 1
+    for index in range(len(texts)):
+        low, high = max(0, index - 5), min(len(texts), index + 3)
+        assert _nearby_source(sentences, (index,), texts[index]) == _whole(texts[low:high])
+    assert "Mitglied" in _nearby_source(sentences, (0,), texts[0])[0]  # MdB spelled out
+    # no sentences: the pair's own text
+    assert _nearby_source(sentences, (), "Die SPD.") == _whole(["Die SPD."])
