@@ -13,7 +13,7 @@ quotation of several sentences is split at each of its sentence ends, like runni
 
 Cases qa gets wrong today are marked ``xfail(strict=True)`` with the wrong split it
 makes, so that a fix in ``qa/segment.py`` turns them into unexpected passes that must be
-unmarked — the list doubles as the to-do list for that change.
+unmarked — the list doubles as a to-do list (empty since the splitter's own rules).
 """
 
 from __future__ import annotations
@@ -298,6 +298,10 @@ CASES = [
          "Drinnen reichen 5 min. Flugzeit völlig aus. Draußen nicht.",
          ["Drinnen reichen 5 min. Flugzeit völlig aus.", "Draußen nicht."],
          "an abbreviation before a noun stays in its sentence"),
+    Case("de-pysbd-abbreviation", "de",
+         "Die Firma zahlt zzt. Gehälter in Euro. Das bleibt so.",
+         ["Die Firma zahlt zzt. Gehälter in Euro.", "Das bleibt so."],
+         "an abbreviation known from pysbd's German list ('zzt.') before a noun"),
     Case("de-zb-before-article", "de",
          "Viele Parteien, z. B. Die Linke, stimmten dagegen. Der Antrag fiel.",
          ["Viele Parteien, z. B. Die Linke, stimmten dagegen.", "Der Antrag fiel."],
