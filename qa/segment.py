@@ -216,15 +216,22 @@ def _opens_item(text: str, sentence_start: int, token_start: int) -> bool:
     """Whether a token that starts at ``token_start`` stands where a list item's label
     does: first in its sentence, after a colon, or after a sign without letters or
     digits (a bullet, an emoticon) that itself follows a sentence end ("... stars. :( 1.
-    For the delivery")."""
-    before = text[sentence_start:token_start].rstrip()
-    if not before.strip(_OPENING_MARKS) or before.endswith(":"):
+    For the delivery"). Reads backwards only over the two tokens before it."""
+    end = _skip_space_back(text, sentence_start, token_start)
+    if end == sentence_start or text[end - 1] == ":":
         return True
-    start, previous = _token_before(text, sentence_start, sentence_start + len(before))
+    start, previous = _token_before(text, sentence_start, end)
     if any(ch.isalnum() for ch in previous):
         return False
-    earlier = text[sentence_start:start].rstrip()
-    return not earlier or earlier[-1] in _TERMINAL_MARKS
+    earlier = _skip_space_back(text, sentence_start, start)
+    return earlier == sentence_start or text[earlier - 1] in _TERMINAL_MARKS
+
+
+def _skip_space_back(text: str, floor: int, at: int) -> int:
+    """``at`` moved back over whitespace, no earlier than ``floor``."""
+    while at > floor and text[at - 1].isspace():
+        at -= 1
+    return at
 
 
 def boundary(text: str, sentence_start: int, match: re.Match, lang: str) -> bool:
