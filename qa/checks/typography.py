@@ -126,10 +126,10 @@ class UnbalancedQuotes(Check):
     @staticmethod
     def _unclosed(text: str, start: int, end: int) -> bool:
         depth = 0
-        for k in range(start, end):
-            if text[k] == "“":
+        for m in _MARKS_RE["“"].finditer(text, start, end):
+            if m.group() == "“":
                 depth += 1
-            elif text[k] == "”" and depth:
+            elif depth:
                 depth -= 1
         return depth > 0
 
@@ -140,8 +140,8 @@ class UnbalancedQuotes(Check):
         german = _german_closing_marks(text, start, end) if "„" in text[start:end] else set()
         for opener, closer in (("“", "”"), ("(", ")"), ("[", "]")):
             stack = []
-            for k in range(start, end):
-                ch = text[k]
+            for m in _MARKS_RE[opener].finditer(text, start, end):  # (only the marks count)
+                k, ch = m.start(), m.group()
                 if k in german:
                     continue
                 if ch == opener:
@@ -158,7 +158,7 @@ class UnbalancedQuotes(Check):
                 continue
             for k in stack[:1]:
                 yield self._finding(k, opener, "is never closed")
-        straight = [k for k in range(start, end) if text[k] == '"']
+        straight = [m.start() for m in _MARKS_RE['"'].finditer(text, start, end)]
         if len(straight) % 2:
             yield self._finding(straight[-1], '"', "has no partner")
 
@@ -166,6 +166,10 @@ class UnbalancedQuotes(Check):
         return self.finding(f"{mark!r} {problem} in this paragraph",
                             target_span=(offset, offset + 1))
 
+
+#: an opening mark → the pattern of it and its closing mark (and the straight quote)
+_MARKS_RE = {"“": re.compile("[“”]"), "(": re.compile(r"[()]"), "[": re.compile(r"[\[\]]"),
+             '"': re.compile('"')}
 
 _SOURCE_QUOTES = "„“”\"»«"
 
@@ -404,6 +408,35 @@ _DIALECT_RE = re.compile(r"\b(" + "|".join(sorted(_DIALECT_WORDS, key=len, rever
                          + r")\w{0,3}\b", re.IGNORECASE)
 
 
+#: the spellings in _DIALECT_RE's order (longest first) and the first four letters of each
+_DIALECT_ORDER = tuple(sorted(_DIALECT_WORDS, key=len, reverse=True))
+_DIALECT_HEADS = frozenset(word[:4] for word in _DIALECT_ORDER)
+_WORD_RUN_RE = re.compile(r"\w+")
+# letters re.IGNORECASE matches to an ASCII letter that str.lower() does not map to it
+_CASE_ODD_RE = re.compile("[\u0131\u0130\u017f]")
+
+
+def dialect_words(text: str) -> list[tuple[str, int, int]]:
+    """The dialect spellings of ``text`` (lower case) and where their words are: what
+    ``_DIALECT_RE`` finds, without trying its seventy spellings at every word. A match
+    of it is a whole word (it starts and ends at a word boundary) that begins with a
+    spelling, in any case, followed by at most three letters; the longest such spelling
+    is the one found. A text with a letter that case-folds unlike str.lower() is left to
+    the pattern itself."""
+    if _CASE_ODD_RE.search(text):
+        return [(m.group(1).lower(), m.start(), m.end()) for m in _DIALECT_RE.finditer(text)]
+    found = []
+    for m in _WORD_RUN_RE.finditer(text):
+        low = m.group().lower()
+        if low[:4] not in _DIALECT_HEADS:
+            continue  # most words: no spelling begins like them
+        spelling = next((w for w in _DIALECT_ORDER
+                         if low.startswith(w) and len(low) - len(w) <= 3), None)
+        if spelling is not None:
+            found.append((spelling, m.start(), m.end()))
+    return found
+
+
 class MixedDialect(Check):
     """British and American spellings mixed in one document (``defence`` and
     ``defense``); reported as information on the minority spelling."""
@@ -424,13 +457,15 @@ class MixedDialect(Check):
         text = ctx.target.text
         lowered = text.lower()
         hits: list[tuple[str, int, int, str]] = []
-        for m in _DIALECT_RE.finditer(text):
-            word = m.group(1).lower()
+        in_text: dict[str, bool] = {}  # British spelling → in the text (searched once)
+        for word, start, end in dialect_words(text):
             variant, british = _DIALECT_WORDS[word]
-            if variant == "american" and word in ("check", "program", "meter") \
-                    and british not in lowered:
-                continue  # ordinary English words in both dialects
-            hits.append((variant, m.start(), m.end(), british))
+            if variant == "american" and word in ("check", "program", "meter"):
+                if british not in in_text:
+                    in_text[british] = british in lowered
+                if not in_text[british]:
+                    continue  # ordinary English words in both dialects
+            hits.append((variant, start, end, british))
         counts = Counter(h[0] for h in hits)
         if len(counts) < 2:
             return
