@@ -178,6 +178,12 @@ def _name_parts(name: str) -> list[str]:
     return parts
 
 
+@lru_cache(maxsize=20_000)  # (more forms than re's own cache of 512 patterns holds)
+def _whole_word_pattern(word: str) -> re.Pattern:
+    """``word`` as a whole word: no word character before or after it."""
+    return re.compile(rf"(?<![\w]){re.escape(word)}(?![\w])")
+
+
 def _present(name: str, target: str, loose: bool = False) -> bool:
     """The name, or one of its legitimate forms, is in ``target``; ``loose`` also
     accepts a part of a hyphenated name (``Siemens-Schuckert company``)."""
@@ -186,7 +192,7 @@ def _present(name: str, target: str, loose: bool = False) -> bool:
     squeezed = _SPACES_HYPHENS_APOSTROPHES_RE.sub("", folded)
     forms = _forms(name) + (_name_parts(name) if loose else [])
     for form in forms:
-        if re.search(rf"(?<![\w]){re.escape(fold(form))}(?![\w])", folded):
+        if _whole_word_pattern(fold(form)).search(folded):
             return True
         if len(form) >= 6 and _SPACES_HYPHENS_APOSTROPHES_RE.sub("", fold(form)) in squeezed:
             return True  # Tiebreak → tie break, Home-Office → home office

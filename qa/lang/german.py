@@ -369,7 +369,8 @@ def typo_of_word(token: str) -> bool:
         for c in _EDIT_LETTERS:
             candidates.add(low[:k] + c + low[k:])  # a letter missing
     candidates.discard(low)
-    return any(zipf(c, "de") >= zipf_band.VERY_FREQUENT and known_word(c, "de")
+    # (the dictionary first: most candidates are no words, and it answers that faster)
+    return any(known_word(c, "de") and zipf(c, "de") >= zipf_band.VERY_FREQUENT
                for c in candidates if len(c) >= 3)
 
 
