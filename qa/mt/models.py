@@ -58,10 +58,32 @@ def find_model(model: str) -> LocalModel | None:
     snapshots = repo / "snapshots"
     if not snapshots.is_dir():
         return None
-    ref = repo / "refs" / "main"
-    candidates = [snapshots / ref.read_text().strip()] if ref.is_file() else []
+    pinned = _main_revision(repo / "refs" / "main")
+    candidates = [snapshots / pinned] if pinned else []
     candidates += sorted(snapshots.iterdir(), reverse=True)
     for snapshot in candidates:
         if snapshot.is_dir() and folder_kind(snapshot):
             return LocalModel(model, snapshot, snapshot.name[:10], folder_kind(snapshot))
     return None
+
+
+#: the longest ``refs/main`` read: a commit hash is 40 characters
+REF_MAX_BYTES = 256
+
+
+def _main_revision(ref: Path) -> str | None:
+    """The snapshot name ``refs/main`` points to, or None where it is missing or not a
+    plain revision name (a corrupt cache: binary bytes, a path, a huge file); the caller
+    then takes the newest usable snapshot instead of failing or leaving the folder."""
+    try:
+        with ref.open("rb") as fh:
+            raw = fh.read(REF_MAX_BYTES + 1)
+    except OSError:
+        return None
+    try:
+        name = raw.decode("ascii").strip()
+    except UnicodeDecodeError:
+        return None
+    if len(raw) > REF_MAX_BYTES or not name or not name.isalnum():
+        return None
+    return name

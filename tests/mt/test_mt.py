@@ -186,3 +186,25 @@ def test_long_input_is_truncated_to_the_model_not_a_crash():
     translator = MarianTranslator(find_model(str(DE_EN)), beam=1)
     out = translator.translate([" ".join(GERMAN * 30)], "de", "en")
     assert len(out) == 1 and isinstance(out[0], str)
+
+
+@pytest.mark.parametrize("ref", [b"\xff\xfe\x00garbage", b"../../../../etc", b"a" * 5000, b"",
+                                 b"0123456789abcdef0123456789abcdef01234567", None],
+                         ids=["binary", "path", "huge", "empty", "missing-snapshot", "folder"])
+def test_a_corrupt_hub_ref_falls_back_to_a_usable_snapshot(tmp_path, monkeypatch, ref):
+    """A damaged ``refs/main`` in the Hugging Face cache (binary, a path outside the
+    snapshots, huge, empty, naming no snapshot, a folder) is no traceback: the newest
+    snapshot that holds a model is used."""
+    monkeypatch.setenv("HF_HUB_CACHE", str(tmp_path))
+    repo = tmp_path / "models--acme--opus-de-en"
+    snapshot = repo / "snapshots" / "fedcba9876543210fedcba9876543210fedcba98"
+    snapshot.mkdir(parents=True)
+    (snapshot / "config.json").write_text("{}", encoding="utf-8")
+    (snapshot / "model.safetensors").write_bytes(b"\0")
+    (repo / "refs").mkdir()
+    if ref is None:
+        (repo / "refs" / "main").mkdir()
+    else:
+        (repo / "refs" / "main").write_bytes(ref)
+    found = find_model("acme/opus-de-en")
+    assert found is not None and found.path == snapshot and found.kind == "transformers"
