@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from functools import lru_cache
-from typing import Iterator
+from typing import Container, Iterator
 
 from qa.checks.base import Check, CheckContext, Example
 from qa.model import FIX_REVIEW, Category, Finding, Severity
@@ -484,7 +484,7 @@ def _place_in_source(place: str, source_text: str) -> bool:
     return any(found(stem, lower) for stem in german_adjective_stems(place))
 
 
-def _in_source(token: str, source_text: str, source_keys: set[str]) -> bool:
+def _in_source(token: str, source_text: str, source_keys: Container[str]) -> bool:
     folded = fold(token)
     source = fold(source_text)
     if folded in reverse_exonyms() and _place_in_source(token, source_text):
@@ -536,7 +536,7 @@ def _abbreviations(text: str) -> tuple[str, ...]:
 
 
 def _nearby_source(sentences, indices: tuple[int, ...],
-                   source: str) -> tuple[str, frozenset[str], tuple[str, ...]]:
+                   source: str) -> tuple[str, "_KeysOf", tuple[str, ...]]:
     """The source sentences around a pair (:data:`ANTECEDENT_BEFORE` before, the pair's,
     :data:`NEIGHBOURS_AFTER` after, joined by spaces; the pair's ``source`` where they have
     no text) with what their abbreviations stand for appended (MdB → Mitglied des
@@ -557,8 +557,21 @@ def _nearby_source(sentences, indices: tuple[int, ...],
     expansions = [long_ for w in abbreviations for long_ in german_abbreviations().get(w, ())]
     appended = " " + " ".join(expansions) if expansions else ""
     text = " ".join(parts) + appended
-    keys = frozenset().union(*(_word_keys(part) for part in parts), _word_keys(appended))
+    keys = _KeysOf((*(_word_keys(part) for part in parts), _word_keys(appended)))
     return text, keys, abbreviations + _abbreviations(appended)
+
+
+class _KeysOf:
+    """The word keys of several texts as one collection that answers ``in`` (read a
+    few times per pair: cheaper than joining the sentences' sets for every pair)."""
+
+    __slots__ = ("parts",)
+
+    def __init__(self, parts: tuple[frozenset[str], ...]) -> None:
+        self.parts = parts
+
+    def __contains__(self, key: object) -> bool:
+        return any(key in part for part in self.parts)
 
 
 def _spelled_out(target: str, source_abbreviations: tuple[str, ...]) -> set[int]:
@@ -579,6 +592,9 @@ def _spelled_out(target: str, source_abbreviations: tuple[str, ...]) -> set[int]
         spellings = abbreviation_spellings(abbreviation)
         longest = max(len(spelling) for spelling in spellings)
         for i in capitalised:
+            first = words[i][0][:1].upper()
+            if not any(spelling.startswith(first) for spelling in spellings):
+                continue  # the run's initials start with this word's: no spelling does
             run_starts, initials = [], ""
             for j in range(i, len(words)):
                 if j > i and target[words[j - 1][2]:words[j][1]] not in (" ", "-"):

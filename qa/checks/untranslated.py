@@ -19,6 +19,7 @@ alone (``Krüger said``).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Iterator
 
 from qa.checks.base import Check, CheckContext, Example
@@ -68,6 +69,18 @@ def german_spans(text: str, protected: set[str], source: str = "",
     """Spans of German words/phrases in an English sentence, plus counts (German, all).
     ``source`` (the aligned German) tells names from untranslated nouns; ``names`` are
     surnames the document introduced (:func:`surnames`)."""
+    spans, german, total = _german_spans(text, frozenset(protected), source, frozenset(names))
+    return list(spans), german, total
+
+
+#: sentences whose German spans are kept for the second of UNT01/UNT02 (both read them
+#: for every sentence): a 20,000-sentence document's, else UNT02 repeats UNT01's work
+GERMAN_SPANS_MEMO = 1 << 15
+
+
+@lru_cache(maxsize=GERMAN_SPANS_MEMO)
+def _german_spans(text: str, protected: frozenset[str], source: str,
+                  names: frozenset[str]) -> tuple[tuple[tuple[int, int], ...], int, int]:
     addresses = address_spans(text)
     if addresses:
         tokens = [(m.group(0), m.start(), m.end()) for m in _TOKEN_RE.finditer(text)
@@ -78,7 +91,7 @@ def german_spans(text: str, protected: set[str], source: str = "",
     # most words read as English: the other tests only for those that read as German
     flags = list(map(reads_german, words))
     if not any(flags):
-        return [], 0, len(words)
+        return (), 0, len(words)
     if not addresses:
         tokens = [(m.group(0), m.start(), m.end()) for m in _TOKEN_RE.finditer(text)]
     for k, tok in enumerate(words):
@@ -114,7 +127,7 @@ def german_spans(text: str, protected: set[str], source: str = "",
                 break
         spans.append((start, end))
         k = j
-    return spans, sum(flags), len(tokens)
+    return tuple(spans), sum(flags), len(tokens)
 
 
 _QUOTES = "\"“”„»«‚‘’'"

@@ -26,9 +26,15 @@ def test_the_source_around_a_pair_is_the_joined_sentences_read_whole():
         sentences.append(Sentence(index=k, id=f"p1.s{k + 1}", start=start,
                                   end=start + len(text), paragraph=1, text=text))
         start += len(text) + 1
+    def same(got, expected) -> None:
+        (text, keys, abbreviations), (whole_text, whole_keys, whole_abbreviations) = got, expected
+        assert (text, abbreviations) == (whole_text, whole_abbreviations)
+        assert all(key in keys for key in whole_keys)
+        assert not any(key in keys for key in ("castex", "ende nicht", ""))
+
     for index in range(len(texts)):
         low, high = max(0, index - 5), min(len(texts), index + 3)
-        assert _nearby_source(sentences, (index,), texts[index]) == _whole(texts[low:high])
+        same(_nearby_source(sentences, (index,), texts[index]), _whole(texts[low:high]))
     assert "Mitglied" in _nearby_source(sentences, (0,), texts[0])[0]  # MdB spelled out
     # no sentences: the pair's own text
-    assert _nearby_source(sentences, (), "Die SPD.") == _whole(["Die SPD."])
+    same(_nearby_source(sentences, (), "Die SPD."), _whole(["Die SPD."]))
