@@ -312,20 +312,26 @@ def _length_cost(ls: np.ndarray, lt: np.ndarray, ratio: float, variance: float) 
 class _Grid:
     """Index arithmetic for arrays laid out as [row i, column k] with j = lo[i] + k."""
 
-    def __init__(self, n: int, m: int, lo: np.ndarray, width: int):
+    def __init__(self, n: int, m: int, lo: np.ndarray, width: int,
+                 rows: np.ndarray | None = None):
         self.n, self.m, self.lo, self.width = n, m, lo, width
-        self.rows = np.arange(n + 1)
+        self.rows = np.arange(n + 1) if rows is None else rows
         self.cols = np.arange(width)
-        self.J = lo[:, None] + self.cols[None, :]
+        self.J = lo[self.rows][:, None] + self.cols[None, :]
+
+    def block(self, first: int, stop: int) -> "_Grid":
+        """The same band restricted to rows first..stop-1 (arrays built on it have
+        stop - first rows; arrays it reads, such as similarity grids, stay whole)."""
+        return _Grid(self.n, self.m, self.lo, self.width, np.arange(first, stop))
 
     def shifted(self, grid: np.ndarray, p: int, q: int) -> np.ndarray:
         """out[i, k] = grid[i-p, column of j-q in row i-p], 0 where outside the band."""
-        if p == 0 and q == 0:
-            return grid
+        if p == 0 and q == 0:  # the rows themselves (a view: block rows are contiguous)
+            return grid[self.rows[0]:self.rows[-1] + 1] if len(self.rows) else grid[:0]
         rows = self.rows - p
         valid_rows = rows >= 0
         rows_c = np.where(valid_rows, rows, 0)
-        cols = self.cols[None, :] - q + (self.lo - self.lo[rows_c])[:, None]
+        cols = self.cols[None, :] - q + (self.lo[self.rows] - self.lo[rows_c])[:, None]
         valid = valid_rows[:, None] & (cols >= 0) & (cols < self.width)
         out = grid[rows_c[:, None], np.clip(cols, 0, self.width - 1)]
         return np.where(valid, out, 0.0)
@@ -558,9 +564,8 @@ def _run_dp(src: _Units, tgt: _Units, anchor_weight, lex_weight, ratio: float,
     """One banded DP pass; returns the best path as (i, j, bead index, bead cost) cells,
     where i and j count the source and target units consumed."""
     g = _Grid(len(src.items), len(tgt.items), lo, width)
-    costs = _bead_costs(_CostTables(src, tgt, g, anchor_weight, lex_weight), g, ratio,
-                        params)
-    D, B = _fill_table(costs, g)
+    tables = _CostTables(src, tgt, g, anchor_weight, lex_weight)
+    D, B = _fill_table(lambda block: _bead_costs(tables, block, ratio, params), g)
     return _backtrace(D, B, g)
 
 
@@ -594,14 +599,14 @@ class _CostTables:
         # whether unit k starts a paragraph (the end position counts as a start)
         self.start_s = np.concatenate([[True], self.para_s[1:n] != self.para_s[:n - 1], [True]])
         self.start_t = np.concatenate([[True], self.para_t[1:m] != self.para_t[:m - 1], [True]])
-        self.Jc = np.clip(g.J, 0, m)
 
-    def pair(self, a: int, b: int, prior: float, ratio: float,
+    def pair(self, g: _Grid, a: int, b: int, prior: float, ratio: float,
              params: AlignParams) -> np.ndarray:
-        """Cost of an a-b bead (both sides non-empty) ending at each cell: prior, length
-        fit, shared and unmatched anchors, changed numbers, lexicon overlap, and the
-        paragraph structure it crosses."""
-        g, n, m, Jc = self.g, self.g.n, self.g.m, self.Jc
+        """Cost of an a-b bead (both sides non-empty) ending at each cell of the rows of
+        ``g``: prior, length fit, shared and unmatched anchors, changed numbers, lexicon
+        overlap, and the paragraph structure it crosses."""
+        n, m = g.n, g.m
+        Jc = np.clip(g.J, 0, m)
         ra = np.clip(g.rows - a, 0, n)  # first source sentence of the bead (per row)
         Jb = np.clip(g.J - b, 0, m)
         ls = np.broadcast_to((self.ps[g.rows] - self.ps[ra])[:, None], g.J.shape)
@@ -620,7 +625,7 @@ class _CostTables:
         absent_tgt = np.minimum(self.pabs_t[Jc] - self.pabs_t[Jb], params.absent_cap)
         cost = cost - np.minimum(absent_src, absent_tgt)
         if self.lex_src_grid is not None:
-            cost = cost + self._lexical(a, b, ra, Jb, params)
+            cost = cost + self._lexical(g, a, b, ra, Jc, Jb, params)
         # paragraph structure
         straddle_s = (self.para_s[np.clip(g.rows - 1, 0, n)] != self.para_s[ra])[:, None]
         straddle_t = self.para_t[np.clip(Jc - 1, 0, m)] != self.para_t[Jb]
@@ -628,13 +633,13 @@ class _CostTables:
         mismatch = self.start_s[ra][:, None] != self.start_t[Jb]
         return cost + params.paragraph_mismatch * mismatch
 
-    def _lexical(self, a: int, b: int, ra: np.ndarray, Jb: np.ndarray,
-                 params: AlignParams) -> np.ndarray:
+    def _lexical(self, g: _Grid, a: int, b: int, ra: np.ndarray, Jc: np.ndarray,
+                 Jb: np.ndarray, params: AlignParams) -> np.ndarray:
         """The lexical cost of an a-b bead: the bead's matched share as a whole, plus,
         in a bead of several sentences, a penalty for each member sentence whose words
         find no counterpart in the other side (an omitted or added sentence hidden in a
         merge next to a translated one)."""
-        g, n, m, Jc = self.g, self.g.n, self.g.m, self.Jc
+        n, m = g.n, g.m
         src_cells = [[g.shifted(self.lex_src_grid, p, q) for q in range(b)] for p in range(a)]
         tgt_cells = [[g.shifted(self.lex_tgt_grid, p, q) for q in range(b)] for p in range(a)]
         matched = sum(sum(row) for row in src_cells) + sum(sum(row) for row in tgt_cells)
@@ -653,10 +658,10 @@ class _CostTables:
                 cost = cost + _member_penalty(sum(row[q] for row in tgt_cells), own, params)
         return cost
 
-    def source_null(self, a: int, prior: float, params: AlignParams) -> np.ndarray:
+    def source_null(self, g: _Grid, a: int, prior: float, params: AlignParams) -> np.ndarray:
         """Cost of a run of a source sentences with no counterpart, inside one paragraph
         (inf where the run would cross a paragraph break)."""
-        g, n = self.g, self.g.n
+        n = g.n
         ra = np.clip(g.rows - a, 0, n)
         w_src = (self.pws[g.rows] - self.pws[ra])[:, None]
         absent = np.minimum((self.pabs_s[g.rows] - self.pabs_s[ra]), params.absent_cap)[:, None]
@@ -664,10 +669,11 @@ class _CostTables:
         cost = prior + params.anchor_null * w_src - absent
         return np.broadcast_to(np.where(same_para, cost, np.inf), g.J.shape).copy()
 
-    def target_null(self, b: int, prior: float, params: AlignParams) -> np.ndarray:
+    def target_null(self, g: _Grid, b: int, prior: float, params: AlignParams) -> np.ndarray:
         """Cost of a run of b target sentences with no counterpart, inside one paragraph."""
-        m, Jc = self.g.m, self.Jc
-        Jb = np.clip(self.g.J - b, 0, m)
+        m = g.m
+        Jc = np.clip(g.J, 0, m)
+        Jb = np.clip(g.J - b, 0, m)
         w_tgt = self.pwt[Jc] - self.pwt[Jb]
         absent = np.minimum(self.pabs_t[Jc] - self.pabs_t[Jb], params.absent_cap)
         same_para = self.para_t[np.clip(Jc - 1, 0, m)] == self.para_t[Jb]
@@ -707,66 +713,70 @@ def _bead_costs(tables: _CostTables, g: _Grid, ratio: float,
         prior = -math.log(BEAD_PRIOR[(a, b)])
         ok = valid_cell & (I - a >= 0) & (g.J - b >= 0)
         if a and b:
-            cost = tables.pair(a, b, prior, ratio, params)
+            cost = tables.pair(g, a, b, prior, ratio, params)
         elif a:
-            cost = tables.source_null(a, prior, params)
+            cost = tables.source_null(g, a, prior, params)
         else:
-            cost = tables.target_null(b, prior, params)
+            cost = tables.target_null(g, b, prior, params)
         # float32 halves the memory of the largest arrays; D accumulates in float64
         costs.append(np.where(ok, cost, np.inf).astype(np.float32))
     return costs
 
 
-def _fill_table(costs: list[np.ndarray | None], g: _Grid) -> tuple[np.ndarray, np.ndarray]:
+def _fill_table(costs_of, g: _Grid) -> tuple[np.ndarray, np.ndarray]:
     """The forward pass, row by row: D[i, k] is the cheapest way to align the first i
     source units with the first lo[i] + k target units, B[i, k] the last bead's index.
-    Frees the cost arrays of beads that consume source units as it goes."""
-    n, width, lo = g.n, g.width, g.lo
-    valid_cell = g.J <= g.m
+
+    ``costs_of(block)`` gives the cost of each bead type on a block of rows (see
+    :func:`_bead_costs`); blocks of ``DP_BLOCK_ROWS`` rows are priced as the pass reaches
+    them, so memory holds one block's costs, not the whole band's (100,000 sentences
+    otherwise took 2.2 GB)."""
+    n, width = g.n, g.width
     # Beads that consume source sentences come from earlier rows: for row i they are
     # gathered in one fancy-index read of the flattened table and reduced with argmin.
     # The cell at index `sentinel` is always +inf and stands for "outside the band".
     down = [t for t, (a, b) in enumerate(BEADS) if a > 0]
     down_a = np.array([BEADS[t][0] for t in down])
     down_b = np.array([BEADS[t][1] for t in down])
-    down_costs = np.stack([costs[t] for t in down], axis=1)  # (n+1, beads, width)
-    for t in down:
-        costs[t] = None  # only the same-row beads' arrays are still needed
+    down_index = np.array(down, dtype=np.int8)
+    null_t = BEADS.index((0, 1))
     D = np.full((n + 1) * width + 1, np.inf)
     sentinel = (n + 1) * width
     B = np.zeros((n + 1, width), dtype=np.int8)
-    null_t = BEADS.index((0, 1))
-    c01 = np.where(np.isfinite(costs[null_t]), costs[null_t], 1e12).astype(np.float64)
-    # the 0-1 recurrence of each row is a prefix-minimum over these running sums
-    c01[:, 0] = 0.0
-    running = np.cumsum(c01, axis=1)
-    same_row = [(t, b, costs[t].astype(np.float64)) for t, (a, b) in enumerate(BEADS)
-                if a == 0 and b > 1]
     cols = np.arange(width)
-    down_index = np.array(down, dtype=np.int8)
-    index_block = None
-    for i in range(n + 1):
-        if i == 0:
-            cand = np.full(width, np.inf)
-            cand[0] = 0.0
-            back = np.zeros(width, dtype=np.int8)
-        else:
-            if (i - 1) % INDEX_BLOCK_ROWS == 0:
-                index_block = _gather_index(i, min(n + 1, i + INDEX_BLOCK_ROWS), lo, width,
-                                            down_a, down_b, sentinel)
-            values = D[index_block[(i - 1) % INDEX_BLOCK_ROWS]] + down_costs[i]
-            best = np.argmin(values, axis=0)
-            cand = values[best, cols]
-            back = down_index[best]
-        cand, back = _same_row(i, cand, back, running[i], same_row, null_t)
-        D[i * width:(i + 1) * width] = np.where(valid_cell[i], cand, np.inf)
-        B[i] = back
+    for first in range(0, n + 1, DP_BLOCK_ROWS):
+        stop = min(n + 1, first + DP_BLOCK_ROWS)
+        block = g.block(first, stop)
+        costs = costs_of(block)
+        valid_cell = block.J <= g.m
+        down_costs = np.stack([costs[t] for t in down], axis=1)  # (rows, beads, width)
+        c01 = np.where(np.isfinite(costs[null_t]), costs[null_t], 1e12).astype(np.float64)
+        # the 0-1 recurrence of each row is a prefix-minimum over these running sums
+        c01[:, 0] = 0.0
+        running = np.cumsum(c01, axis=1)
+        same_row = [(t, b, costs[t].astype(np.float64)) for t, (a, b) in enumerate(BEADS)
+                    if a == 0 and b > 1]
+        del costs, c01
+        index = _gather_index(max(first, 1), stop, g.lo, width, down_a, down_b, sentinel)
+        for r, i in enumerate(range(first, stop)):
+            if i == 0:
+                cand = np.full(width, np.inf)
+                cand[0] = 0.0
+                back = np.zeros(width, dtype=np.int8)
+            else:
+                values = D[index[i - max(first, 1)]] + down_costs[r]
+                best = np.argmin(values, axis=0)
+                cand = values[best, cols]
+                back = down_index[best]
+            cand, back = _same_row(r, cand, back, running[r], same_row, null_t)
+            D[i * width:(i + 1) * width] = np.where(valid_cell[r], cand, np.inf)
+            B[i] = back
     return D[:-1].reshape(n + 1, width), B
 
 
-#: rows of the forward pass whose gather indices are computed in one numpy operation
-#: (a block of 1,024 rows × 8 beads × a 64-wide band is 4 MB of indices)
-INDEX_BLOCK_ROWS = 1024
+#: rows of the band priced and filled together: 1,024 rows × 12 beads × a 64-wide band
+#: is ~3 MB of costs, and per-row numpy work is gathered into few large operations
+DP_BLOCK_ROWS = 1024
 
 
 def _gather_index(first: int, stop: int, lo: np.ndarray, width: int, down_a: np.ndarray,
@@ -785,7 +795,7 @@ def _gather_index(first: int, stop: int, lo: np.ndarray, width: int, down_a: np.
 
 def _same_row(i: int, cand: np.ndarray, back: np.ndarray, running: np.ndarray, same_row,
               null_t: int) -> tuple[np.ndarray, np.ndarray]:
-    """Relax row i with the beads that consume target units only (0-1, 0-2, 0-3): they
+    """Relax row i (of the block's arrays) with the beads that consume target units only (0-1, 0-2, 0-3): they
     depend on cells to their left, so a prefix-minimum scan over the row's running sums
     of 0-1 costs handles 0-1, and 0-2/0-3 are relaxed on the scanned row, rescanning
     while they improve it. (Called once per row: written for few numpy calls.)"""
