@@ -321,7 +321,9 @@ OPTIONS: tuple[Option, ...] = (
            "TARGET if there is one; \"none\" for none)", flag="--baseline",
            metavar="FILE"),
     Option("lexicon", File(none_word="none"), None,
-           "bilingual word list for alignment (Apertium .dix or de,en CSV/TSV)",
+           "bilingual word list for alignment and the adequacy checks (Ding, Apertium .dix "
+           "or de,en CSV/TSV; default: Debian's trans-de-en where installed; \"none\" for "
+           "none)",
            flag="--lexicon", metavar="FILE"),
     Option("mt", Switch(), True, "skip the machine-translation checks",
            flag="--no-mt", flag_value=False),
