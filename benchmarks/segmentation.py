@@ -33,6 +33,11 @@ their class: quote/bracket after the period, ordinal/date, abbreviation, initial
 ellipsis, repeated punctuation, quotation marks, no punctuation, other. The classes are
 heuristics on the context, for triage only.
 
+The measuring core (paragraphs, gold boundaries, both splitters, P/R/F1, speed) lives in
+``qa.evaluation.segmentation``, which ``qa eval`` reports in docs/accuracy.md; this script
+adds the diagnosis: per-dataset figures, the two-sentence-line estimate, error classes
+and patterns.
+
 Usage:  python benchmarks/segmentation.py [--data ../shared/data] [--limit N] [--top 20]
 """
 
@@ -41,28 +46,21 @@ from __future__ import annotations
 import argparse
 import re
 import sys
-import time
 from collections import Counter
-from functools import lru_cache
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from qa.evaluation.wmt import SENTENCE_SETS, read_lines  # noqa: E402
-from qa.segment import abbreviations, split_sentences  # noqa: E402
+from qa.evaluation.segmentation import (  # noqa: E402  (the measuring core)
+    OPENING_MARKS, gold_starts, measure, paragraphs, pooled, prf, pysbd_starts, qa_starts,
+    sentence_files, warm_up)
+from qa.segment import abbreviations  # noqa: E402
 
-#: paragraph sizes in lines, cycled so that the grouping is deterministic and varied
-PARAGRAPH_SIZES = (3, 4, 5, 6)
 #: characters shown on each side of an error in the pattern table (20 in all)
 CONTEXT_CHARS = 10
 #: the issue's target for boundary F1, per language
 TARGET_F1 = 99.5
-#: a line ends a sentence when its last visible characters are terminal punctuation,
-#: optionally followed by closing quotes or brackets
-SENTENCE_END_RE = re.compile(r"[.!?…][\"'“”’‘»«)\]]*$")
-#: marks that may open a sentence before its first letter
-OPENING_MARKS = "\"'„“‚‘»«([ "
 DEFAULT_DATA = REPO.parent / "shared" / "data"
 
 # Error classes, tested in this order on the text before and after the boundary.
@@ -139,92 +137,16 @@ def plain_break(before: str, after: str) -> bool:
     return classify(before, after, "") in PLAIN_CLASSES
 
 
-def _starts_sentence(line: str) -> bool:
-    """Whether a line begins like a sentence: its first letter, past opening quotes and
-    brackets, is not lower case (a lower-case start continues a line cut before it)."""
-    first = line.lstrip(OPENING_MARKS)[:1]
-    return not first.islower()
-
-
-def paragraphs(lines: list[str]) -> tuple[list[list[str]], Counter]:
-    """Lines grouped into paragraphs of cycling size. A line closes its paragraph early
-    when it lacks final sentence punctuation, or when the next line starts in lower case
-    (the line was cut mid-sentence, so the line end is no sentence boundary). Returns the
-    paragraphs and the counts of both reasons."""
-    cleaned = [" ".join(raw.split()) for raw in lines]
-    cleaned = [line for line in cleaned if line]
-    groups: list[list[str]] = []
-    current: list[str] = []
-    closed: Counter = Counter()
-    for k, line in enumerate(cleaned):
-        current.append(line)
-        following = cleaned[k + 1] if k + 1 < len(cleaned) else ""
-        reason = None
-        if SENTENCE_END_RE.search(line) is None:
-            reason = "no final punctuation"
-        elif following and not _starts_sentence(following):
-            reason = "next line starts in lower case"
-        if reason:
-            closed[reason] += 1
-        if reason or len(current) >= PARAGRAPH_SIZES[len(groups) % len(PARAGRAPH_SIZES)]:
-            groups.append(current)
-            current = []
-    if current:
-        groups.append(current)
-    return groups, closed
-
-
-def gold_starts(group: list[str]) -> tuple[str, set[int]]:
-    """The paragraph's text and the offsets where its second and later lines start."""
-    starts, pos = set(), 0
-    for k, line in enumerate(group):
-        if k:
-            starts.add(pos)
-        pos += len(line) + 1
-    return " ".join(group), starts
-
-
-def qa_starts(text: str, lang: str) -> set[int]:
-    """Sentence starts after the first one, as qa's splitter finds them."""
-    return {s for s, _ in split_sentences(text, 0, len(text), lang)[1:]}
-
-
-@lru_cache(maxsize=2)
-def pysbd_segmenter(lang: str):
-    """pysbd set up as qa set it up (``clean=False``: the text is kept as it is)."""
-    import pysbd
-
-    return pysbd.Segmenter(language=lang, clean=False)
-
-
-def pysbd_starts(text: str, lang: str) -> set[int]:
-    """Sentence starts after the first one, as pysbd alone finds them (the call qa
-    made; its pieces keep every visible character, so they are found in order)."""
-    starts, pos = [], 0
-    for piece in pysbd_segmenter(lang).processor(text).process():
-        piece = piece.strip()
-        if not piece:
-            continue
-        found = text.find(piece, pos)
-        if found < 0:  # pysbd changed the text: place the piece where the last one ended
-            found = pos
-        starts.append(found)
-        pos = found + len(piece)
-    return set(starts[1:])
-
-
 def score(texts: list[tuple[str, set[int]]], lang: str, splitter) -> dict:
-    """Boundary counts, P/R/F1, speed and the errors of one splitter over paragraphs.
+    """:func:`qa.evaluation.segmentation.measure` (boundary counts, P/R/F1, speed) plus
+    the errors of one splitter over paragraphs, each with its class and context.
 
     ``fp_plain`` counts the spurious boundaries that :func:`plain_break` takes for a line
     holding two sentences; ``precision_lines`` leaves them out."""
-    tp = fp = fn = fp_plain = 0
+    result, predicted = measure(texts, lang, splitter)
     errors: list[tuple[str, str, str]] = []  # (kind, class, context)
-    started = time.perf_counter()
-    predicted = [splitter(text, lang) for text, _ in texts]
-    seconds = time.perf_counter() - started
+    fp_plain = 0
     for (text, gold), found in zip(texts, predicted):
-        tp += len(gold & found)
         line_starts = sorted(gold | {0})
         for kind, offsets in (("missed", gold - found), ("spurious", found - gold)):
             for offset in sorted(offsets):
@@ -237,33 +159,14 @@ def score(texts: list[tuple[str, set[int]]], lang: str, splitter) -> dict:
                 else:
                     cls = classify(before, after, text[line_start:offset])
                 errors.append((kind, cls, context))
-        fn += len(gold - found)
-        fp += len(found - gold)
-    sentences = sum(len(gold) + 1 for _, gold in texts)
-    return {"tp": tp, "fp": fp, "fn": fn, "fp_plain": fp_plain, **prf(tp, fp, fn),
-            "precision_lines": prf(tp, fp - fp_plain, fn)["precision"],
-            "f1_lines": prf(tp, fp - fp_plain, fn)["f1"],
-            "sentences": sentences, "seconds": seconds,
-            "per_second": sentences / seconds if seconds else float("inf"), "errors": errors}
+    return _with_lines_left_out(result, fp_plain, errors)
 
 
-def prf(tp: int, fp: int, fn: int) -> dict:
-    """Precision, recall and F1 in per cent."""
-    precision = 100 * tp / (tp + fp) if tp + fp else 100.0
-    recall = 100 * tp / (tp + fn) if tp + fn else 100.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {"precision": precision, "recall": recall, "f1": f1}
-
-
-def datasets(data: Path, limit: int | None) -> list[tuple[str, str, list[str]]]:
-    """(dataset, language, lines) for both sides of every WMT sentence-per-line set."""
-    found = []
-    for src, ref in SENTENCE_SETS:
-        name = src.split("/", 1)[0]
-        for lang, rel in (("de", src), ("en", ref)):
-            if (data / rel).is_file():
-                found.append((name, lang, read_lines(data / rel)[:limit]))
-    return found
+def _with_lines_left_out(result: dict, fp_plain: int, errors: list) -> dict:
+    """``result`` with the errors and the figures that leave likely two-sentence lines out."""
+    lines = prf(result["tp"], result["fp"] - fp_plain, result["fn"])
+    return {**result, "fp_plain": fp_plain, "precision_lines": lines["precision"],
+            "f1_lines": lines["f1"], "errors": errors}
 
 
 def _fmt(result: dict) -> str:
@@ -276,14 +179,8 @@ def _fmt(result: dict) -> str:
 
 def combine(results: list[dict]) -> dict:
     """One language's results over all datasets, figures recomputed from the counts."""
-    tp, fp, fn, plain = (sum(r[k] for r in results) for k in ("tp", "fp", "fn", "fp_plain"))
-    sentences = sum(r["sentences"] for r in results)
-    seconds = sum(r["seconds"] for r in results)
-    return {"tp": tp, "fp": fp, "fn": fn, "fp_plain": plain, **prf(tp, fp, fn),
-            "precision_lines": prf(tp, fp - plain, fn)["precision"],
-            "f1_lines": prf(tp, fp - plain, fn)["f1"], "sentences": sentences,
-            "seconds": seconds, "per_second": sentences / seconds if seconds else float("inf"),
-            "errors": [e for r in results for e in r["errors"]]}
+    return _with_lines_left_out(pooled(results), sum(r["fp_plain"] for r in results),
+                                [e for r in results for e in r["errors"]])
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -294,13 +191,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--top", type=int, default=20, help="error patterns to print")
     args = parser.parse_args(argv)
 
-    sets = datasets(args.data, args.limit)
+    sets = sentence_files(args.data, args.limit)
     if not sets:
         print(f"no WMT21/22 sentence files under {args.data}", file=sys.stderr)
         return 1
-    for lang in ("de", "en"):  # build pysbd's segmenters before any timing
-        split_sentences("Ein Satz. Noch einer.", 0, 21, lang)
-        pysbd_starts("Ein Satz. Noch einer.", lang)
+    warm_up({"qa": qa_starts, "pysbd": pysbd_starts})  # build the rules before any timing
     results: dict[tuple[str, str], list[dict]] = {}
     for name, lang, lines in sets:
         groups, closed = paragraphs(lines)

@@ -99,11 +99,19 @@ def test_eval_without_mt_writes_every_section(data, tmp_path, capsys):
         "category": "Negation", "wrong_outputs": 1, "wrong_flagged_pct": 100.0,
         "right_outputs": 1, "right_flagged_pct": 0.0, "precision_pct": 100.0}]
     assert [row["sentence_pairs"] for row in results["alignment"]] == [8, 8]  # WMT21 + WMT22
+    # segmentation: per language, both WMT files (4 lines → paragraphs of 3 and 1 each)
+    seg = results["segmentation"]
+    assert [(row["language"], row["boundaries"], row["qa"]["f1"], row["pysbd"]["sentences"])
+            for row in seg["languages"]] == [("de", 4, 100.0, 8), ("en", 4, 100.0, 8)]
+    assert seg["peer"].startswith("pysbd ") and f"{seg['peer']} alone" in text
+    assert "| de | qa | 4 | 100.00% | 100.00% | 100.00% |" in text
+    assert "`python benchmarks/segmentation.py`" in text
     assert results["data_provenance"] == [{"folder": "demetr", "title": "DEMETR — miniature",
                                            "source": "https://example.org/demetr",
                                            "commit": "0123456789ab"}]
     for heading in ("## Data", "## DEMETR", "## WMT human references", "## WMT22 system outputs",
-                    "## WMT23 terminology", "## Real NMT errors", "## DFKI", "## Alignment"):
+                    "## WMT23 terminology", "## Real NMT errors", "## DFKI", "## Alignment",
+                    "## Sentence segmentation"):
         assert heading in text
 
 

@@ -4,12 +4,13 @@ docs/accuracy.md and docs/accuracy.json.
 Datasets (read by path from ../shared/data, never copied; each has a PROVENANCE.md):
 DEMETR (:mod:`.demetr`), WMT21/22/23 references and WMT22 system outputs with human
 scores (:mod:`.wmt`), WMT23 terminology (:mod:`.terminology`), real NMT errors
-(:mod:`.nmt_errors`), the DFKI test suite (:mod:`.dfki`) and alignment on perturbed WMT
-documents (:mod:`.alignment_accuracy`).
+(:mod:`.nmt_errors`), the DFKI test suite (:mod:`.dfki`), alignment on perturbed WMT
+documents (:mod:`.alignment_accuracy`) and sentence segmentation of WMT sentences joined
+into paragraphs (:mod:`.segmentation`).
 
 Every dataset runs once with MT skipped and, where MT models are present, once with MT
 (:mod:`.mt_pass` picks real OPUS-MT from the local cache, else the toy test fixtures, and
-the document says which). Terminology and alignment do not involve MT and run once.
+the document says which). Terminology, alignment and segmentation do not involve MT and run once.
 
 Usage:  qa eval [../shared/data] [--out docs] [--limit N] [--no-mt]
         (python benchmarks/accuracy.py is the same)
@@ -28,7 +29,8 @@ from pathlib import Path
 from qa import __version__
 from qa.config import Config
 from qa.errors import QAError
-from qa.evaluation import alignment_accuracy, demetr, dfki, judged, nmt_errors, terminology, wmt
+from qa.evaluation import (alignment_accuracy, demetr, dfki, judged, nmt_errors, segmentation,
+                           terminology, wmt)
 from qa.evaluation.markdown import render
 from qa.evaluation.mt_pass import evaluation_mt
 
@@ -98,6 +100,9 @@ def evaluate_all(data: Path, out: Path, limit: int = 100_000, command: str = "qa
             data / terminology.FOLDER, lambda: terminology.evaluate(data, Config(mt=False), limit))
         log("qa eval: alignment …")
         results["alignment"] = _guarded(data / "wmt2*-deen", lambda: alignment_accuracy.evaluate(data))
+        log("qa eval: segmentation …")
+        results["segmentation"] = _guarded(data / "wmt2*-deen",
+                                           lambda: segmentation.evaluate(data, limit))
     results["data_provenance"] = provenance(data)
     results["seconds"] = round(time.perf_counter() - started, 1)
     out.mkdir(parents=True, exist_ok=True)

@@ -225,6 +225,43 @@ def _alignment(r: dict) -> list[str]:
          for row in rows])
 
 
+def _p2(value) -> str:
+    """A percentage cell to two decimals (boundary figures sit close to 100 %)."""
+    return "" if value is None else f"{value:.2f}%"
+
+
+def _thousands(value) -> str:
+    return "" if value is None else f"{value:,}"
+
+
+def _segmentation(r: dict) -> list[str]:
+    seg = r.get("segmentation") or {}
+    if not seg.get("languages"):
+        return []
+    peer = seg.get("peer")
+    lines = ["## Sentence segmentation", "",
+             "Boundary precision/recall/F1 of qa's sentence splitter on the WMT21/22 test sets "
+             "(German sources, English references; one sentence per line, so line ends are the "
+             "gold boundaries): consecutive sentences are joined 3–6 per paragraph, and a line "
+             "without final punctuation or followed by a lower-case line ends a paragraph. A "
+             "line holding two sentences counts a split inside it as spurious, so precision is "
+             "a lower bound. "
+             + (f"{peer} alone, the library qa's own rules replaced, is measured the same way. "
+                if peer else "")
+             + "Error classes and patterns: `python benchmarks/segmentation.py`. The splitter "
+             "does not use MT: one pass.", ""]
+    rows = []
+    for row in seg["languages"]:
+        for label in ("qa", "pysbd"):
+            figures = row.get(label)
+            if figures:
+                rows.append([row["language"], label if label == "qa" else f"{label} alone",
+                             row["boundaries"], _p2(figures["precision"]), _p2(figures["recall"]),
+                             _p2(figures["f1"]), _thousands(figures["sentences_per_second"])])
+    return lines + _table(["language", "splitter", "boundaries", "P", "R", "F1", "sentences/s"],
+                          rows, "llrrrrr")
+
+
 def _data(r: dict) -> list[str]:
     rows = r.get("data_provenance") or []
     if not rows:
@@ -295,6 +332,6 @@ def _judged(r: dict) -> list[str]:
 def render(results: dict) -> str:
     lines = _intro(results)
     for section in (_judged, _demetr, _references, _systems, _terminology, _nmt_errors, _dfki, _alignment,
-                    _data):
+                    _segmentation, _data):
         lines += section(results)
     return "\n".join(lines).rstrip() + "\n"
