@@ -765,8 +765,11 @@ def _decade_atoms(text: str, lang: str, taken: _Spans, cues: _Cues) -> list[Atom
                 atoms.append(_decade(m.start(), m.end(), text, m.group(2), m.group(1)))
                 taken.take(m.start(), m.end())
         for m in GERMAN_DECADE_WORD_RE.finditer(text) if cues.any_of(_DE_TENS) else ():
-            if taken.free(m.start(), m.end()):
-                tens = str(_DE_TENS[m.group(1).lower()])
+            # the pattern ignores case as regexes do ("ſechzig", "İ"): a form that
+            # str.casefold() does not bring back to a table word is no decade word
+            value = _DE_TENS.get(m.group(1).casefold())
+            if value is not None and taken.free(m.start(), m.end()):
+                tens = str(value)
                 atoms.append(_decade(m.start(), m.end(), text, tens, None, spelled=True))
                 taken.take(m.start(), m.end())
     else:
@@ -775,8 +778,11 @@ def _decade_atoms(text: str, lang: str, taken: _Spans, cues: _Cues) -> list[Atom
                 atoms.append(_decade(m.start(), m.end(), text, m.group(2), m.group(1)))
                 taken.take(m.start(), m.end())
         for m in _EN_DECADE_WORD_RE.finditer(text) if cues.any_of(_EN_DECADES) else ():
-            if taken.free(m.start(), m.end()):
-                tens = str(_EN_DECADES[m.group(1).lower()])
+            # the pattern ignores case as regexes do ("ſechzig", "İ"): a form that
+            # str.casefold() does not bring back to a table word is no decade word
+            value = _EN_DECADES.get(m.group(1).casefold())
+            if value is not None and taken.free(m.start(), m.end()):
+                tens = str(value)
                 atoms.append(_decade(m.start(), m.end(), text, tens, None, spelled=True))
                 taken.take(m.start(), m.end())
     return atoms

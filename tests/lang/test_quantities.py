@@ -336,3 +336,15 @@ def test_a_sentence_without_digits_or_number_words_has_no_atoms_and_one_with_the
     assert extract_atoms("Die Regierung schwieg dazu am Abend.", "de") == []
     assert [a.value for a in extract_atoms("Die Regierung tagte am 3. Mai um 18 Uhr.", "de")] \
         == ["3", "5", "18:00"]
+
+
+def test_decade_words_in_letters_regexes_fold_differently_are_no_crash():
+    """Decade words are matched ignoring case the way regexes do, which also matches
+    "ſ" (long s) and dotted capitals; the word is read when casefolding brings it back to
+    a known one and skipped otherwise, never a KeyError."""
+    from qa.lang.quantities import extract_atoms
+
+    long_s = extract_atoms("in den ſechzigerjahren", "de")
+    plain = extract_atoms("in den sechzigerjahren", "de")
+    assert [a.value for a in long_s] == [a.value for a in plain] and plain
+    extract_atoms("in the SİXTİES", "en")  # no exception
