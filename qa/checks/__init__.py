@@ -9,6 +9,7 @@ from qa.checks.alignment import Addition, Omission, UnrelatedTarget
 from qa.checks.artefacts import BrokenEncoding, LeftoverMarkup, PageFurniture
 from qa.checks.backtranslation import BackTranslation, LengthAgainstMT
 from qa.checks.base import Check, CheckContext, Example
+from qa.checks.content_words import DroppedWord
 from qa.checks.names import InconsistentName, MisspelledName, MissingName, UnexpectedName
 from qa.checks.numbers import GermanNumberFormat, NumberMismatch
 from qa.checks.polarity import PolarityMismatch
@@ -49,6 +50,7 @@ ALL_CHECKS: tuple[type[Check], ...] = (
     MixedDialect,
     SourceCoverage,
     TargetCoverage,
+    DroppedWord,
     BackTranslation,
     LengthAgainstMT,
 )

@@ -43,6 +43,7 @@ from qa.lang.names import (abbreviation_spellings, demonyms, edit_distance,
                            german_abbreviations, german_adjective_stems, name_key,
                            places_of_adjective, reverse_exonyms, within_edits)
 from qa.lang.normalise import fold
+from qa.lang.word_align import GERMAN_GRAMMAR_WORDS
 
 _CAP_RE = re.compile(r"(?<![\w\-])[A-ZÄÖÜÉ][\w'’]*(?:-[A-ZÄÖÜÉ][\w'’]*)*", re.UNICODE)
 _LETTERS_RE = re.compile(r"[^\W\d_]+")
@@ -107,6 +108,9 @@ def source_names(text: str) -> tuple[tuple[str, int, int, str], ...]:
         elif (title_before or after_first_name) and not german.role_noun(token) \
                 and token.casefold() not in german.TITLES:
             evidence = "title"
+        elif german.dictionary_word(token) and _speaker(text, m.start(), m.end(), before) \
+                and not german.role_noun(token) and token.casefold() not in german.TITLES:
+            evidence = "speaker"  # Heil sagte, sagte Flick.: a name that is also a word
         elif not german.dictionary_word(token) and (zipf(token, "de") < zipf_band.VERY_FREQUENT
                                                     or zipf(token, "en") >= zipf_band.COMMON) \
                 and not german.common_word_form(token):
@@ -118,6 +122,34 @@ def source_names(text: str) -> tuple[tuple[str, int, int, str], ...]:
             continue
         names.append((token, m.start(), m.end(), evidence))
     return tuple(names)
+
+
+#: singular speech verbs: a bare capitalised word beside one is the speaker, a person
+#: ("Heil sagte", "sagte Flick."), where a common noun would have its article
+SPEECH_VERBS = frozenset("""sagte sagt nannte schrieb erklärte betonte meinte kündigte
+teilte warnte forderte kritisierte ergänzte berichtete bestätigte lobte räumte""".split())
+_OPENING_PUNCTUATION = tuple(",;:\"„“”'")
+_PRONOUNS = frozenset("ich du er sie es wir ihr man".split())
+
+
+def _speaker(text: str, start: int, end: int, before: list[str]) -> bool:
+    """The word at ``start:end`` is a speaker: it opens the sentence (or follows a
+    comma or quotation mark) straight before a speech verb, or follows a speech verb
+    that follows a quotation or comma and ends the clause (``", sagte Hu."``)."""
+    after = text[end:].lstrip()
+    following = after.split(maxsplit=2)
+    next_word = following[0].strip(",.;:") if following else ""
+    opens = not before or before[-1].endswith(_OPENING_PUNCTUATION)
+    if opens and next_word in SPEECH_VERBS and text[end:end + 1] == " ":
+        # not "Später schrieb er", "Dazu sagte Müller", "Man teilte mit": an adverb or
+        # pronoun opening the sentence, its subject after the verb
+        subject_after = len(following) > 1 and (following[1].casefold() in _PRONOUNS
+                                                or following[1][:1].isupper())
+        word = text[start:end].casefold()
+        return not subject_after and word not in _PRONOUNS and word not in GERMAN_GRAMMAR_WORDS
+    return (len(before) >= 2 and before[-1] in SPEECH_VERBS
+            and before[-2].endswith(_OPENING_PUNCTUATION)
+            and (not after or after[0] in ".,;:!?)"))
 
 
 def name_groups(text: str) -> list[list[tuple[str, int, int, str]]]:
@@ -288,6 +320,8 @@ class MissingName(Check):
     - ``exonym``: a place (or person) in the exonym list, or its genitive or adjective
       (``Bangladesch``, ``Münchner``);
     - ``after-title``: it follows a title or a first name (``Präsident Macron``);
+    - ``speaker``: a German word used as a name beside a speech verb, with no article
+      (``Heil sagte``, ``sagte Flick.``);
     - ``not-german-word``: no German word, but one that news text uses (``Hermes``).
       Rare words that are no German ones are not reported: mostly compounds and typos.
     """
@@ -302,12 +336,16 @@ class MissingName(Check):
                     "The US President wrote on Twitter that he was watching the storms."),
         Example.bad("Bisher wurden in ⟦Spanien⟧ mehr als 28.000 Tote registriert.",
                     "So far more than 28,000 deaths have been registered in Paraguay."),
+        Example.bad("⟦Heil⟧ sagte, für die Fleischbranche sei 2017 ein Gesetz in Kraft getreten.",
+                    "He said that a law came into force for the meat industry in 2017.",
+                    "a name that is also a German word, read as one beside a speech verb"),
         Example.good("In Tschechien und München sprach Selenskyj mit Castex.",
                      "In the Czech Republic and Munich, Zelensky spoke with Castex."),
     )
 
     #: the finding class of each kind of evidence that the source word is a name
-    KINDS = {"exonym": "exonym", "title": "after-title", "not a German word": "not-german-word"}
+    KINDS = {"exonym": "exonym", "title": "after-title", "not a German word": "not-german-word",
+             "speaker": "speaker"}
 
     def check(self, pair, ctx: CheckContext) -> Iterator[Finding]:
         if not pair.source or not pair.target:

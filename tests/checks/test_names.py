@@ -38,3 +38,18 @@ def test_the_source_around_a_pair_is_the_joined_sentences_read_whole():
     assert "Mitglied" in _nearby_source(sentences, (0,), texts[0])[0]  # MdB spelled out
     # no sentences: the pair's own text
     same(_nearby_source(sentences, (), "Die SPD."), _whole(["Die SPD."]))
+
+
+def test_a_dictionary_word_beside_a_speech_verb_is_read_as_the_speakers_name():
+    from qa.checks.names import source_names
+
+    def evidence(text: str) -> list[tuple[str, str]]:
+        return [(name, why) for name, _, _, why in source_names(text)]
+
+    assert evidence("Heil sagte, das Gesetz gelte.") == [("Heil", "speaker")]
+    assert evidence("„Es geht“, sagt Zimmermann, der für Graf Zeppelin startet.")[0] == (
+        "Zimmermann", "speaker")
+    assert evidence("Später schrieb er eine Geschichte.") == []  # the subject follows
+    assert evidence("Dazu sagte Müller nichts.")[:1] != [("Dazu", "speaker")]
+    assert evidence("Man teilte mir mit, dass es regnet.") == []
+    assert evidence("Die Polizei sagte, es sei ruhig.") == []  # a noun has its article

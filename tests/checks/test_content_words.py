@@ -1,0 +1,56 @@
+"""Dropped content words (qa.checks.content_words): where English breaks, and which
+source word is missing there."""
+
+from __future__ import annotations
+
+from qa.checks.content_words import breaks, dropped_at_breaks
+from qa.lang import german
+from qa.lang.lexicon import Lexicon
+
+
+def _texts(target: str) -> list[str]:
+    return [text for _, text in breaks(target)]
+
+
+def test_a_determiner_with_no_noun_breaks_the_sentence():
+    assert _texts("He spoke to the of the town.") == ["the of"]
+    assert _texts("They played without spectators in the.") == ["the."]
+
+
+def test_a_preposition_before_punctuation_breaks_it_only_with_the_gap_left_open():
+    assert _texts("Deaths were registered in .") == ["in ."]
+    assert _texts("They got what they paid for.") == []
+    assert _texts("What do I still use it for :P There was more.") == []
+
+
+def test_two_prepositions_in_a_row_break_it_unless_the_first_is_a_verb_particle():
+    assert _texts("The Ministry of in Buenos Aires said so.") == ["of in"]
+    assert _texts("The notches were filled in with paint.") == []
+    assert _texts("A figure of at least one hundred.") == []
+
+
+def test_empty_brackets_and_quotation_marks_break_it():
+    assert _texts('As "" moves inland, Söder () spoke.') == ['""', "()"]
+    assert _texts('Choose ("disable," "close," or similar).') == []
+
+
+def test_a_name_or_letter_after_a_determiner_is_no_break():
+    assert _texts("The helicopter lands on the A 45.") == []
+
+
+def _lexicon(**entries: str) -> Lexicon:
+    return Lexicon("test", {german.stem(de): en for de, en in entries.items()})
+
+
+def test_the_unaccounted_source_word_at_the_break_is_reported():
+    lexicon = _lexicon(Ministerium="ministry", Wirtschaft="economy", Samstag="saturday")
+    found = dropped_at_breaks("Das Ministerium für Wirtschaft teilte am Samstag mit.",
+                              "The Ministry of in Argentina announced on Saturday.", lexicon)
+    assert [(word.text, text) for word, text in found] == [("Wirtschaft", "of in")]
+
+
+def test_a_break_with_every_source_word_accounted_for_is_not_reported():
+    lexicon = _lexicon(Ministerium="ministry", Wirtschaft="economy", Samstag="saturday")
+    assert dropped_at_breaks("Das Ministerium für Wirtschaft teilte am Samstag mit.",
+                             "The Ministry of Economy of in announced on Saturday.",
+                             lexicon) == []
