@@ -14,10 +14,25 @@ from typing import Callable
 
 from qa.errors import InputError
 from qa.io.base import LoadedText, decode
-from qa.io.docx import load_docx
-from qa.io.html import decode_html, load_html
-from qa.io.markdown import load_markdown
 from qa.io.plain import load_plain
+
+
+def _imported(module: str, function: str) -> Callable:
+    """``module.function``, imported on the first call: a run reads one or two formats,
+    and the HTML and DOCX readers pull in lxml and python-docx (~70 ms of start-up)."""
+    def call(*args, **kwargs):
+        from importlib import import_module
+
+        return getattr(import_module(module), function)(*args, **kwargs)
+
+    call.__name__ = function
+    return call
+
+
+load_markdown = _imported("qa.io.markdown", "load_markdown")
+load_html = _imported("qa.io.html", "load_html")
+decode_html = _imported("qa.io.html", "decode_html")
+load_docx = _imported("qa.io.docx", "load_docx")
 
 
 @dataclass(frozen=True)
