@@ -71,10 +71,47 @@ def _place_bases(token: str) -> list[str]:
     return bases
 
 
+def source_names(text: str, lexicon=None) -> tuple[tuple[str, int, int, str], ...]:
+    """Names in a German text: (name as written, start, end, evidence). With a bilingual
+    ``lexicon``, also German dictionary words that read as a first name and surname
+    (:func:`_untranslatable_names`: simplemma's German list has many names)."""
+    names = _source_names(text)
+    if lexicon is None:
+        return names
+    extra = _untranslatable_names(text, lexicon)
+    if not extra:
+        return names
+    known = {start for _, start, _, _ in names}
+    return tuple(sorted(names + tuple(n for n in extra if n[1] not in known),
+                        key=lambda n: n[1]))
+
+
 @lru_cache(maxsize=1 << 17)  # a translation memory's sentences: NAM01 and NAM02 both read them
-def source_names(text: str) -> tuple[tuple[str, int, int, str], ...]:
-    """Names in a German text: (name as written, start, end, evidence). Cached: the
-    names checks all read them for the same pairs."""
+def _untranslatable_names(text: str, lexicon) -> tuple[tuple[str, int, int, str], ...]:
+    """Capitalised German dictionary words the lexicon cannot translate but as themselves
+    and that English text uses, side by side with another word that reads as a name
+    (``Mick Fleetwood``, ``Lewis Hamilton``): evidence "no translation". Only pairs of
+    capitalised words a single space apart are looked at."""
+    tokens = list(_CAP_RE.finditer(text))
+    found = []
+    for k, m in enumerate(tokens):
+        token = m.group(0)
+        if not any(0 <= j < len(tokens) and text[min(tokens[j].end(), m.end()):
+                                                 max(tokens[j].start(), m.start())] == " "
+                   for j in (k - 1, k + 1)):
+            continue  # (most capitalised words have none beside them: nothing to look up)
+        if german.mixed_case_abbreviation(token) or german.interjection(token):
+            continue
+        if german.dictionary_word(token) and _untranslatable(token, lexicon) \
+                and _beside_name_word(tokens, k, text, lexicon):
+            found.append((token, m.start(), m.end(), "no translation"))
+    return tuple(found)
+
+
+@lru_cache(maxsize=1 << 17)  # a translation memory's sentences: NAM01 and NAM02 both read them
+def _source_names(text: str) -> tuple[tuple[str, int, int, str], ...]:
+    """:func:`source_names` without a lexicon. Cached: the names checks all read them for
+    the same pairs."""
     names = []
     tokens = list(_CAP_RE.finditer(text))
     for k, m in enumerate(tokens):
@@ -152,11 +189,44 @@ def _speaker(text: str, start: int, end: int, before: list[str]) -> bool:
             and (not after or after[0] in ".,;:!?)"))
 
 
-def name_groups(text: str) -> list[list[tuple[str, int, int, str]]]:
+def _untranslatable(token: str, lexicon) -> bool:
+    """The lexicon has no translation for ``token`` but the word itself (nor for any part
+    of a hyphenated one: US-Dollar is a dollar), and English text uses it at least as a
+    common word (Zipf ≥ 3: Bush, Edgar, Hamilton; a German word with no entry, Polizei,
+    is rare in English). Loanwords pass too (Session, Hotel): the caller asks for more."""
+    return not any(lexicon.translations(part) - {english.stem(part), english.stem(fold(part))}
+                   for part in token.split("-") if part) \
+        and zipf(token, "en") >= zipf_band.COMMON
+
+
+def _name_word(token: str, lexicon) -> bool:
+    """A capitalised word that reads as a name: no German word, or one the lexicon
+    cannot translate (:func:`_untranslatable`), and no word German writes in lower case
+    (Bin, Royal at a sentence start), title, role noun or grammar word."""
+    low = token.casefold()
+    if (len(token) < 3 or token.isupper() or low in STOPWORDS or low in GERMAN_GRAMMAR_WORDS
+            or low in german.TITLES or german.role_noun(token)
+            or german._lower_case_word(token.lower())):
+        return False
+    return not german.dictionary_word(token) or _untranslatable(token, lexicon)
+
+
+def _beside_name_word(tokens, k: int, text: str, lexicon) -> bool:
+    """The word ``tokens[k]`` reads as a name and so does a capitalised word a single space
+    before or after it: a first name and a surname (Mick Fleetwood, Lewis Hamilton);
+    German puts no two nouns side by side so."""
+    neighbours = [j for j in (k - 1, k + 1) if 0 <= j < len(tokens)
+                  and text[min(tokens[j].end(), tokens[k].end()):
+                           max(tokens[j].start(), tokens[k].start())] == " "]
+    return bool(neighbours) and _name_word(tokens[k].group(0), lexicon) and any(
+        _name_word(tokens[j].group(0), lexicon) for j in neighbours)
+
+
+def name_groups(text: str, lexicon=None) -> list[list[tuple[str, int, int, str]]]:
     """Names grouped into multiword names (Donald Trump, Marine Le Pen): a translation
     that keeps any part (usually the surname) keeps the name."""
     groups: list[list[tuple[str, int, int, str]]] = []
-    for name in source_names(text):
+    for name in source_names(text, lexicon):
         if groups and text[groups[-1][-1][2]:name[1]] in (" ", "\u00a0"):
             groups[-1].append(name)
         else:
@@ -322,6 +392,9 @@ class MissingName(Check):
     - ``after-title``: it follows a title or a first name (``Präsident Macron``);
     - ``speaker``: a German word used as a name beside a speech verb, with no article
       (``Heil sagte``, ``sagte Flick.``);
+    - ``no-translation``: a German word list's word the bilingual lexicon has no entry
+      for, and English text uses, beside another such word or a non-German one (a first
+      name and a surname: ``Mick Fleetwood``, ``Edgar Veguilla``);
     - ``not-german-word``: no German word, but one that news text uses (``Hermes``).
       Rare words that are no German ones are not reported: mostly compounds and typos.
     """
@@ -345,12 +418,13 @@ class MissingName(Check):
 
     #: the finding class of each kind of evidence that the source word is a name
     KINDS = {"exonym": "exonym", "title": "after-title", "not a German word": "not-german-word",
-             "speaker": "speaker"}
+             "speaker": "speaker", "no translation": "no-translation"}
+    uses_lexicon = True
 
     def check(self, pair, ctx: CheckContext) -> Iterator[Finding]:
         if not pair.source or not pair.target:
             return
-        for group in name_groups(pair.source_text):
+        for group in name_groups(pair.source_text, ctx.lang.lexicon):
             if any(_present(n[0], pair.target_text, loose=True)
                    or _near_miss(n[0], pair.target_text) for n in group):
                 continue

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from qa.checks.names import _abbreviations, _nearby_source, _word_keys
+from qa.lang import german
 from qa.lang.names import german_abbreviations
 from qa.model import Sentence
 
@@ -53,3 +54,17 @@ def test_a_dictionary_word_beside_a_speech_verb_is_read_as_the_speakers_name():
     assert evidence("Dazu sagte Müller nichts.")[:1] != [("Dazu", "speaker")]
     assert evidence("Man teilte mir mit, dass es regnet.") == []
     assert evidence("Die Polizei sagte, es sei ruhig.") == []  # a noun has its article
+
+
+def test_a_first_name_and_surname_the_lexicon_cannot_translate_are_a_name():
+    from qa.checks.names import source_names
+    from qa.lang.lexicon import Lexicon
+
+    lexicon = Lexicon("test", {german.stem("Verlust"): "loss", german.stem("Band"): "band"})
+    found = [(name, why) for name, _, _, why in source_names(
+        "Mick Fleetwood sprach von einem Verlust für die Band.", lexicon)]
+    assert ("Mick", "no translation") in found and ("Fleetwood", "no translation") in found
+    assert source_names("Mick Fleetwood sprach von einem Verlust.") == ()  # no lexicon
+    # a loanword beside a noun is no name: German puts no two nouns side by side so,
+    # and Biker alone has no neighbour that reads as a name
+    assert source_names("Das Wetter lockt Biker auf die Straßen.", lexicon) == ()
