@@ -248,8 +248,9 @@ def _segmentation(r: dict) -> list[str]:
              "a lower bound. "
              + (f"{peer} alone, the library qa's own rules replaced, is measured the same way. "
                 if peer else "")
-             + "Error classes and patterns: `python benchmarks/segmentation.py`. The splitter "
-             "does not use MT: one pass.", ""]
+             + "Error classes, patterns and speed (sentences per second, which vary from run "
+             "to run and so are not written here): `python benchmarks/segmentation.py`. The "
+             "splitter does not use MT: one pass.", ""]
     rows = []
     for row in seg["languages"]:
         for label in ("qa", "pysbd"):
@@ -257,9 +258,8 @@ def _segmentation(r: dict) -> list[str]:
             if figures:
                 rows.append([row["language"], label if label == "qa" else f"{label} alone",
                              row["boundaries"], _p2(figures["precision"]), _p2(figures["recall"]),
-                             _p2(figures["f1"]), _thousands(figures["sentences_per_second"])])
-    return lines + _table(["language", "splitter", "boundaries", "P", "R", "F1", "sentences/s"],
-                          rows, "llrrrrr")
+                             _p2(figures["f1"])])
+    return lines + _table(["language", "splitter", "boundaries", "P", "R", "F1"], rows, "llrrrr")
 
 
 def _data(r: dict) -> list[str]:
