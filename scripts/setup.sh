@@ -9,6 +9,7 @@ PYTHON=${PYTHON:-python3}
 # Debian's chromium drives the HTML report's browser tests (Playwright never downloads one).
 missing=""
 [ -f /usr/share/trans/de-en ] || missing="$missing trans-de-en"
+[ -f /usr/share/wordnet/data.noun ] || missing="$missing wordnet-base"  # WordNet: MEA01/MEA02
 [ -x /usr/bin/chromium ] || missing="$missing chromium"
 if [ -n "$missing" ] && command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
   (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing) \

@@ -9,6 +9,7 @@ from qa.checks.alignment import Addition, Omission, UnrelatedTarget
 from qa.checks.artefacts import BrokenEncoding, LeftoverMarkup, PageFurniture
 from qa.checks.backtranslation import BackTranslation, LengthAgainstMT
 from qa.checks.base import Check, CheckContext, Example
+from qa.checks.meaning import AntonymSubstitution, HypernymSubstitution
 from qa.checks.content_words import DroppedWord
 from qa.checks.names import InconsistentName, MisspelledName, MissingName, UnexpectedName
 from qa.checks.numbers import GermanNumberFormat, NumberMismatch
@@ -37,6 +38,8 @@ ALL_CHECKS: tuple[type[Check], ...] = (
     InconsistentName,
     UnexpectedName,
     PolarityMismatch,
+    AntonymSubstitution,
+    HypernymSubstitution,
     PageFurniture,
     LeftoverMarkup,
     BrokenEncoding,

@@ -1,0 +1,98 @@
+"""MEA01/MEA02 (qa.checks.meaning): the substitution evidence on a toy lexicon and a toy
+WordNet table, and the skipped entry without WordNet. The examples of both checks run in
+test_examples.py against the installed WordNet."""
+
+from __future__ import annotations
+
+from qa.checks import meaning
+from qa.checks.meaning import substitutions
+from qa.config import Config
+from qa.lang.wordnet import WordNet
+from qa.runner import check_documents
+
+ANTONYM = frozenset({"antonym"})
+
+
+class ToyLexicon:
+    """German word → English renderings, as :class:`qa.lang.lexicon.Lexicon` answers."""
+
+    def __init__(self, table: dict[str, str]) -> None:
+        self.table = {k.lower(): frozenset(v.split()) for k, v in table.items()}
+
+    def translations(self, word: str) -> frozenset[str]:
+        return self.table.get(word.lower(), frozenset())
+
+
+LEXICON = ToyLexicon({"Preise": "price", "stiegen": "rise", "Forderungen": "demand",
+                      "neuen": "new fresh", "Kosten": "cost", "mehr": "increase",
+                      "Tote": "death", "Infektionen": "infection", "wurden": "were",
+                      "registriert": "register", "vermutlich": "supposed presumptive"})
+WORDNET = WordNet({"a\trise": "fall", "a\tfall": "rise", "a\tnew": "old", "a\told": "new",
+                   "a\tmore": "less", "a\tless": "more", "a\tsupposed": "unlikely",
+                   "i\tsupposed": "likely", "i\tpresumptive": "likely",
+                   "s\tlikely": "probable presumptive", "x\tfell": "fall",
+                   "x\trose": "rise"})
+
+
+def found(source: str, target: str, relations=ANTONYM):
+    return [(f.source.text, f.target.text, f.rendering)
+            for f in substitutions(source, target, LEXICON, WORDNET, relations)]
+
+
+def test_an_antonym_in_the_slot_of_an_unrendered_word_is_found():
+    assert found("Die Preise stiegen.", "The prices fell.") == [("stiegen", "fell", "rise")]
+    assert found("Die neuen Forderungen.", "The old demands.") == [("neuen", "old", "new")]
+
+
+def test_a_rendered_source_word_is_not_reported():
+    assert found("Die Preise stiegen.", "The prices rose and fell.") == []
+
+
+def test_without_a_rendered_neighbour_the_relation_is_no_evidence():
+    # "neuen" and "old" with nothing rendered around them: no slot to put "old" in
+    assert found("Die neuen Forderungen.", "An old story was told about it.") == []
+
+
+def test_a_repeated_source_word_is_rendered_once_nearest_in_place():
+    source = "Mehr als 200 Infektionen und mehr als 30 Tote wurden registriert."
+    target = "Less than 200 infections and more than 30 deaths were registered."
+    assert found(source, target) == [("Mehr", "Less", "more")]
+
+
+def test_another_sense_of_the_source_word_is_no_opposite():
+    # likely is an indirect antonym of "supposed" but shares a synset with "presumptive"
+    assert found("Vermutlich stiegen die Preise.", "The prices likely rose.") == []
+
+
+def test_an_indirect_antonym_needs_two_renderings_it_opposes():
+    lexicon = ToyLexicon({"Preise": "price", "sicher": "supposed"})
+    wordnet = WordNet({"i\tsupposed": "likely"})
+    assert substitutions("Die Preise sicher.", "The prices likely.", lexicon, wordnet,
+                         ANTONYM) == []
+    lexicon = ToyLexicon({"Preise": "price", "sicher": "supposed assumed"})
+    wordnet = WordNet({"i\tsupposed": "likely", "i\tassumed": "likely"})
+    assert [f.target.text for f in substitutions(
+        "Die Preise sicher.", "The prices likely.", lexicon, wordnet, ANTONYM)] == ["likely"]
+
+
+def test_hypernyms_are_judged_on_source_nouns_only():
+    lexicon = ToyLexicon({"Die": "", "Regierung": "government", "Turnier": "tournament",
+                          "begann": "begin", "gross": "large"})
+    wordnet = WordNet({"h\ttournament": "contest event", "h\tlarge": "event"})
+    relations = frozenset({"hypernym"})
+    got = substitutions("Die Regierung begann das Turnier.",
+                        "The government began the event.", lexicon, wordnet, relations)
+    assert [(f.source.text, f.target.text, f.relation) for f in got] == \
+        [("Turnier", "event", "hypernym")]
+    assert substitutions("Die Regierung begann gross.", "The government began the event.",
+                         lexicon, wordnet, relations) == []
+
+
+def test_without_wordnet_the_checks_are_skipped_with_the_fix(monkeypatch, write):
+    lexicon = write("lexicon.tsv", "de\ten\nPreise\tprices\nstiegen\trose\n")
+    monkeypatch.setattr(meaning, "load_wordnet", lambda: None)
+    report = check_documents("Die Preise stiegen.\n", "The prices fell.\n",
+                             Config(select=("MEA01", "MEA02"), lexicon=lexicon))
+    reasons = {s.check: s.reason for s in report.skipped}
+    assert "wordnet-base" in reasons["MEA01"] and "wordnet-base" in reasons["MEA02"]
+    assert report.checks_run == ()
