@@ -62,10 +62,23 @@ def _processes_under(marker: str) -> list[int]:
 #: test cluster and the runs that join it share a token of their own through the
 #: environment, and never read or write the user's ~/.ray/auth_token
 RAY_AUTH = {"RAY_AUTH_MODE": "token", "RAY_AUTH_TOKEN": secrets.token_hex(32)}
+#: where this module's runs import qa from: a copy of the package taken when the module
+#: starts (``code`` fixture), so that the local and Ray runs a test compares run the same
+#: code even while the working tree changes under a long test session
+CODE: dict[str, str] = {}
 
 
 @pytest.fixture(scope="module")
-def cluster():
+def code(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("code")
+    shutil.copytree(REPO / "qa", folder / "qa", ignore=shutil.ignore_patterns("__pycache__"))
+    CODE["PYTHONPATH"] = str(folder)
+    yield folder
+    CODE.clear()
+
+
+@pytest.fixture(scope="module")
+def cluster(code):
     """A two-CPU Ray cluster on 127.0.0.1 (``ray start --head --block``); its address."""
     temp = tempfile.mkdtemp(prefix="qa-ray-", dir="/tmp")  # short: Ray's sockets live there
     port = _free_port()
@@ -74,7 +87,7 @@ def cluster():
          "--port", str(port), "--num-cpus", "2", "--include-dashboard", "false",
          "--disable-usage-stats", "--temp-dir", temp],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
-        env={**os.environ, **RAY_AUTH})
+        env={**os.environ, **RAY_AUTH, **CODE})
     address = f"127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + START_TIMEOUT_S
@@ -121,7 +134,7 @@ def _articles(folder: Path, copies: int = 2) -> Path:
 
 def _qa(*args: str, env: dict | None = None, cwd: Path = REPO) -> subprocess.CompletedProcess:
     full_env = {k: v for k, v in os.environ.items() if k not in (TRACE_ENV, KILL_ONCE_ENV)}
-    full_env.update({"HF_HUB_OFFLINE": "1", **RAY_AUTH, **(env or {})})
+    full_env.update({"HF_HUB_OFFLINE": "1", **RAY_AUTH, **CODE, **(env or {})})
     return subprocess.run([sys.executable, "-m", "qa", "check", *args], capture_output=True,
                           text=True, env=full_env, cwd=cwd, timeout=300)
 
@@ -235,7 +248,7 @@ def test_a_resumed_run_checks_only_what_is_left(cluster, tmp_path):
     assert len(_store_rows(out)) == len(names)
 
 
-def test_an_address_nobody_answers_at_is_one_line_and_exit_2(tmp_path):
+def test_an_address_nobody_answers_at_is_one_line_and_exit_2(code, tmp_path):
     closed = _free_port()
     run = _qa(str(CORPORA), "--no-mt", "--output-dir", str(tmp_path / "o"), "--executor", "ray",
               "--address", f"127.0.0.1:{closed}")

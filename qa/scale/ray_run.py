@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import os
 import socket
+import sys
 from collections import deque
 from pathlib import Path
 
@@ -30,9 +31,10 @@ from qa.scale.worker import KILL_ONCE_ENV, TRACE_ENV
 #: worker's calls and skews the spread over workers at the end of a run)
 IN_FLIGHT = 2
 #: pairs per call to a checker at most (fewer when the run is small, so that every
-#: checker gets work): one call costs about a millisecond of the driver's and Ray's
-#: time, a tenth of the ~25 ms one plain 10-sentence article costs to check
-#: (benchmarks/scale.py); a worker killed mid-call costs the re-check of its call's pairs
+#: checker gets work): a call's fixed cost (Ray's scheduling and serialisation, one
+#: store transaction) is shared by its pairs, while a worker killed mid-call costs only
+#: the re-check of 8. Not tuned further: with it Ray met the overhead target on 10,000
+#: plain articles (benchmarks/scale.py, docs/performance.md)
 PAIRS_PER_CALL = 8
 #: how often Ray restarts a dead checker and retries the calls it held; a pair that
 #: still fails is an error row of this run, not kept in the store (the next run retries)
@@ -61,7 +63,6 @@ def run_on_ray(specs, config, out_dir: Path, formats: list[str], *,
     """The records of every pair of ``specs`` (in order): from the results store in
     ``out_dir`` where this run signature already has them, else checked on Ray."""
     from qa.scale.progress import RunProgress, summary_line
-    import sys
 
     ray = import_ray()
     if config.address and config.address not in ("auto", "local"):
