@@ -148,6 +148,10 @@ def _source_names(text: str) -> tuple[tuple[str, int, int, str], ...]:
         elif german.dictionary_word(token) and _speaker(text, m.start(), m.end(), before) \
                 and not german.role_noun(token) and token.casefold() not in german.TITLES:
             evidence = "speaker"  # Heil sagte, sagte Flick.: a name that is also a word
+        elif german.dictionary_word(token) and _bare_subject(text, m.end(), before) \
+                and not german.role_noun(token) and token.casefold() not in german.TITLES \
+                and token.casefold() not in GERMAN_GRAMMAR_WORDS:
+            evidence = "bare subject"  # machte Allan den 2:0-Endstand, hatte Werth alle
         elif not german.dictionary_word(token) and (zipf(token, "de") < zipf_band.VERY_FREQUENT
                                                     or zipf(token, "en") >= zipf_band.COMMON) \
                 and not german.common_word_form(token):
@@ -220,6 +224,43 @@ def _beside_name_word(tokens, k: int, text: str, lexicon) -> bool:
                            max(tokens[j].start(), tokens[k].start())] == " "]
     return bool(neighbours) and _name_word(tokens[k].group(0), lexicon) and any(
         _name_word(tokens[j].group(0), lexicon) for j in neighbours)
+
+
+#: words that open a noun phrase: after a bare capitalised word between the verb and
+#: them, that word is the subject with no article of its own, a name
+_PHRASE_OPENERS = frozenset("""der die das den dem des ein eine einen einem einer kein
+keine keinen keinem sein seine seinen seinem ihr ihre ihren ihrem alle allen""".split())
+
+
+#: auxiliaries and modals before a bare subject (not the copulas: ``ist Nachbarland der
+#: Ukraine``, ``wurde Weltmeister der``, a predicate noun needs no article)
+_FINITE_AUXILIARIES = frozenset("hat hatte kann konnte muss musste will wollte".split())
+
+
+def _bare_subject(text: str, end: int, before: list[str]) -> bool:
+    """The capitalised word ending at ``end`` stands between a finite verb (a lower-case
+    word whose lemma is a verb's: machte → machen) and the article of the next noun
+    phrase: the subject of an inverted clause with no article of its own (``machte Allan
+    den``, ``erzählte Bush dem Publikum``), which German allows names only."""
+    after = text[end:].split(maxsplit=1)
+    if not before or not after or text[end:end + 1] != " " or after[0] not in _PHRASE_OPENERS:
+        return False
+    verb = before[-1]
+    if verb in _FINITE_AUXILIARIES:
+        return True  # hatte Werth alle Prüfungen gewonnen
+    if not verb.isalpha() or not verb.islower() or verb in STOPWORDS or \
+            verb in GERMAN_GRAMMAR_WORDS or verb in _PHRASE_OPENERS:
+        return False
+    if len(before) > 1 and (before[-2].casefold() in _PHRASE_OPENERS
+                            or before[-2].casefold() in STOPWORDS):
+        return False  # die promovierte Juristin, nach eigenen Angaben: an adjective
+    from qa.lang.dictionary import german_lemma
+
+    # a past tense (machte, erzählte): the lemma is a verb's, the form is not an
+    # inflected adjective's (which ends in -en, -er, -es, -em)
+    lemma = german_lemma(verb)
+    return verb.endswith("te") and lemma != verb and lemma.islower() \
+        and lemma.endswith(("en", "ern", "eln"))
 
 
 def name_groups(text: str, lexicon=None) -> list[list[tuple[str, int, int, str]]]:
@@ -392,6 +433,9 @@ class MissingName(Check):
     - ``after-title``: it follows a title or a first name (``Präsident Macron``);
     - ``speaker``: a German word used as a name beside a speech verb, with no article
       (``Heil sagte``, ``sagte Flick.``);
+    - ``bare-subject``: a German word with no article between a finite verb and the next
+      noun phrase's article, the subject of an inverted clause (``machte Allan den``,
+      ``hatte Werth alle``): German lets only names go without an article there;
     - ``no-translation``: a German word list's word the bilingual lexicon has no entry
       for, and English text uses, beside another such word or a non-German one (a first
       name and a surname: ``Mick Fleetwood``, ``Edgar Veguilla``);
@@ -418,7 +462,8 @@ class MissingName(Check):
 
     #: the finding class of each kind of evidence that the source word is a name
     KINDS = {"exonym": "exonym", "title": "after-title", "not a German word": "not-german-word",
-             "speaker": "speaker", "no translation": "no-translation"}
+             "speaker": "speaker", "no translation": "no-translation",
+             "bare subject": "bare-subject"}
     uses_lexicon = True
 
     def check(self, pair, ctx: CheckContext) -> Iterator[Finding]:

@@ -68,3 +68,19 @@ def test_a_first_name_and_surname_the_lexicon_cannot_translate_are_a_name():
     # a loanword beside a noun is no name: German puts no two nouns side by side so,
     # and Biker alone has no neighbour that reads as a name
     assert source_names("Das Wetter lockt Biker auf die Straßen.", lexicon) == ()
+
+
+def test_a_word_with_no_article_between_the_verb_and_the_next_article_is_a_name():
+    from qa.checks.names import source_names
+
+    def evidence(text: str) -> list[tuple[str, str]]:
+        return [(name, why) for name, _, _, why in source_names(text)]
+
+    assert ("Allan", "bare subject") in evidence("In der Nachspielzeit machte Allan den Endstand perfekt.")
+    assert evidence("Schon beim ersten Turnier hatte Werth alle Prüfungen gewonnen.") == [
+        ("Werth", "bare subject")]
+    # an adjective before the noun, a predicate noun after a copula: no names
+    assert ("Angaben", "bare subject") not in evidence(
+        "Nordkorea hatte nach eigenen Angaben keine Infektion.")
+    assert evidence("Sie nahm die promovierte Juristin die Arbeit auf.") == []
+    assert ("Nachbarland", "bare subject") not in evidence("Moldau ist Nachbarland der Ukraine.")
