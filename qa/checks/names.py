@@ -148,6 +148,8 @@ def _source_names(text: str) -> tuple[tuple[str, int, int, str], ...]:
         elif german.dictionary_word(token) and _speaker(text, m.start(), m.end(), before) \
                 and not german.role_noun(token) and token.casefold() not in german.TITLES:
             evidence = "speaker"  # Heil sagte, sagte Flick.: a name that is also a word
+        elif _street_name(token):
+            evidence = "street"  # Talstraße, Aidenbachstraße: a street's name
         elif german.dictionary_word(token) and _bare_subject(text, m.end(), before) \
                 and not german.role_noun(token) and token.casefold() not in german.TITLES \
                 and token.casefold() not in GERMAN_GRAMMAR_WORDS:
@@ -224,6 +226,25 @@ def _beside_name_word(tokens, k: int, text: str, lexicon) -> bool:
                            max(tokens[j].start(), tokens[k].start())] == " "]
     return bool(neighbours) and _name_word(tokens[k].group(0), lexicon) and any(
         _name_word(tokens[j].group(0), lexicon) for j in neighbours)
+
+
+#: endings of German street names (Talstraße, Aidenbachstraße, Mariahilfer Gasse)
+STREET_ENDINGS = ("straße", "strasse", "gasse", "allee")
+#: street words that are common nouns, not a street's name
+STREET_NOUNS = frozenset("""straße strasse gasse allee landstraße landstrasse bundesstraße
+bundesstrasse seitenstraße seitenstrasse nebenstraße nebenstrasse hauptverkehrsstraße
+umgehungsstraße einbahnstraße ringstraße durchgangsstraße zufahrtsstraße autostraße
+fußgängerstraße sackgasse baumallee landesstraße landesstrasse kreisstraße kreisstrasse
+staatsstraße staatsstrasse gemeindestraße gemeindestrasse querstraße wohnstraße
+schnellstraße schnellstrasse""".split())
+
+
+def _street_name(token: str) -> bool:
+    """A compound ending in Straße, Gasse or Allee that is not a common noun of streets
+    (Landstraße, Landesstraße 1230, Sackgasse): a street's name, which translations keep."""
+    low = token.casefold()
+    return low.endswith(STREET_ENDINGS) and low not in STREET_NOUNS \
+        and not low.endswith(tuple(f"{noun}n" for noun in ("straße", "strasse", "gasse", "allee")))
 
 
 #: words that open a noun phrase: after a bare capitalised word between the verb and
@@ -433,6 +454,8 @@ class MissingName(Check):
     - ``after-title``: it follows a title or a first name (``Präsident Macron``);
     - ``speaker``: a German word used as a name beside a speech verb, with no article
       (``Heil sagte``, ``sagte Flick.``);
+    - ``street``: a compound ending in Straße, Gasse or Allee that is no common noun of
+      streets (``Talstraße``);
     - ``bare-subject``: a German word with no article between a finite verb and the next
       noun phrase's article, the subject of an inverted clause (``machte Allan den``,
       ``hatte Werth alle``): German lets only names go without an article there;
@@ -463,7 +486,7 @@ class MissingName(Check):
     #: the finding class of each kind of evidence that the source word is a name
     KINDS = {"exonym": "exonym", "title": "after-title", "not a German word": "not-german-word",
              "speaker": "speaker", "no translation": "no-translation",
-             "bare subject": "bare-subject"}
+             "bare subject": "bare-subject", "street": "street"}
     uses_lexicon = True
 
     def check(self, pair, ctx: CheckContext) -> Iterator[Finding]:

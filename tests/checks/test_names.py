@@ -84,3 +84,12 @@ def test_a_word_with_no_article_between_the_verb_and_the_next_article_is_a_name(
         "Nordkorea hatte nach eigenen Angaben keine Infektion.")
     assert evidence("Sie nahm die promovierte Juristin die Arbeit auf.") == []
     assert ("Nachbarland", "bare subject") not in evidence("Moldau ist Nachbarland der Ukraine.")
+
+
+def test_a_compound_ending_in_strasse_is_a_street_name_unless_a_kind_of_road():
+    from qa.checks.names import source_names
+
+    assert [(n, why) for n, _, _, why in source_names("Ein Zeuge hörte Geräusche in der Talstraße.")] \
+        == [("Talstraße", "street")]
+    assert source_names("Sie bog auf die Landesstraße 1230 ein.") == ()
+    assert source_names("Die Straßen waren leer.") == ()
