@@ -129,3 +129,10 @@ def test_missing_database_is_none_with_a_fix(tmp_path, monkeypatch):
     finally:
         load_wordnet.cache_clear()
     assert "wordnet-base" in wordnet.FIX
+
+
+def test_hypernym_levels_can_start_above_the_parent(folder):
+    from qa.lang.wordnet import hypernym_pairs, read_synsets
+
+    above_parent = {h for w, h in hypernym_pairs(read_synsets(folder), 3, 2) if w == "tournament"}
+    assert above_parent == {"event", "happening"}
