@@ -274,7 +274,7 @@ def test_a_word_with_many_senses_is_one_piece_of_evidence(write):
 
     lexicon = load_lexicon(write("lex.tsv", COUNCIL_LEXICON))
     evidence = _lexical_evidence(["Die Bank steht im Park."], ["The bank, a bench, a seat."],
-                                 lexicon, max_df=50)
+                                 lexicon)
     shared = evidence.source_features[0] & evidence.target_features[0]
     source_words = {f for f in shared if f.startswith("s")}
     assert len(source_words) == 1 and evidence.source_expected[0] == 1.0
