@@ -277,11 +277,12 @@ def _bare_subject(text: str, end: int, before: list[str]) -> bool:
         return False  # die promovierte Juristin, nach eigenen Angaben: an adjective
     from qa.lang.dictionary import german_lemma
 
-    # a past tense (machte, erzählte): the lemma is a verb's, the form is not an
-    # inflected adjective's (which ends in -en, -er, -es, -em)
+    # a past tense, weak (machte, erzählte) or strong (gelang, erfuhr): the lemma is a
+    # verb's, the form is not an inflected adjective's (-e, -en, -er, -es, -em) nor a
+    # present tense's (-t: "lehnt Gegenangebot der Gläubiger ab", a headline's object)
     lemma = german_lemma(verb)
-    return verb.endswith("te") and lemma != verb and lemma.islower() \
-        and lemma.endswith(("en", "ern", "eln"))
+    past = verb.endswith("te") or not verb.endswith(("e", "en", "er", "es", "em", "t"))
+    return past and lemma != verb and lemma.islower() and lemma.endswith(("en", "ern", "eln"))
 
 
 def name_groups(text: str, lexicon=None) -> list[list[tuple[str, int, int, str]]]:

@@ -82,7 +82,10 @@ def test_a_word_with_no_article_between_the_verb_and_the_next_article_is_a_name(
     # an adjective before the noun, a predicate noun after a copula: no names
     assert ("Angaben", "bare subject") not in evidence(
         "Nordkorea hatte nach eigenen Angaben keine Infektion.")
+    assert evidence("Trotz kleiner Erfolge gelang Green kein Comeback.") == [("Green", "bare subject")]
     assert evidence("Sie nahm die promovierte Juristin die Arbeit auf.") == []
+    assert ("Gegenangebot", "bare subject") not in evidence(
+        "Argentinien lehnt Gegenangebot der Gläubiger ab")  # a present tense: a headline
     assert ("Nachbarland", "bare subject") not in evidence("Moldau ist Nachbarland der Ukraine.")
 
 
