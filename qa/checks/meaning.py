@@ -38,7 +38,8 @@ polysemous source word (``mehrere`` → ``few`` ↔ ``many``; ``ersten`` → ``f
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterable, Iterator
+from functools import lru_cache
+from typing import Iterable, Iterator, NamedTuple
 
 from qa.checks.base import Check, CheckContext, Example
 from qa.lang.dictionary import german_lemma
@@ -94,9 +95,9 @@ _TOY_LEXICON = (
 )
 
 
-@dataclass(frozen=True)
-class Word:
-    """A word token and its character offsets in the pair's text."""
+class Word(NamedTuple):
+    """A word token and its character offsets in the pair's text (a named tuple: a
+    20,000-sentence pair makes millions of them)."""
 
     text: str
     start: int
@@ -114,6 +115,7 @@ class Substitution:
     relation: str  # "antonym" | "hypernym"
 
 
+@lru_cache(maxsize=1 << 16)
 def _content(word: str) -> bool:
     low = word.lower()
     return len(word) >= MIN_LETTERS and (low not in STOPWORDS or low in OPPOSABLE_FUNCTION_WORDS)
@@ -129,6 +131,7 @@ def _lemmas(renderings: Iterable[str], wordnet: WordNet) -> frozenset[str]:
     return frozenset().union(*(wordnet.lemma_stems(r) for r in renderings), frozenset())
 
 
+@lru_cache(maxsize=1 << 16)
 def renderings_of(word: str, lexicon, wordnet: WordNet) -> frozenset[str]:
     """The English lemma stems a German word may be translated by: the dictionary's
     renderings of the word and of its lemma (``begann`` → ``beginnen``, ``wichtigsten``
@@ -154,17 +157,24 @@ def substitutions(source: str, target: str, lexicon, wordnet: WordNet,
     272.000 … mehr als 28.000`` → ``less than 272,000 … more than 28,000``)."""
     src, tgt = _tokens(source), _tokens(target)
     tgt_lemmas = {w: wordnet.lemma_stems(w.text) for w in tgt}
+    position = {w: k for k, w in enumerate(src)}
     tgt_folds = {fold(w.text) for w in tgt}
     tgt_prefixes = {fold(w.text)[:COGNATE_PREFIX] for w in tgt if len(w.text) > COGNATE_PREFIX}
     src_folds = {fold(w.text) for w in src}
     src_prefixes = {fold(w.text)[:COGNATE_PREFIX] for w in src if len(w.text) > COGNATE_PREFIX}
     renderings = {w: renderings_of(w.text, lexicon, wordnet) for w in src}
     every_rendering = frozenset().union(*renderings.values(), frozenset())
+    # source words by rendering: the words a target word may render, without testing
+    # every source word against every target word
+    by_rendering: dict[str, list[Word]] = {}
+    for w in src:
+        for r in renderings[w]:
+            by_rendering.setdefault(r, []).append(w)
 
     rendered_by_target: set[Word] = set()
     for t in tgt:
-        candidates = [w for w in src if renderings[w] & tgt_lemmas[t]] \
-            if _content(t.text) else []
+        candidates = sorted({w for lemma in tgt_lemmas[t] for w in by_rendering.get(lemma, ())},
+                            key=position.__getitem__) if _content(t.text) else []
         if candidates:
             fewest = min(len(renderings[w]) for w in candidates)
             specific = {fold(w.text) for w in candidates if len(renderings[w]) == fewest}
@@ -220,6 +230,9 @@ def _related(t: Word, lemmas: frozenset[str], unrendered: list[Word], renderings
     for s in unrendered:
         if near & renderings[s]:
             continue  # a synonym of one of its renderings: another sense of the word
+        reach = _reach(renderings[s], wordnet)
+        if not (lemmas & reach):
+            continue  # opposite or more general than none of its renderings (most words)
         options = sorted(renderings[s] - PARTICLES)
         if "antonym" in relations:
             direct = [r for r in options if lemmas & wordnet.antonyms(r)]
@@ -233,6 +246,16 @@ def _related(t: Word, lemmas: frozenset[str], unrendered: list[Word], renderings
             if "hypernym" in relations and lemmas & wordnet.hypernyms(rendering):
                 yield Substitution(s, t, rendering, "hypernym")
                 break
+
+
+@lru_cache(maxsize=1 << 15)
+def _reach(renderings: frozenset[str], wordnet: WordNet) -> frozenset[str]:
+    """Every stem any relation may lead to from these renderings (antonyms, indirect
+    antonyms, hypernyms): a target word outside it stands in no relation to them."""
+    out: set[str] = set()
+    for r in renderings - PARTICLES:
+        out |= wordnet.antonyms(r) | wordnet.indirect_antonyms(r) | wordnet.hypernyms(r)
+    return frozenset(out)
 
 
 def _negated(word: Word, found: list, after: bool) -> bool:

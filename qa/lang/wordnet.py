@@ -257,19 +257,37 @@ def build_table(folder: Path) -> dict[str, str]:
     return {key: " ".join(sorted(values)) for key, values in table.items()}
 
 
+#: answers a WordNet keeps before starting over (bounds memory on huge documents)
+MEMO_LIMIT = 1 << 17
+
+
 class WordNet:
     """Antonyms and hypernyms of English stems (see the module docstring)."""
 
     def __init__(self, table) -> None:
         self._table = table  # Mapping-like: key → space-joined stems (trie or dict)
+        # answers already looked up: a check asks about the same few thousand words of a
+        # document over and over (a 20,000-sentence pair: ~10 M lookups otherwise)
+        self._memo: dict[str, frozenset[str]] = {}
 
     def _get(self, key: str) -> frozenset[str]:
+        known = self._memo.get(key)
+        if known is not None:
+            return known
         found = self._table.get(key)
         if found is None:
-            return frozenset()
-        if isinstance(found, list):  # a marisa BytesTrie answers a list of values
-            found = found[0].decode("utf-8")
-        return frozenset(found.split())
+            answer = frozenset()
+        else:
+            if isinstance(found, list):  # a marisa BytesTrie answers a list of values
+                found = found[0].decode("utf-8")
+            answer = frozenset(found.split())
+        return self._remember(key, answer)
+
+    def _remember(self, key: str, answer: frozenset[str]) -> frozenset[str]:
+        if len(self._memo) >= MEMO_LIMIT:
+            self._memo.clear()
+        self._memo[key] = answer
+        return answer
 
     def antonyms(self, stem: str) -> frozenset[str]:
         """Stems of words opposite in meaning to the word with this stem: its lemma
@@ -293,6 +311,9 @@ class WordNet:
         """The stems a running-text English word may be a form of: its own stem, the
         lemmas of WordNet's exception lists and of its detachment rules (only forms of at
         least :data:`MIN_LEMMA` letters; a doubled final consonant undoubled)."""
+        known = self._memo.get("l\t" + word)
+        if known is not None:
+            return known
         low = word.lower()
         found = {english.stem(low)} | self._get("x\t" + low)
         for suffix, replacement in _DETACH:
@@ -302,7 +323,7 @@ class WordNet:
                 if replacement == "" and len(base) >= 4 and base[-1] == base[-2] \
                         and base[-1] not in "aeiouls":
                     found.add(base[:-1])  # stopped → stopp → stop
-        return frozenset(found)
+        return self._remember("l\t" + word, frozenset(found))
 
 
 def _cached_trie(folder: Path):
