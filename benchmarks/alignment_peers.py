@@ -398,14 +398,9 @@ def write_docs(rows: list[Row], notes: dict, docs: int, move_paragraphs: float) 
         "`raw`: the text as written, split by qa (its rows are scored against gold beads "
         "merged where qa's splitter joined sentences).", "",
         markdown_table(rows), ""]
-    path = REPO / "docs" / "performance.md"
-    text = path.read_text(encoding="utf-8") if path.is_file() else "# qa performance\n"
-    block = "\n".join(section) + "\n"
-    pattern = re.compile(r"^" + re.escape(DOCS_SECTION) + r"[^\n]*\n.*?(?=^## |\Z)", re.S | re.M)
-    text = pattern.sub(lambda _: block, text, count=1) if pattern.search(text) \
-        else text.rstrip("\n") + "\n\n" + block
-    path.write_text(text, encoding="utf-8")
-    return path
+    from docs_section import replace_section
+
+    return replace_section(DOCS_SECTION, section)
 
 
 def main() -> None:

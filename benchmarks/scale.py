@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
 import shutil
 import subprocess
 import sys
@@ -213,16 +212,11 @@ def projection(results: dict) -> list[str]:
 
 
 def write_docs(section: list[str]) -> Path:
-    """Replace the "## Ray executor" section of docs/performance.md (up to the next
-    ``## `` heading), or append it; the other sections are left as they are."""
-    path = REPO / "docs" / "performance.md"
-    text = path.read_text(encoding="utf-8") if path.is_file() else "# qa performance\n"
-    block = "\n".join(section) + "\n"
-    pattern = re.compile(r"^## Ray executor[^\n]*\n.*?(?=^## |\Z)", re.S | re.M)
-    text = pattern.sub(lambda _: block, text, count=1) if pattern.search(text) \
-        else text.rstrip("\n") + "\n\n" + block
-    path.write_text(text, encoding="utf-8")
-    return path
+    """Replace the "## Ray executor" section of docs/performance.md; the others stay as
+    they are."""
+    from docs_section import replace_section
+
+    return replace_section("## Ray executor", section)
 
 
 def main() -> None:

@@ -21,7 +21,6 @@ from __future__ import annotations
 import argparse
 import os
 import platform
-import re
 import statistics
 import subprocess
 import sys
@@ -116,16 +115,10 @@ def machine() -> str:
 
 
 def write_docs(section: list[str]) -> Path:
-    """Replace the start-up section of docs/performance.md (up to the next ``## ``
-    heading), or append it; the other sections are left as they are."""
-    path = REPO / "docs" / "performance.md"
-    text = path.read_text(encoding="utf-8") if path.is_file() else "# qa performance\n"
-    block = "\n".join(section) + "\n"
-    pattern = re.compile(r"^## Start-up[^\n]*\n.*?(?=^## |\Z)", re.S | re.M)
-    text = pattern.sub(lambda _: block, text, count=1) if pattern.search(text) \
-        else text.rstrip("\n") + "\n\n" + block
-    path.write_text(text, encoding="utf-8")
-    return path
+    """Replace the start-up section of docs/performance.md; the others stay as they are."""
+    from docs_section import replace_section
+
+    return replace_section("## Start-up", section)
 
 
 def main() -> None:
