@@ -361,6 +361,11 @@ def _prefix(values) -> np.ndarray:
     return np.concatenate([[0.0], np.cumsum(np.asarray(values, dtype=float))])
 
 
+#: sentences per unit of the band-centring pass when paragraphs hold one sentence each
+#: (a 20,000-line one-sentence-per-line pair: aligner 27 → 9 s, bead F1 unchanged at 0.989; at 5,000 the same F1)
+COARSE_MIN_SENTENCES = 4
+
+
 def align_documents(source: Document, target: Document, lexicon: Lexicon | None = None,
                     params: AlignParams | None = None) -> Alignment:
     """Align the sentences of two documents; see the module docstring for the model."""
@@ -424,8 +429,12 @@ def align_documents(source: Document, target: Document, lexicon: Lexicon | None 
         # Long documents: align paragraphs first (the same DP over paragraph units) and
         # centre the sentence band on that path, so drift from omissions and additions
         # anywhere in the document stays inside the band.
-        coarse_s = fine_s.by_paragraph(source)
-        coarse_t = fine_t.by_paragraph(target)
+        # A document of one-sentence paragraphs (one sentence per line) would make this
+        # pass the sentence-level one again: its units are then runs of paragraphs.
+        per_unit = 1 if min(n / max(1, len(source.paragraphs)),
+                            m / max(1, len(target.paragraphs))) >= 2 else COARSE_MIN_SENTENCES
+        coarse_s = fine_s.by_paragraph(source, per_unit)
+        coarse_t = fine_t.by_paragraph(target, per_unit)
         # the paragraph pass only centres the band: names and numbers place it as well
         # as the dictionary does (same beads on the benchmark's documents), for less
         coarse_s.lexicon = coarse_t.lexicon = None
@@ -487,11 +496,18 @@ class _Units:
                       weights=self.weights[indices], absent=self.absent[indices],
                       lexicon=lexicon, lengths=self.lengths[indices])
 
-    def by_paragraph(self, doc: Document) -> "_Units":
+    def by_paragraph(self, doc: Document, min_sentences: int = 1) -> "_Units":
+        """Coarse units: paragraphs, consecutive ones joined until a unit holds at least
+        ``min_sentences`` sentences."""
         groups: dict[int, list[int]] = defaultdict(list)
         for k, sentence in enumerate(self.items):
             groups[sentence.paragraph].append(k)
-        members = [groups[p] for p in sorted(groups)]
+        members: list[list[int]] = []
+        for p in sorted(groups):
+            if members and len(members[-1]) < min_sentences:
+                members[-1] = members[-1] + groups[p]
+            else:
+                members.append(groups[p])
         lexicon = None
         if self.lexicon is not None:
             feats, expected, known = self.lexicon

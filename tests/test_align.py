@@ -96,6 +96,38 @@ def test_paragraph_pass_for_long_documents_keeps_accuracy():
     assert score.f1 >= 0.85, score
 
 
+def test_one_sentence_per_line_documents_centre_the_band_on_runs_of_lines(monkeypatch):
+    """A document of one-sentence paragraphs would make the band-centring pass a second
+    sentence-level alignment: its units are then runs of COARSE_MIN_SENTENCES lines, and
+    the beads are those the line-by-line pass gives."""
+    import qa.align as align
+
+    rng = random.Random(5)
+    lines = [PARALLEL[rng.randrange(len(PARALLEL))] for _ in range(300)]
+    sp = build_pair(lines, rng, p_drop=0.04, p_add=0.04, p_drop_paragraph=0.0)
+    de = "\n\n".join(sp.source[a:b] for a, b in sp.source_units)
+    en = "\n\n".join(sp.target[a:b] for a, b in sp.target_units)
+    s = load_document("s.txt", "de", text=de)
+    t = load_document("t.txt", "en", text=en)
+    assert len(s.paragraphs) == len(s.sentences)  # one sentence per line
+    sizes = []
+    real = align._Units.by_paragraph
+
+    def spy(units, doc, min_sentences=1):
+        coarse = real(units, doc, min_sentences)
+        sizes.append(len(coarse.items))
+        return coarse
+
+    monkeypatch.setattr(align._Units, "by_paragraph", spy)
+    params = AlignParams(band=16)
+    grouped = [(p.source, p.target) for p in align_documents(s, t, params=params).pairs]
+    assert sizes[0] <= len(s.sentences) / align.COARSE_MIN_SENTENCES + 1
+    monkeypatch.setattr(align, "COARSE_MIN_SENTENCES", 1)
+    sizes.clear()
+    by_line = [(p.source, p.target) for p in align_documents(s, t, params=params).pairs]
+    assert sizes[0] == len(s.sentences) and grouped == by_line
+
+
 def test_every_sentence_is_in_exactly_one_pair():
     sp = build_pair(PARALLEL, random.Random(5), p_drop=0.1, p_add=0.1)
     s, t, alignment = _align(sp)
