@@ -26,7 +26,7 @@ from alignment import parallel_sentences  # noqa: E402
 from qa.align import align_documents  # noqa: E402
 from qa.checks import select_checks  # noqa: E402
 from qa.config import Config  # noqa: E402
-from qa.runner import check_context, load_document  # noqa: E402
+from qa.runner import alignment_lexicon, check_context, load_document  # noqa: E402
 from qa.termbase import load_termbase  # noqa: E402
 
 
@@ -38,9 +38,10 @@ def build(pool, count: int):
 
 
 def run_checks(source, target, termbases, config) -> tuple[float, dict[str, float], int]:
-    alignment = align_documents(source, target)
+    lexicon = alignment_lexicon(config, termbases)
+    alignment = align_documents(source, target, lexicon=lexicon)
     checks = select_checks(config.select, config.ignore, config.overrides())
-    ctx = check_context(source, target, alignment, config, checks, termbases)
+    ctx = check_context(source, target, alignment, config, checks, termbases, lexicon=lexicon)
     per_check: dict[str, float] = defaultdict(float)
     findings = 0
     start = time.perf_counter()

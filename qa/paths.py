@@ -3,9 +3,20 @@ how reports name files (relative to the working directory where possible)."""
 
 from __future__ import annotations
 
+import hashlib
 import os
 from pathlib import Path
 from typing import Callable, Iterable
+
+
+def file_digest(path: str | Path) -> str:
+    """SHA-256 (hex) of a file's bytes, or "missing" where it cannot be read: what a
+    signature records of an input file (its content, not its path, which varies between
+    machines)."""
+    try:
+        return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    except OSError:
+        return "missing"
 
 
 def cache_dir() -> Path:

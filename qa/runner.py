@@ -26,6 +26,7 @@ from qa import baseline, earned, fingerprint
 from qa.model import (BaselineEntry, Category, Document, Finding, Gate, Report, Severity, Skipped,
                       TranslationUnit)
 from qa.overlaps import one_finding_per_defect
+from qa.paths import file_digest
 from qa.segment import segment
 from qa.termbase import Termbase, load_termbase
 from qa.lang.detect import language_evidence
@@ -104,7 +105,8 @@ def run_checks(source: Document, target: Document, alignment: Alignment, config:
     checks = select_checks(config.select, config.ignore, config.overrides())
     # the checks of a bilingual file's units do not apply to two documents: not listed
     checks = [check for check in checks if units or not check.reads_units]
-    ctx = check_context(source, target, alignment, config, checks, termbases, quiet, units)
+    ctx = check_context(source, target, alignment, config, checks, termbases, quiet, units,
+                        lexicon=lexicon)
     mt, lang = ctx.mt, ctx.lang
 
     findings: list[Finding] = []
@@ -173,12 +175,15 @@ def _with_units(findings: list[Finding], units: tuple[TranslationUnit, ...]) -> 
 
 def check_context(source: Document, target: Document, alignment: Alignment, config: Config,
                   checks, termbases: tuple[Termbase, ...] = (),
-                  quiet: bool = True, units: tuple[TranslationUnit, ...] = ()) -> CheckContext:
-    """What the ``checks`` read in this run: the run's language knowledge, MT where an MT
-    check runs (or why not), and the page-furniture patterns of ``config``."""
+                  quiet: bool = True, units: tuple[TranslationUnit, ...] = (), *,
+                  lexicon: Lexicon | None = None) -> CheckContext:
+    """What the ``checks`` read in this run: the run's language knowledge (``lexicon``:
+    the one the aligner read, :func:`alignment_lexicon`), MT where an MT check runs (or
+    why not), and the page-furniture patterns of ``config``."""
     mt, mt_reason = _mt_service(config, checks, quiet)
+    reads_lexicon = any(check.needs_lexicon or check.uses_lexicon for check in checks)
     lang = Lexis(language_detector=config.language_detector,
-                 lexicon=_adequacy_lexicon(config, checks, termbases), termbases=termbases)
+                 lexicon=lexicon if reads_lexicon else None, termbases=termbases)
     return CheckContext(source=source, target=target, pairs=alignment.pairs,
                         alignment=alignment, lang=lang, termbases=termbases, mt=mt,
                         mt_skip_reason=mt_reason, residue_patterns=config.residue_patterns,
@@ -186,11 +191,6 @@ def check_context(source: Document, target: Document, alignment: Alignment, conf
 
 
 def alignment_lexicon(config: Config, termbases: tuple[Termbase, ...]) -> Lexicon | None:
-    """The word lexicon the aligner reads (see :func:`_lexicon`)."""
-    return _lexicon(config, termbases)
-
-
-def _lexicon(config: Config, termbases: tuple[Termbase, ...]) -> Lexicon | None:
     """The word lexicon of the aligner and the lexical adequacy checks: ``lexicon`` from
     the config plus the termbases' approved renderings; a config without ``lexicon``
     falls back to the Ding dictionary where Debian's trans-de-en is installed (the
@@ -219,13 +219,6 @@ def _mt_service(config: Config, checks, quiet: bool):
     if service is None and config.require_mt:
         raise QAError(f"MT required (--require-mt) but unavailable: {reason}")
     return service, reason
-
-
-def _adequacy_lexicon(config: Config, checks, termbases) -> Lexicon | None:
-    """The lexicon for the lexical adequacy checks, loaded only if such a check runs."""
-    if not any(check.needs_lexicon or check.uses_lexicon for check in checks):
-        return None
-    return _lexicon(config, termbases)
 
 
 def _inside_markup(finding: Finding, source: Document, target: Document) -> bool:
@@ -293,7 +286,4 @@ def make_signature(config: Config, checks_run: Iterable[str], params: AlignParam
 
 
 def _file_hash(path: str) -> str:
-    try:
-        return hashlib.sha256(Path(path).read_bytes()).hexdigest()[:8]
-    except OSError:
-        return "missing"
+    return file_digest(path)[:8]

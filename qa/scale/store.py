@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from qa.errors import QAError
+from qa.paths import file_digest
 from qa.scale.records import LAYOUT, PairRecord
 
 #: the store's file in the output folder
@@ -40,12 +41,7 @@ _SCHEMA = """CREATE TABLE IF NOT EXISTS results (
 def _file_digest(path: str | None) -> str:
     """SHA-256 of a file's bytes; "missing" when it cannot be read (the check then
     reports that, and a later run where it exists has another key)."""
-    if not path or path == "none":
-        return "none"
-    try:
-        return hashlib.sha256(Path(path).read_bytes()).hexdigest()
-    except OSError:
-        return "missing"
+    return file_digest(path) if path and path != "none" else "none"
 
 
 def pair_key(spec) -> str:
