@@ -73,9 +73,9 @@ class AlignParams:
     # to lexicon_miss at no match, none at lexicon_pivot; both scaled by how much evidence
     # the bead holds (full at lexicon_evidence). Measured with the Ding dictionary on the
     # perturbed WMT21/22 documents of benchmarks/alignment_peers.py, gold 1-1 beads
-    # against the wrong pairs next to them: on
-    # true 1-1 beads with ≥ 4 units of expected weight the median share is 0.6 and 0.2 %
-    # are below 0.05; on neighbouring wrong pairs the median is 0 and 68 % are below 0.05.
+    # against the wrong pairs next to them: on true 1-1 beads with ≥ 4 units of expected
+    # weight the median share is 0.6 and 0.2 % are below 0.05; on neighbouring wrong
+    # pairs the median is 0 and 68 % are below 0.05.
     lexicon_match: float = 5.0
     lexicon_miss: float = 3.0
     lexicon_pivot: float = 0.15
@@ -216,16 +216,17 @@ def _lexical_evidence(src_texts: list[str], tgt_texts: list[str], lexicon: Lexic
             tgt_post[u].append(j)
     word_ids: dict[frozenset[str], str] = {}
     word_df: dict[str, int] = defaultdict(int)  # source sentences holding each word
-    src_words: list[list[str]] = []
+    src_words: list[set[str]] = []  # a word counts once per sentence
     src_offers: list[set[str]] = []
     for text in src_texts:
-        keys, offers = [], set()
+        keys: set[str] = set()
+        offers: set[str] = set()
         for w in _content_words(text):
             translations = lexicon.translations(w)
             if translations:
-                keys.append(word_ids.setdefault(translations, f"s{len(word_ids)}"))
+                keys.add(word_ids.setdefault(translations, f"s{len(word_ids)}"))
                 offers |= translations
-        for key in set(keys):
+        for key in keys:
             word_df[key] += 1
         src_words.append(keys)
         src_offers.append(offers)
@@ -251,9 +252,9 @@ def _lexical_evidence(src_texts: list[str], tgt_texts: list[str], lexicon: Lexic
             if u in tgt_post:
                 src_post[u] += 1
     for u, df in src_post.items():
-        df = max(df, len(tgt_post[u]))  # common on either side: weak evidence
-        if rarity(df):
-            weights["t" + u] = rarity(df)
+        weight = rarity(max(df, len(tgt_post[u])))  # common on either side: weak evidence
+        if weight:
+            weights["t" + u] = weight
     source_features = []
     for keys, offers in zip(src_words, src_offers):
         feats = {k for k in keys if k in weights}
@@ -262,13 +263,13 @@ def _lexical_evidence(src_texts: list[str], tgt_texts: list[str], lexicon: Lexic
     for j, stems in enumerate(tgt_stems):
         target_features[j].update("t" + u for u in stems if "t" + u in weights)
     # expected weight: a source word counts once, a target stem once per sentence
-    source_expected = np.array([sum(weights[k] for k in set(keys) if k in weights)
+    source_expected = np.array([sum(weights[k] for k in keys if k in weights)
                                 for keys in src_words])
     target_expected = np.array([sum(weights.get("t" + u, 0.0) for u in stems)
                                 for stems in tgt_stems])
 
     source_known = np.array([sum(weights[k] if k in weights else rarity(word_df[k])
-                                 for k in set(keys)) for keys in src_words])
+                                 for k in keys) for keys in src_words])
     target_known = np.array([sum(weights["t" + u] if "t" + u in weights
                                  else rarity(len(tgt_post[u])) if lexicon.has_english(u)
                                  else 0.0 for u in stems) for stems in tgt_stems])

@@ -16,7 +16,7 @@ from __future__ import annotations
 import csv
 import re
 from collections.abc import Container, Iterator, Mapping
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -41,7 +41,6 @@ class Lexicon:
     #: Ding dictionary passes a cached trie, collecting 250,000 entries takes 0.6 s)
     english_stems: Container[str] | None = None
     _memo: dict[str, frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
-    _english: dict[str, Container[str]] = field(default_factory=dict, compare=False, repr=False)
 
     def __len__(self) -> int:
         return len(self.entries) + sum(1 for k in self.overlay if k not in self.entries)
@@ -72,15 +71,16 @@ class Lexicon:
     def has_english(self, stem: str) -> bool:
         """Whether some German word translates to this English stem: an English word the
         lexicon knows, so that finding no source word for it is evidence."""
-        known = self._english.get("stems")
+        known, overlay = self._english_sides
+        return stem in known or stem in overlay
+
+    @cached_property
+    def _english_sides(self) -> tuple[Container[str], frozenset[str]]:
+        """The English stems of ``entries`` and of ``overlay``, collected on first use."""
+        known = self.english_stems
         if known is None:
-            known = self.english_stems
-            if known is None:
-                known = {u for value in self.entries.values() for u in value.split()}
-            self._english["stems"] = known
-            self._english["overlay"] = {u for value in self.overlay.values()
-                                        for u in value.split()}
-        return stem in known or stem in self._english["overlay"]
+            known = {u for value in self.entries.values() for u in value.split()}
+        return known, frozenset(u for value in self.overlay.values() for u in value.split())
 
     def translations_for_stem(self, stem: str) -> frozenset[str]:
         return frozenset((self.entries.get(stem, "") + " " + self.overlay.get(stem, "")).split())
