@@ -5,7 +5,7 @@
 # defective translation is the expected outcome).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/setup.sh
+bash scripts/setup.sh core
 mkdir -p reports
 status=0
 for pair in corpora/*/; do
