@@ -264,17 +264,19 @@ RESERVED_NAMES = frozenset({"index", "combined"})
 def _unique_slugs(names: list[str]) -> list[str]:
     """A file name stem per pair, unique (``same``, ``same`` → ``same``, ``same-2``; ``a/b``
     and ``a_b`` no longer share one) and never one of the batch's own files."""
+    # compared case-folded: on a case-insensitive file system (macOS, Windows) ``X.json``
+    # is ``x.json``, and the second report would replace the first
     taken: set[str] = set()
     slugs = []
     for name in names:
         base = _slug(name)
-        if base in RESERVED_NAMES:
+        if base.casefold() in RESERVED_NAMES:
             base += "-pair"
         slug, k = base, 1
-        while slug in taken:
+        while slug.casefold() in taken:
             k += 1
             slug = f"{base}-{k}"
-        taken.add(slug)
+        taken.add(slug.casefold())
         slugs.append(slug)
     return slugs
 
@@ -302,12 +304,11 @@ def refuse_inputs(out_dir: Path, specs: list[PairSpec], formats: list[str]) -> N
 def _write(path: Path, text: str) -> None:
     """Write a report atomically; a link already at ``path`` is replaced, never followed
     (a batch must not write outside its output folder)."""
-    tmp = path.with_name(f".{path.name}.tmp{os.getpid()}")
+    from qa.paths import write_text_atomically
+
     try:
-        tmp.write_text(text, encoding="utf-8")
-        os.replace(tmp, path)
+        write_text_atomically(path, text)
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
         raise QAError(f"{path}: cannot write ({exc.strerror or exc})") from None
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import os
 from dataclasses import replace
-import shutil
 import sys
 from pathlib import Path
 
@@ -149,10 +148,13 @@ def _pair_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _write_output(text: str, output: str | None, protected: list[str]) -> None:
-    """Write ``text`` to ``output`` (stdout for None) atomically, never over an input
-    file: a file that exists keeps its permissions, a symbolic link is written through
-    (its target is replaced, the link stays), and a read-only file is refused."""
-    if output is None:
+    """Write ``text`` to ``output`` (stdout for None or ``-``), never over an input
+    file. A regular file is written atomically (a temporary file beside it, renamed
+    into place): a file that exists keeps its permissions, a symbolic link is written
+    through (its target is replaced, the link stays), and a read-only file is refused.
+    A FIFO or a character device (``/dev/stdout``, a link to ``/proc/self/fd/1``) is
+    written as it is, never replaced by a regular file."""
+    if output is None or output == "-":
         sys.stdout.write(text)
         sys.stdout.flush()
         return
@@ -160,17 +162,41 @@ def _write_output(text: str, output: str | None, protected: list[str]) -> None:
     out = Path(output)
     if out.is_dir():
         raise QAError(f"{output}: is a directory, expected a file name")
+    if _is_stream(out):
+        _stream_to(out, text, output)
+        return
     if out.is_symlink():
         out = out.resolve()
     if out.exists() and not out.stat().st_mode & 0o222:
         raise QAError(f"{output}: is read-only; refusing to replace it")
+    from qa.paths import write_text_atomically
+
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
-        tmp = out.with_name(f".{out.name}.tmp{os.getpid()}")
-        tmp.write_text(text, encoding="utf-8", newline="")
-        if out.exists():
-            shutil.copymode(out, tmp)
-        tmp.replace(out)
+        write_text_atomically(out, text, mode_of=out if out.exists() else None)
+    except OSError as exc:
+        raise QAError(f"{output}: cannot write ({exc.strerror or exc})") from None
+
+
+def _is_stream(path: Path) -> bool:
+    """Whether ``path`` (links followed) is a FIFO or a character device: written to as
+    it is, as a shell redirection would (``-o /dev/stdout``, a named pipe)."""
+    import stat
+
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return False
+    return stat.S_ISFIFO(mode) or stat.S_ISCHR(mode)
+
+
+def _stream_to(path: Path, text: str, output: str) -> None:
+    """Write ``text`` into the FIFO or device at ``path`` without replacing it."""
+    try:
+        with open(path, "w", encoding="utf-8", newline="") as stream:
+            stream.write(text)
+    except BrokenPipeError:
+        raise
     except OSError as exc:
         raise QAError(f"{output}: cannot write ({exc.strerror or exc})") from None
 
@@ -209,7 +235,8 @@ def _cmd_baseline(args: argparse.Namespace) -> int:
     translation = args.target or args.source  # a bilingual file is both
     output = (Path(args.output) if args.output else
               baseline.default_path(translation, bilingual=args.target is None))
-    inputs = [args.source, *filter(None, [args.target]), *config.termbase]
+    # every input but the baseline itself, which this command exists to rewrite
+    inputs = [path for path in _inputs(args, config) if path != config.baseline]
     _refuse_input(str(output), inputs)
     # the existing baseline: --baseline (or [tool.qa]), else the file being rewritten
     existing = config.baseline or (str(output) if output.is_file() else "none")
@@ -281,9 +308,8 @@ def _cmd_fix(args: argparse.Namespace) -> int:
     # configuration runs, so a corrected copy never passes on a narrowed gate
     recheck_config = load_config(args.config, {**flags, "select": None})
     output = args.target if args.in_place else args.output
-    protected = [args.source, *config.termbase, *filter(None, [config.baseline])]
-    if not args.in_place:
-        protected.append(args.target)
+    protected = [path for path in _inputs(args, config)
+                 if not (args.in_place and path == args.target)]
     _refuse_input(output, protected)
     report = check_files(args.source, args.target, config, quiet=args.quiet)
     if not report.target.is_file_text:
@@ -387,16 +413,35 @@ def _output_plan(args: argparse.Namespace, config) -> list[tuple[str, str | None
         if outputs:
             raise QAError("give either -o FILE or --output-dir DIR, not both")
         stem = Path(args.target or args.source).stem
-        return [(fmt, str(Path(args.output_dir) / f"{stem}.{EXTENSIONS[fmt]}"))
-                for fmt in formats]
+        plan = [(fmt, str(Path(args.output_dir) / f"{stem}.{EXTENSIONS[fmt]}"))
+                for fmt in dict.fromkeys(formats)]
+        _refuse_shared_outputs(plan)
+        return plan
     if len(formats) > 1:
         if len(outputs) != len(formats):
             raise QAError(f"{len(formats)} formats need {len(formats)} -o FILE options "
                           "(in the same order) or --output-dir DIR")
-        return list(zip(formats, outputs))
+        plan = list(zip(formats, outputs))
+        _refuse_shared_outputs(plan)
+        return plan
     if len(outputs) > 1:
         raise QAError("several -o FILE options need as many --format options")
     return [(formats[0], outputs[0] if outputs else None)]
+
+
+def _refuse_shared_outputs(plan: list[tuple[str, str | None]]) -> None:
+    """Refuse, before any check runs, two outputs that land on one file (``-o r.txt``
+    twice, ``r.txt`` and ``./r.txt``): the second report would silently replace the
+    first. Stdout (``-`` or no -o) may take several formats."""
+    seen: dict[Path, str] = {}
+    for fmt, output in plan:
+        if output is None or output == "-":
+            continue
+        where = Path(os.path.abspath(output)).resolve()
+        if where in seen:
+            raise QAError(f"{output}: the {seen[where]} and {fmt} reports would both be "
+                          "written there; give each format its own file")
+        seen[where] = fmt
 
 
 def _formats_of(outputs: list[str]) -> list[str]:

@@ -44,6 +44,31 @@ def save_atomically(path: Path, save: Callable[[str], None]) -> bool:
     return True
 
 
+def write_text_atomically(path: Path, text: str, *, mode_of: Path | None = None) -> None:
+    """Write ``text`` (UTF-8, newlines as given) to ``path`` through a temporary file
+    of its folder renamed into place: a reader, a crash or Ctrl-C sees the old file or
+    the new one, never half of one, and a failed write leaves no temporary behind. The
+    temporary name is created exclusively (it never replaces a file that happens to
+    bear it). The new file gets ``mode_of``'s permissions, else the umask's default.
+    A link at ``path`` is replaced, not followed. OSError as the write raised it."""
+    import tempfile
+
+    descriptor, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(descriptor, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+        if mode_of is not None:
+            os.chmod(tmp, mode_of.stat().st_mode & 0o7777)
+        else:
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(tmp, 0o666 & ~umask)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
 def display_path(path: str, base: Path | None = None) -> str:
     """``path`` relative to ``base`` (default: the working directory) with ``/``
     separators when it lies under it, else absolute: CI tools map repository-relative

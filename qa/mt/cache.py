@@ -26,6 +26,22 @@ def default_cache_path() -> Path:
     return cache_dir() / "translations.sqlite3"
 
 
+def _foreign_tables(path: Path) -> list[str]:
+    """The tables of the SQLite database at ``path`` that a qa cache never has (another
+    program's database), read without writing; [] for a cache of ours, or one too
+    damaged to list its tables (that one is moved aside and rebuilt)."""
+    try:
+        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=30)
+        try:
+            names = [row[0] for row in connection.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table'")]
+        finally:
+            connection.close()
+    except sqlite3.DatabaseError:
+        return []
+    return sorted(name for name in names if name != "translations")
+
+
 class TranslationCache:
     """get_many/put_many of translations for one translator signature."""
 
@@ -62,6 +78,14 @@ class TranslationCache:
                 if handle.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
                     raise ConfigError(f"{self.path}: mt-cache names a file that is not a qa "
                                       "translation cache (SQLite); refusing to replace it")
+            foreign = _foreign_tables(self.path)
+            if foreign:
+                raise ConfigError(f"{self.path}: mt-cache names another program's SQLite "
+                                  f"database (tables {', '.join(foreign)}), not a qa "
+                                  "translation cache; refusing to write into it")
+        elif self.path.exists() and not self.path.is_file():
+            raise ConfigError(f"{self.path}: mt-cache is not a regular file (a pipe or a "
+                              "device); give a file name (or \"off\")")
 
     def _rebuild(self, exc: Exception) -> sqlite3.Connection | None:
         aside = self.path.with_suffix(self.path.suffix + f".corrupt-{os.getpid()}")
