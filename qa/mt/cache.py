@@ -58,7 +58,9 @@ class TranslationCache:
             connection.execute("PRAGMA busy_timeout=30000")
             connection.execute("CREATE TABLE IF NOT EXISTS translations ("
                                "key TEXT PRIMARY KEY, translation TEXT NOT NULL)")
-            connection.execute("SELECT count(*) FROM translations LIMIT 1").fetchone()
+            # the columns this cache reads and writes: a table of our name with others
+            # (an older or tampered cache) is damaged, moved aside and rebuilt
+            connection.execute("SELECT key, translation FROM translations LIMIT 1").fetchone()
             return connection
         except sqlite3.DatabaseError as exc:
             return self._rebuild(exc)

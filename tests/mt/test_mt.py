@@ -74,28 +74,6 @@ def test_cache_second_run_makes_no_model_calls(tmp_path):
     assert second.calls == 0
 
 
-def test_corrupt_cache_is_rebuilt_with_a_warning(tmp_path, capsys):
-    path = tmp_path / "cache.sqlite3"
-    path.write_bytes(b"SQLite format 3\x00" + b"but damaged after its header" * 100)
-    cache = TranslationCache(path)
-    cache.put_many("sig", {"a": "b"})
-    assert cache.get_many("sig", ["a"]) == {"a": "b"}
-    assert "damaged" in capsys.readouterr().err
-    assert list(tmp_path.glob("cache.sqlite3.corrupt-*"))
-
-
-def test_a_cache_path_holding_a_user_file_or_folder_is_refused_untouched(tmp_path):
-    from qa.errors import ConfigError
-
-    glossary = tmp_path / "glossary.csv"
-    glossary.write_text("de,en\nHaus,house\n", encoding="utf-8")
-    for path, needle in ((glossary, "not a qa translation cache"), (tmp_path, "is a folder")):
-        with pytest.raises(ConfigError, match=needle):
-            TranslationCache(path)
-    assert glossary.read_text(encoding="utf-8") == "de,en\nHaus,house\n"
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["glossary.csv"]
-
-
 def test_cache_is_shared_by_concurrent_writers(tmp_path):
     one, two = TranslationCache(tmp_path / "c.db"), TranslationCache(tmp_path / "c.db")
     one.put_many("s", {f"t{i}": f"u{i}" for i in range(200)})
@@ -186,25 +164,3 @@ def test_long_input_is_truncated_to_the_model_not_a_crash():
     translator = MarianTranslator(find_model(str(DE_EN)), beam=1)
     out = translator.translate([" ".join(GERMAN * 30)], "de", "en")
     assert len(out) == 1 and isinstance(out[0], str)
-
-
-@pytest.mark.parametrize("ref", [b"\xff\xfe\x00garbage", b"../../../../etc", b"a" * 5000, b"",
-                                 b"0123456789abcdef0123456789abcdef01234567", None],
-                         ids=["binary", "path", "huge", "empty", "missing-snapshot", "folder"])
-def test_a_corrupt_hub_ref_falls_back_to_a_usable_snapshot(tmp_path, monkeypatch, ref):
-    """A damaged ``refs/main`` in the Hugging Face cache (binary, a path outside the
-    snapshots, huge, empty, naming no snapshot, a folder) is no traceback: the newest
-    snapshot that holds a model is used."""
-    monkeypatch.setenv("HF_HUB_CACHE", str(tmp_path))
-    repo = tmp_path / "models--acme--opus-de-en"
-    snapshot = repo / "snapshots" / "fedcba9876543210fedcba9876543210fedcba98"
-    snapshot.mkdir(parents=True)
-    (snapshot / "config.json").write_text("{}", encoding="utf-8")
-    (snapshot / "model.safetensors").write_bytes(b"\0")
-    (repo / "refs").mkdir()
-    if ref is None:
-        (repo / "refs" / "main").mkdir()
-    else:
-        (repo / "refs" / "main").write_bytes(ref)
-    found = find_model("acme/opus-de-en")
-    assert found is not None and found.path == snapshot and found.kind == "transformers"
