@@ -30,6 +30,7 @@ from __future__ import annotations
 import bisect
 import math
 from collections import defaultdict
+from itertools import chain
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -164,20 +165,166 @@ LEXICON_DF_WINDOW = 256
 LEXICON_MAX_LOCAL_DF = 10
 
 
+# --- ragged integer rows ------------------------------------------------------------
+
+@dataclass(frozen=True)
+class _Rows:
+    """Ragged rows of integer feature ids (compressed sparse rows): row ``k`` holds
+    ``ids[offsets[k]:offsets[k + 1]]``, each id at most once. A long document's features
+    take a few bytes each this way instead of a Python set entry and string each."""
+
+    offsets: np.ndarray  # int64, one more than there are rows
+    ids: np.ndarray      # int64
+
+    @staticmethod
+    def from_lists(lists) -> "_Rows":
+        lengths = np.fromiter(map(len, lists), dtype=np.int64, count=len(lists))
+        offsets = np.concatenate([[0], np.cumsum(lengths)]).astype(np.int64)
+        ids = np.fromiter(chain.from_iterable(lists), dtype=np.int64, count=int(offsets[-1]))
+        return _Rows(offsets, ids)
+
+    def __len__(self) -> int:
+        return len(self.offsets) - 1
+
+    def row_index(self) -> np.ndarray:
+        """The row of every entry of ``ids``."""
+        return np.repeat(np.arange(len(self)), np.diff(self.offsets))
+
+    def sums(self, per_id: np.ndarray) -> np.ndarray:
+        """For each row, the sum of ``per_id`` over its ids."""
+        return np.bincount(self.row_index(), weights=per_id[self.ids], minlength=len(self))
+
+    def keep(self, per_id: np.ndarray) -> "_Rows":
+        """The same rows holding only the ids where ``per_id`` is true."""
+        kept = per_id[self.ids]
+        lengths = np.bincount(self.row_index()[kept], minlength=len(self))
+        return _Rows(np.concatenate([[0], np.cumsum(lengths)]).astype(np.int64), self.ids[kept])
+
+    def take(self, indices) -> "_Rows":
+        """The rows at ``indices``, in that order."""
+        indices = np.asarray(indices, dtype=np.int64)
+        starts = self.offsets[indices]
+        owner, pos = _ranges(starts, self.offsets[indices + 1] - starts)
+        lengths = np.bincount(owner, minlength=len(indices))
+        return _Rows(np.concatenate([[0], np.cumsum(lengths)]).astype(np.int64), self.ids[pos])
+
+    def union(self, members: list[list[int]]) -> "_Rows":
+        """One row per group of consecutive rows (``members``): the ids of its rows."""
+        group_of_row = np.repeat(np.arange(len(members)), [len(g) for g in members])
+        groups = group_of_row[self.row_index()]
+        span = int(self.ids.max()) + 1 if len(self.ids) else 1
+        codes = np.unique(groups * span + self.ids)
+        lengths = np.bincount(codes // span, minlength=len(members))
+        return _Rows(np.concatenate([[0], np.cumsum(lengths)]).astype(np.int64), codes % span)
+
+
+def _ranges(starts: np.ndarray, counts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Expand ranges ``starts[e] .. starts[e] + counts[e] - 1``: for every position, the
+    range it comes from and the position itself."""
+    owner = np.repeat(np.arange(len(counts)), counts)
+    first = np.cumsum(counts) - counts
+    return owner, np.repeat(starts - first, counts) + np.arange(int(counts.sum()))
+
+
+def _postings(rows: _Rows, m: int) -> np.ndarray:
+    """An inverted index of target units' features as one sorted array: the units holding
+    feature ``f`` are the entries ``f·(m+1) + j + 1`` (j 0-based), so the units of a
+    feature inside a band are one ``searchsorted`` away."""
+    return np.sort(rows.ids * (m + 1) + rows.row_index() + 1)
+
+
+def _band_hits(rows: np.ndarray, feats: np.ndarray, postings: np.ndarray, lo: np.ndarray,
+               width: int, m: int) -> tuple[np.ndarray, np.ndarray]:
+    """For source entries (unit ``rows[e]`` holds feature ``feats[e]``), every target unit
+    inside that row's band holding the feature: (entry, band column) pairs. Target j
+    (0-based) of source row i sits at column j + 1 - lo[i + 1]."""
+    row_lo = lo[rows + 1]
+    base = feats * (m + 1)
+    first = np.searchsorted(postings, base + row_lo)
+    stop = np.searchsorted(postings, base + np.minimum(row_lo + width, m + 1))
+    entry, pos = _ranges(first, stop - first)
+    return entry, postings[pos] - base[entry] - row_lo[entry]
+
+
+def _band_grid(n: int, width: int, rows: np.ndarray, cols: np.ndarray,
+               weights: np.ndarray) -> np.ndarray:
+    """G[i, k] = sum of ``weights`` of the hits of source unit i-1 at band column k."""
+    flat = (rows + 1) * width + cols
+    return np.bincount(flat, weights=weights, minlength=(n + 1) * width).reshape(n + 1, width)
+
+
+# --- anchors --------------------------------------------------------------------------
+
+@dataclass
+class _AnchorEvidence:
+    """Anchors of two documents interned to integer ids, with their weights."""
+
+    source: _Rows            # per sentence, its anchors that weigh something
+    target: _Rows
+    weights: np.ndarray      # per anchor id
+    source_expected: np.ndarray  # weight a sentence's anchors could match at most
+    target_expected: np.ndarray
+    source_absent: np.ndarray    # null-bead discount for numbers missing from the other side
+    target_absent: np.ndarray
+
+
+def _anchor_evidence(src_anchor: list[set[str]], tgt_anchor: list[set[str]],
+                     params: AlignParams) -> _AnchorEvidence:
+    """Anchor weights: inverse document frequency (the larger of the two documents'
+    counts), too-common ones (``params.max_df``) dropped; a source anchor counts as
+    "expected" only if it can occur on the other side at all (numbers and question marks
+    always can). Numbers that occur nowhere on the other side are direct evidence that a
+    sentence has no counterpart there: they make its null bead cheaper."""
+    ids: dict[str, int] = {}
+    src = _Rows.from_lists([[ids.setdefault(f, len(ids)) for f in feats] for feats in src_anchor])
+    tgt = _Rows.from_lists([[ids.setdefault(f, len(ids)) for f in feats] for feats in tgt_anchor])
+    names = list(ids)
+    df_s = np.bincount(src.ids, minlength=len(names))
+    df_t = np.bincount(tgt.ids, minlength=len(names))
+    df = np.maximum(df_s, df_t)
+    intrinsic = np.array([_intrinsic_weight(f) for f in names], dtype=float)
+    weights = np.where((df > 0) & (df <= params.max_df),
+                       intrinsic / (1.0 + np.log(np.maximum(df, 1))), 0.0)
+    number = np.array([f[0] == "#" for f in names], dtype=bool)
+    always = number | np.array([f == "?" for f in names], dtype=bool)
+    absent = params.absent_numbers * intrinsic * number
+    weighty = weights > 0
+    return _AnchorEvidence(
+        src.keep(weighty), tgt.keep(weighty), weights,
+        src.sums(weights * (always | (df_t > 0))), tgt.sums(weights * (always | (df_s > 0))),
+        src.sums(absent * (df_t == 0)), tgt.sums(absent * (df_s == 0)))
+
+
+# --- lexicon --------------------------------------------------------------------------
+
+@dataclass
+class _UnitLexicon:
+    """One side's lexical evidence per unit (see :func:`_lexical_evidence`)."""
+
+    #: source side: the dictionary words (ids) that weigh something; None on the target side
+    words: _Rows | None
+    #: source side: the weighty target stems its words translate to; target side: its stems
+    stems: _Rows
+    expected: np.ndarray  # weight each unit could match at most
+    #: weight of every word of the unit the lexicon knows, matched anywhere or not:
+    #: a sentence about something else still holds dictionary words (member penalty)
+    known: np.ndarray
+
+    def take(self, indices) -> "_UnitLexicon":
+        return _UnitLexicon(None if self.words is None else self.words.take(indices),
+                            self.stems.take(indices), self.expected[indices],
+                            self.known[indices])
+
+
 @dataclass
 class _LexicalEvidence:
-    """Word-translation evidence of two documents, as features the banded similarity
-    grid reads (see :func:`_lexical_evidence`)."""
+    """Word-translation evidence of two documents (see :func:`_lexical_evidence`)."""
 
-    source_features: list[set[str]]
-    target_features: list[set[str]]
-    source_expected: np.ndarray   # weight each source sentence could match at most
-    target_expected: np.ndarray
-    #: weight of every word of the sentence the lexicon knows, matched anywhere or not:
-    #: a sentence about something else still holds dictionary words (member penalty)
-    source_known: np.ndarray
-    target_known: np.ndarray
-    weights: dict[str, float]
+    source: _UnitLexicon
+    target: _UnitLexicon
+    word_weights: np.ndarray   # per source dictionary word id
+    stem_weights: np.ndarray   # per target stem id
+    word_stems: _Rows          # per word id, its translations' ids among the target's stems
 
 
 def _lexical_evidence(src_texts: list[str], tgt_texts: list[str], lexicon: Lexicon,
@@ -186,95 +333,97 @@ def _lexical_evidence(src_texts: list[str], tgt_texts: list[str], lexicon: Lexic
     both sides.
 
     * source side: a German content word is *matched* by a target sentence holding one
-      of its translations (one feature ``s<id>`` per word, however many of its
-      translations appear — a word with twenty Ding senses counts once);
-    * target side: an English content word is matched by a source sentence one of whose
-      words it translates (feature ``t<stem>``).
+      of its translations (one word id per distinct set of translations, however many of
+      them appear — a word with twenty Ding senses counts once);
+    * target side: an English content word (its stem) is matched by a source sentence
+      one of whose words it translates.
 
-    A feature weighs ``1 / (1 + ln df)``, df the number of sentences it occurs in (the
-    larger of the two documents' counts, scaled to a window of ``LEXICON_DF_WINDOW``
-    sentences in long documents): rare words are strong evidence, and a word found in
-    more than ``max_df`` sentences of such a window (a translation such as "make" or
-    "give") is none. A sentence's
-    *expected* weight is the sum of its features that occur on the other side at all, so
-    the share of it matched can be read as evidence for and, when low, against a bead.
+    Words and stems are integer ids; the target sentences matching a word are never
+    listed: the band grids find them through the word's stems (:class:`_BandOverlap`).
+    A word or stem weighs ``1 / (1 + ln df)``, df the number of sentences it occurs in
+    (the larger of the two documents' counts, scaled to a window of
+    ``LEXICON_DF_WINDOW`` sentences in long documents): rare words are strong evidence,
+    and a word found in more than ``max_df`` sentences of such a window (a translation
+    such as "make" or "give") is none. A sentence's *expected* weight is the sum of its
+    words (source) or stems (target) that occur on the other side at all, so the share of
+    it matched can be read as evidence for and, when low, against a bead.
     """
     # A word's frequency counts where the aligner compares sentences: within a window of
     # LEXICON_DF_WINDOW sentences, so a word used 200 times in a 20,000-sentence document
     # is as distinctive as one used 3 times in a 300-sentence article.
     scale = min(1.0, LEXICON_DF_WINDOW / max(1, len(src_texts), len(tgt_texts)))
 
-    def rarity(df: int) -> float:
-        local = max(1.0, df * scale)
-        return 1.0 / (1.0 + math.log(local)) if 0 < df and local <= max_df else 0.0
+    def rarity(df: np.ndarray) -> np.ndarray:
+        local = np.maximum(1.0, df * scale)
+        return np.where((df > 0) & (local <= max_df), 1.0 / (1.0 + np.log(local)), 0.0)
 
-    # English stems of the target sentences, and where each occurs
-    tgt_stems = [{_content_stem(w) for w in _content_words(t)} for t in tgt_texts]
-    tgt_post: dict[str, list[int]] = defaultdict(list)
-    for j, stems in enumerate(tgt_stems):
-        for u in stems:
-            tgt_post[u].append(j)
-    word_ids: dict[frozenset[str], str] = {}
-    word_df: dict[str, int] = defaultdict(int)  # source sentences holding each word
-    src_words: list[set[str]] = []  # a word counts once per sentence
-    src_offers: list[set[str]] = []
+    # English stems of the target sentences, and in how many each occurs
+    stem_ids: dict[str, int] = {}
+    target_stems = _Rows.from_lists(
+        [[stem_ids.setdefault(u, len(stem_ids)) for u in {_content_stem(w) for w in _content_words(t)}]
+         for t in tgt_texts])
+    tgt_df = np.bincount(target_stems.ids, minlength=len(stem_ids))
+    # source dictionary words: one id per distinct set of translations
+    word_ids: dict[frozenset[str], int] = {}
+    word_stems: list[tuple[int, ...]] = []  # translations found among the target's stems
+    src_words: list[set[int]] = []  # a word counts once per sentence
     for text in src_texts:
-        keys: set[str] = set()
-        offers: set[str] = set()
+        keys: set[int] = set()
         for w in _content_words(text):
             translations = lexicon.translations(w)
             if translations:
-                keys.add(word_ids.setdefault(translations, f"s{len(word_ids)}"))
-                offers |= translations
-        for key in keys:
-            word_df[key] += 1
+                key = word_ids.get(translations)
+                if key is None:
+                    key = word_ids[translations] = len(word_stems)
+                    word_stems.append(tuple(stem_ids[u] for u in translations if u in stem_ids))
+                keys.add(key)
         src_words.append(keys)
-        src_offers.append(offers)
-    # target sentences matching each source word: a word with a too-common translation
-    # matches too many sentences to count, and is dropped before its postings are merged
-    target_features: list[set[str]] = [set() for _ in tgt_texts]
-    weights: dict[str, float] = {}
-    for translations, key in word_ids.items():
-        postings = [tgt_post[u] for u in translations if u in tgt_post]
-        if not postings or max(map(len, postings)) * scale > max_df:
-            continue
-        matched = set().union(*postings)
-        weight = rarity(max(len(matched), word_df[key]))
-        if not weight:
-            continue
-        weights[key] = weight
-        for j in matched:
-            target_features[j].add(key)
-    # source sentences offering each target stem
-    src_post: dict[str, int] = defaultdict(int)
-    for offers in src_offers:
-        for u in offers:
-            if u in tgt_post:
-                src_post[u] += 1
-    for u, df in src_post.items():
-        weight = rarity(max(df, len(tgt_post[u])))  # common on either side: weak evidence
-        if weight:
-            weights["t" + u] = weight
-    source_features = []
-    for keys, offers in zip(src_words, src_offers):
-        feats = {k for k in keys if k in weights}
-        feats.update("t" + u for u in offers if "t" + u in weights)
-        source_features.append(feats)
-    for j, stems in enumerate(tgt_stems):
-        target_features[j].update("t" + u for u in stems if "t" + u in weights)
-    # expected weight: a source word counts once, a target stem once per sentence
-    source_expected = np.array([sum(weights[k] for k in keys if k in weights)
-                                for keys in src_words])
-    target_expected = np.array([sum(weights.get("t" + u, 0.0) for u in stems)
-                                for stems in tgt_stems])
+    source_words = _Rows.from_lists(src_words)
+    word_df = np.bincount(source_words.ids, minlength=len(word_stems))
+    # the target stems each source sentence offers (translations of its words)
+    source_offers = _Rows.from_lists([set(chain.from_iterable(word_stems[k] for k in keys))
+                                      for keys in src_words])
+    stems_of_word = _Rows.from_lists(word_stems)
+    matched = _matched_sentences(stems_of_word, target_stems, tgt_df, max_df, scale)
+    word_weights = np.where(matched > 0, rarity(np.maximum(matched, word_df)), 0.0)
+    src_df = np.bincount(source_offers.ids, minlength=len(stem_ids))
+    # a stem common on either side is weak evidence
+    stem_weights = np.where(src_df > 0, rarity(np.maximum(src_df, tgt_df)), 0.0)
+    # known weight: a word or stem weighs even where nothing on the other side matches
+    word_known = np.where(word_weights > 0, word_weights, rarity(word_df))
+    english = np.array([lexicon.has_english(u) for u in stem_ids], dtype=bool)
+    stem_known = np.where(stem_weights > 0, stem_weights, rarity(tgt_df) * english)
+    source = _UnitLexicon(source_words.keep(word_weights > 0),
+                          source_offers.keep(stem_weights > 0),
+                          source_words.sums(word_weights), source_words.sums(word_known))
+    target = _UnitLexicon(None, target_stems, target_stems.sums(stem_weights),
+                          target_stems.sums(stem_known))
+    return _LexicalEvidence(source, target, word_weights, stem_weights, stems_of_word)
 
-    source_known = np.array([sum(weights[k] if k in weights else rarity(word_df[k])
-                                 for k in keys) for keys in src_words])
-    target_known = np.array([sum(weights["t" + u] if "t" + u in weights
-                                 else rarity(len(tgt_post[u])) if lexicon.has_english(u)
-                                 else 0.0 for u in stems) for stems in tgt_stems])
-    return _LexicalEvidence(source_features, target_features, source_expected,
-                            target_expected, source_known, target_known, weights)
+
+def _matched_sentences(word_stems: _Rows, target_stems: _Rows, tgt_df: np.ndarray,
+                       max_df: float, scale: float) -> np.ndarray:
+    """For each source word, the number of target sentences holding one of its
+    translations (0 where none does, or where one translation alone is in more than
+    ``max_df`` sentences per window: too common to count, so the union is not formed)."""
+    matched = np.zeros(len(word_stems), dtype=np.int64)
+    dfs = tgt_df[word_stems.ids]
+    most = np.zeros(len(word_stems), dtype=np.int64)
+    np.maximum.at(most, word_stems.row_index(), dfs)
+    sizes = np.diff(word_stems.offsets)
+    usable = most * scale <= max_df
+    single = (sizes == 1) & usable
+    matched[single] = most[single]  # one translation: its own sentence count
+    several = np.flatnonzero((sizes > 1) & usable)
+    if len(several):
+        postings = _postings(target_stems, len(target_stems))
+        span = len(target_stems) + 1
+        starts = np.searchsorted(postings, word_stems.ids * span)
+        for w in several:
+            lo, hi = word_stems.offsets[w], word_stems.offsets[w + 1]
+            parts = [postings[s:s + c] for s, c in zip(starts[lo:hi], dfs[lo:hi])]
+            matched[w] = len(np.unique(np.concatenate(parts) % span))
+    return matched
 
 
 @lru_cache(maxsize=1 << 17)
@@ -287,30 +436,56 @@ def _content_words(text: str) -> list[str]:
     return [w for w in words(text) if w.lower() not in STOPWORDS and len(w) > 2]
 
 
-def _sparse_similarity(src_feats, tgt_feats, lo, width, weight_of) -> np.ndarray:
-    """Band grid G[i, k] = sum of weights of features shared by source i-1 and target
-    lo[i]+k-1 (1-based consumption counts), via an inverted index over the target."""
-    n = len(src_feats)
-    grid = np.zeros((n + 1, width))
-    index: dict[str, list[int]] = defaultdict(list)
-    for j, feats in enumerate(tgt_feats):
-        for f in feats:
-            index[f].append(j)
-    for i, feats in enumerate(src_feats):
-        row_lo = lo[i + 1]
-        for f in feats:
-            postings = index.get(f)
-            if not postings:
-                continue
-            w = weight_of(f)
-            if w <= 0:
-                continue
-            # target j (0-based) sits at column k = j + 1 - row_lo
-            a = bisect.bisect_left(postings, row_lo - 1)
-            b = bisect.bisect_left(postings, row_lo - 1 + width)
-            for j in postings[a:b]:
-                grid[i + 1, j + 1 - row_lo] += w
-    return grid
+class _BandOverlap:
+    """The evidence two sides share, per pair of units inside a band: the weight of
+    shared anchors, of source words whose translation the target unit holds, and of
+    target stems the source unit's words translate to. Built once per pair of unit lists
+    (the target's inverted indexes), read for each band the search tries."""
+
+    def __init__(self, src: "_Units", tgt: "_Units", weights: "_FeatureWeights"):
+        self.n, self.m = len(src.items), len(tgt.items)
+        self.anchor_rows, self.anchor_ids = src.anchors.row_index(), src.anchors.ids
+        self.anchor_weights = weights.anchors
+        self.anchor_postings = _postings(tgt.anchors, self.m)
+        self.lexical = src.lexicon is not None and tgt.lexicon is not None
+        if self.lexical:
+            self.stem_postings = _postings(tgt.lexicon.stems, self.m)
+            offers = src.lexicon.stems
+            self.offer_rows, self.offer_ids = offers.row_index(), offers.ids
+            self.stem_weights = weights.stems
+            # each (source unit, word) entry once per translation the target holds
+            src_words = src.lexicon.words
+            owner, pos = _ranges(weights.word_stems.offsets[src_words.ids],
+                                 np.diff(weights.word_stems.offsets)[src_words.ids])
+            self.word_rows = src_words.row_index()
+            self.word_entry, self.word_stem = owner, weights.word_stems.ids[pos]
+            self.word_entry_rows = self.word_rows[owner]
+            self.word_of_entry = src_words.ids
+            self.word_weights = weights.words
+
+    def anchor_grid(self, lo: np.ndarray, width: int) -> np.ndarray:
+        """G[i, k]: weight of the anchors source unit i-1 shares with target lo[i]+k-1."""
+        entry, col = _band_hits(self.anchor_rows, self.anchor_ids, self.anchor_postings, lo,
+                                width, self.m)
+        return _band_grid(self.n, width, self.anchor_rows[entry], col,
+                          self.anchor_weights[self.anchor_ids[entry]])
+
+    def word_grid(self, lo: np.ndarray, width: int) -> np.ndarray:
+        """G[i, k]: weight of source unit i-1's words with a translation in target
+        lo[i]+k-1 — a word counts once however many of its translations are there."""
+        pair, col = _band_hits(self.word_entry_rows, self.word_stem,
+                               self.stem_postings, lo, width, self.m)
+        hits = np.unique(self.word_entry[pair] * width + col)
+        entry, col = hits // width, hits % width
+        return _band_grid(self.n, width, self.word_rows[entry], col,
+                          self.word_weights[self.word_of_entry[entry]])
+
+    def stem_grid(self, lo: np.ndarray, width: int) -> np.ndarray:
+        """G[i, k]: weight of target lo[i]+k-1's stems that source unit i-1 offers."""
+        entry, col = _band_hits(self.offer_rows, self.offer_ids, self.stem_postings, lo,
+                                width, self.m)
+        return _band_grid(self.n, width, self.offer_rows[entry], col,
+                          self.stem_weights[self.offer_ids[entry]])
 
 
 # --- cost pieces ----------------------------------------------------------------------
@@ -376,41 +551,14 @@ def align_documents(source: Document, target: Document, lexicon: Lexicon | None 
     src_anchor = [_anchor_features(s.text, source.lang) for s in src]
     tgt_anchor = [_anchor_features(s.text, target.lang) for s in tgt]
 
-    # Anchor weights: inverse document frequency, too-common ones dropped; a source
-    # anchor counts as "expected" only if it can occur on the other side at all.
-    df_s: dict[str, int] = defaultdict(int)
-    df_t: dict[str, int] = defaultdict(int)
-    for feats in src_anchor:
-        for f in feats:
-            df_s[f] += 1
-    for feats in tgt_anchor:
-        for f in feats:
-            df_t[f] += 1
-
-    def anchor_weight(f: str) -> float:
-        df = max(df_s.get(f, 0), df_t.get(f, 0))
-        if df == 0 or df > params.max_df:
-            return 0.0
-        return _intrinsic_weight(f) / (1.0 + math.log(df))
-
-    def expected(feats: set[str], other_df: dict[str, int]) -> float:
-        return sum(anchor_weight(f) for f in feats
-                   if f[0] == "#" or f == "?" or f in other_df)
-
-    ws = np.array([expected(f, df_t) for f in src_anchor])
-    wt = np.array([expected(f, df_s) for f in tgt_anchor])
-    # Numbers that occur nowhere on the other side are direct evidence that a sentence
-    # has no counterpart there: they make its null bead cheaper.
-    absent_s = np.array([_absent(f, df_t, params) for f in src_anchor])
-    absent_t = np.array([_absent(f, df_s, params) for f in tgt_anchor])
-
+    anchors = _anchor_evidence(src_anchor, tgt_anchor, params)
+    weights = _FeatureWeights(anchors.weights)
     lex_src = lex_tgt = None
-    lex_weights: dict[str, float] = {}
     if lexicon is not None:
         evidence = _lexical_evidence([s.text for s in src], [t.text for t in tgt], lexicon)
-        lex_src = (evidence.source_features, evidence.source_expected, evidence.source_known)
-        lex_tgt = (evidence.target_features, evidence.target_expected, evidence.target_known)
-        lex_weights = evidence.weights
+        lex_src, lex_tgt = evidence.source, evidence.target
+        weights = _FeatureWeights(anchors.weights, evidence.word_weights,
+                                  evidence.stem_weights, evidence.word_stems)
 
     len_s = np.array([max(1, len(s.text)) for s in src], dtype=float)
     len_t = np.array([max(1, len(t.text)) for t in tgt], dtype=float)
@@ -420,11 +568,11 @@ def align_documents(source: Document, target: Document, lexicon: Lexicon | None 
                   / (len_s.sum() + PRIOR_RATIO_CHARS))
     ratio = min(max(ratio, 0.5), 2.0)
 
-    fine_s = _Units(src, src_anchor, ws, absent_s, lex_src, len_s)
-    fine_t = _Units(tgt, tgt_anchor, wt, absent_t, lex_tgt, len_t)
+    fine_s = _Units(src, anchors.source, anchors.source_expected, anchors.source_absent,
+                    lex_src, len_s)
+    fine_t = _Units(tgt, anchors.target, anchors.target_expected, anchors.target_absent,
+                    lex_tgt, len_t)
     centre = _proportional_centre(len_s, len_t)
-    def lex_weight(feature: str) -> float:
-        return lex_weights.get(feature, 0.0)
 
     if min(n, m) > 4 * params.band:
         # Long documents: align paragraphs first (the same DP over paragraph units) and
@@ -436,19 +584,17 @@ def align_documents(source: Document, target: Document, lexicon: Lexicon | None 
                             m / max(1, len(target.paragraphs))) >= 2 else COARSE_MIN_SENTENCES
         coarse_s = fine_s.by_paragraph(source, per_unit)
         coarse_t = fine_t.by_paragraph(target, per_unit)
-        # the paragraph pass only centres the band: names and numbers place it as well
-        # as the dictionary does (same beads on the benchmark's documents), for less
-        coarse_s.lexicon = coarse_t.lexicon = None
-        coarse_path, _ = _search(coarse_s, coarse_t, anchor_weight, lex_weight, ratio,
-                                 params, _proportional_centre(coarse_s.lengths,
-                                                              coarse_t.lengths))
+        # (the paragraph pass only centres the band: names and numbers place it as well
+        # as the dictionary does — same beads on the benchmark's documents — for less,
+        # so coarse units carry no lexical evidence)
+        coarse_path, _ = _search(coarse_s, coarse_t, weights, ratio, params,
+                                 _proportional_centre(coarse_s.lengths, coarse_t.lengths))
         centre = _refine_centre(coarse_path, coarse_s.members, coarse_t.members, n)
-    path, width = _search(fine_s, fine_t, anchor_weight, lex_weight, ratio, params, centre)
+    path, width = _search(fine_s, fine_t, weights, ratio, params, centre)
 
     pairs = _build_pairs(source, target, path)
     if params.recover_moved:
-        pairs = _recover_moved(pairs, fine_s, fine_t, anchor_weight, lex_weight, ratio,
-                               params, source, target)
+        pairs = _recover_moved(pairs, fine_s, fine_t, weights, ratio, params, source, target)
     overlap, n_src, n_tgt, shared = _document_overlap(source, target, src_anchor, tgt_anchor)
     nulls = sum(1 for p in pairs if p.bead in ("1-0", "0-1"))
     null_share = nulls / max(1, len(pairs))
@@ -473,33 +619,41 @@ class _Unit:
 
 
 @dataclass
+class _FeatureWeights:
+    """What each interned feature weighs: anchors, and with a lexicon the source
+    dictionary words and target stems (see :func:`_lexical_evidence`)."""
+
+    anchors: np.ndarray
+    words: np.ndarray | None = None
+    stems: np.ndarray | None = None
+    word_stems: _Rows | None = None  # per word id, its translations among the target's stems
+
+
+@dataclass
 class _Units:
     """One side's alignment units (sentences, or paragraphs in the coarse pass) and
     their per-unit evidence."""
 
     items: list
-    anchors: list
+    anchors: _Rows  # per unit, its anchors (ids) that weigh something
     weights: np.ndarray
     absent: np.ndarray
-    #: lexical features of each unit, the weight it could match at most and the weight
-    #: of all its known words (see _LexicalEvidence), or None
-    lexicon: tuple[list[set[str]], np.ndarray, np.ndarray] | None
+    lexicon: _UnitLexicon | None
     lengths: np.ndarray
     members: list | None = None  # coarse units: the sentence indices of each
 
     def subset(self, indices: list[int]) -> "_Units":
         """The units at ``indices`` (in that order), with their evidence."""
-        lexicon = None if self.lexicon is None else (
-            [self.lexicon[0][k] for k in indices], self.lexicon[1][indices],
-            self.lexicon[2][indices])
         return _Units(items=[self.items[k] for k in indices],
-                      anchors=[self.anchors[k] for k in indices],
+                      anchors=self.anchors.take(indices),
                       weights=self.weights[indices], absent=self.absent[indices],
-                      lexicon=lexicon, lengths=self.lengths[indices])
+                      lexicon=None if self.lexicon is None else self.lexicon.take(indices),
+                      lengths=self.lengths[indices])
 
     def by_paragraph(self, doc: Document, min_sentences: int = 1) -> "_Units":
         """Coarse units: paragraphs, consecutive ones joined until a unit holds at least
-        ``min_sentences`` sentences."""
+        ``min_sentences`` sentences. They carry anchors and lengths, no lexicon (the
+        band-centring pass does not read it)."""
         groups: dict[int, list[int]] = defaultdict(list)
         for k, sentence in enumerate(self.items):
             groups[sentence.paragraph].append(k)
@@ -509,33 +663,28 @@ class _Units:
                 members[-1] = members[-1] + groups[p]
             else:
                 members.append(groups[p])
-        lexicon = None
-        if self.lexicon is not None:
-            feats, expected, known = self.lexicon
-            lexicon = ([set().union(*(feats[k] for k in g)) for g in members],
-                       np.array([expected[g].sum() for g in members]),
-                       np.array([known[g].sum() for g in members]))
         return _Units(
             items=[_Unit(doc.text[self.items[g[0]].start:self.items[g[-1]].end], 0)
                    for g in members],
-            anchors=[set().union(*(self.anchors[k] for k in g)) for g in members],
+            anchors=self.anchors.union(members),
             weights=np.array([self.weights[g].sum() for g in members]),
             absent=np.array([self.absent[g].sum() for g in members]),
-            lexicon=lexicon,
+            lexicon=None,
             lengths=np.array([self.lengths[g].sum() for g in members]),
             members=members)
 
 
-def _search(src: _Units, tgt: _Units, anchor_weight, lex_weight, ratio: float,
+def _search(src: _Units, tgt: _Units, weights: _FeatureWeights, ratio: float,
             params: AlignParams, centre: np.ndarray):
     """Banded DP with re-centring: a path that touches the band edge was constrained, so
     the band is re-centred on it and, on every second retry, doubled."""
     n, m = len(src.items), len(tgt.items)
     width = min(m + 1, params.band)
+    overlap = _BandOverlap(src, tgt, weights)
     retries = 0
     while True:
         lo = _band_lows(centre, width, m)
-        path = _run_dp(src, tgt, anchor_weight, lex_weight, ratio, lo, width, params)
+        path = _run_dp(src, tgt, overlap, ratio, lo, width, params)
         if width >= m + 1 or not _touches_edge(path, lo, width, m):
             return path, width
         retries += 1
@@ -557,11 +706,6 @@ def _refine_centre(coarse_path, src_members, tgt_members, n: int) -> np.ndarray:
             x = np.arange(s0, s1 + 1)
             centre[s0:s1 + 1] = np.round(t0 + (x - s0) * (t1 - t0) / (s1 - s0)).astype(np.int64)
     return np.maximum.accumulate(centre)
-
-
-def _absent(feats: set[str], other_df: dict[str, int], params: AlignParams) -> float:
-    missing = sum(_intrinsic_weight(f) for f in feats if f[0] == "#" and f not in other_df)
-    return params.absent_numbers * missing
 
 
 def _proportional_centre(len_s: np.ndarray, len_t: np.ndarray) -> np.ndarray:
@@ -595,12 +739,12 @@ def _touches_edge(path, lo, width, m) -> bool:
     return False
 
 
-def _run_dp(src: _Units, tgt: _Units, anchor_weight, lex_weight, ratio: float,
+def _run_dp(src: _Units, tgt: _Units, overlap: _BandOverlap, ratio: float,
             lo: np.ndarray, width: int, params: AlignParams):
     """One banded DP pass; returns the best path as (i, j, bead index, bead cost) cells,
     where i and j count the source and target units consumed."""
     g = _Grid(len(src.items), len(tgt.items), lo, width)
-    tables = _CostTables(src, tgt, g, anchor_weight, lex_weight)
+    tables = _CostTables(src, tgt, g, overlap)
     D, B = _fill_table(lambda block: _bead_costs(tables, block, ratio, params), g)
     return _backtrace(D, B, g)
 
@@ -610,23 +754,18 @@ class _CostTables:
     of any bead (its lengths, anchor weights, absent numbers) are one subtraction, plus
     the banded anchor and lexicon similarity of every sentence pair."""
 
-    def __init__(self, src: _Units, tgt: _Units, g: _Grid, anchor_weight, lex_weight):
+    def __init__(self, src: _Units, tgt: _Units, g: _Grid, overlap: _BandOverlap):
         n, m = g.n, g.m
         self.g = g
-        self.sim = _sparse_similarity([list(f) for f in src.anchors],
-                                      [list(f) for f in tgt.anchors], g.lo, g.width,
-                                      anchor_weight)
+        self.sim = overlap.anchor_grid(g.lo, g.width)
         self.lex_src_grid = self.lex_tgt_grid = self.lex_es = self.lex_et = None
-        if src.lexicon is not None and tgt.lexicon is not None:
-            # source words found in the target ("s" features) and target words explained
-            # by the source ("t"), kept apart so a bead's members can be judged one by one
-            for side in "st":
-                grid = _sparse_similarity([{f for f in fs if f[0] == side} for fs in src.lexicon[0]],
-                                          [{f for f in fs if f[0] == side} for fs in tgt.lexicon[0]],
-                                          g.lo, g.width, lex_weight)
-                setattr(self, f"lex_{'src' if side == 's' else 'tgt'}_grid", grid)
-            self.lex_es, self.lex_et = _prefix(src.lexicon[1]), _prefix(tgt.lexicon[1])
-            self.lex_ks, self.lex_kt = _prefix(src.lexicon[2]), _prefix(tgt.lexicon[2])
+        if overlap.lexical:
+            # source words found in the target and target words explained by the source,
+            # kept apart so a bead's members can be judged one by one
+            self.lex_src_grid = overlap.word_grid(g.lo, g.width)
+            self.lex_tgt_grid = overlap.stem_grid(g.lo, g.width)
+            self.lex_es, self.lex_et = _prefix(src.lexicon.expected), _prefix(tgt.lexicon.expected)
+            self.lex_ks, self.lex_kt = _prefix(src.lexicon.known), _prefix(tgt.lexicon.known)
         self.ps, self.pt = _prefix(src.lengths), _prefix(tgt.lengths)
         self.pws, self.pwt = _prefix(src.weights), _prefix(tgt.weights)
         self.pabs_s, self.pabs_t = _prefix(src.absent), _prefix(tgt.absent)
@@ -888,9 +1027,9 @@ def _runs(indices: list[int], units: "_Units") -> list[list[int]]:
     return runs
 
 
-def _recover_moved(pairs: list[SegmentPair], src: "_Units", tgt: "_Units", anchor_weight,
-                   lex_weight, ratio: float, params: AlignParams, source: Document,
-                   target: Document) -> list[SegmentPair]:
+def _recover_moved(pairs: list[SegmentPair], src: "_Units", tgt: "_Units",
+                   weights: _FeatureWeights, ratio: float, params: AlignParams,
+                   source: Document, target: Document) -> list[SegmentPair]:
     """Pair up runs of unaligned source and target sentences that translate each other
     out of order — a paragraph the translator or editor moved. The main DP is monotone,
     so it can only call such a paragraph an omission here and an addition there.
@@ -908,7 +1047,8 @@ def _recover_moved(pairs: list[SegmentPair], src: "_Units", tgt: "_Units", ancho
     runs_s, runs_t = _runs(list(null_s), src), _runs(list(null_t), tgt)
 
     def feats(units, run):
-        return {f for k in run for f in units.anchors[k] if anchor_weight(f) > 0}
+        rows = units.anchors
+        return set(rows.ids[rows.offsets[run[0]]:rows.offsets[run[-1] + 1]].tolist())
 
     feats_t = [feats(tgt, run) for run in runs_t]
     by_feature: dict[str, set[int]] = defaultdict(set)
@@ -919,7 +1059,8 @@ def _recover_moved(pairs: list[SegmentPair], src: "_Units", tgt: "_Units", ancho
     for q, run in enumerate(runs_s):
         fs = feats(src, run)
         for r in {r for f in fs for r in by_feature.get(f, ())}:
-            shared = sum(anchor_weight(f) for f in fs & feats_t[r])
+            # summed exactly: the candidates' order must not depend on set order
+            shared = math.fsum(weights.anchors[list(fs & feats_t[r])])
             if shared >= params.move_min_shared:
                 candidates.append((shared, q, r))
     # Without shared anchors only a neighbour swap is tried: the target run lies within a
@@ -946,7 +1087,7 @@ def _recover_moved(pairs: list[SegmentPair], src: "_Units", tgt: "_Units", ancho
             continue
         rs, rt = runs_s[q], runs_t[r]
         sub_s, sub_t = src.subset(rs), tgt.subset(rt)
-        path, _ = _search(sub_s, sub_t, anchor_weight, lex_weight, ratio, params,
+        path, _ = _search(sub_s, sub_t, weights, ratio, params,
                           _proportional_centre(sub_s.lengths, sub_t.lengths))
         beads = [(i, j, t, cost) for i, j, t, cost in path if BEADS[t][0] and BEADS[t][1]]
         if not beads:

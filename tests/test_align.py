@@ -302,17 +302,24 @@ def test_a_word_with_many_senses_is_one_piece_of_evidence(write):
     """Hunalign-style weighting: a German word counts once however many of its senses
     the target holds, and a word whose translation is in more than ``max_df`` sentences
     is no evidence at all."""
-    from qa.align import _lexical_evidence
+    import numpy as np
+
+    from qa.align import _BandOverlap, _FeatureWeights, _lexical_evidence, _Rows, _Units
 
     lexicon = load_lexicon(write("lex.tsv", COUNCIL_LEXICON))
     evidence = _lexical_evidence(["Die Bank steht im Park."], ["The bank, a bench, a seat."],
                                  lexicon)
-    shared = evidence.source_features[0] & evidence.target_features[0]
-    source_words = {f for f in shared if f.startswith("s")}
-    assert len(source_words) == 1 and evidence.source_expected[0] == 1.0
+    assert len(evidence.source.words.ids) == 1 and evidence.source.expected[0] == 1.0
+    # the band grid of source words found in the target: the one word counts once
+    units = [_Units([None], _Rows.from_lists([[]]), np.zeros(1), np.zeros(1), side, np.ones(1))
+             for side in (evidence.source, evidence.target)]
+    weights = _FeatureWeights(np.zeros(0), evidence.word_weights, evidence.stem_weights,
+                              evidence.word_stems)
+    grid = _BandOverlap(*units, weights).word_grid(np.zeros(2, dtype=np.int64), 2)
+    assert grid[1, 1] == 1.0
     common = _lexical_evidence(["Das Jahr war gut."], ["A year.", "Next year.", "The year."],
                                lexicon, max_df=2)
-    assert not common.source_features[0] and common.source_expected[0] == 0.0
+    assert not len(common.source.words.ids) and common.source.expected[0] == 0.0
 
 
 def test_an_omitted_sentence_is_not_hidden_in_a_merge_beside_a_translated_one(write):
