@@ -17,7 +17,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, ClassVar, Iterable, Iterator, Mapping
+from typing import (TYPE_CHECKING, Any, Callable, ClassVar, Hashable, Iterable, Iterator,
+                    Mapping, TypeVar)
 
 from qa.lang.lexis import Lexis
 from qa.model import (FIX_REVIEW, FIX_SAFE, Category, Document, Finding, SegmentPair,
@@ -31,6 +32,7 @@ if TYPE_CHECKING:  # types only: checks never import the aligner, MT or termbase
 CODE_RE = re.compile(r"^[A-Z]{3}\d{2}$")
 NAME_RE = re.compile(r"^[a-z]+(?:-[a-z]+)*\.[a-z]+(?:-[a-z]+)*$")
 MARK_OPEN, MARK_CLOSE = "⟦", "⟧"
+T = TypeVar("T")
 
 
 def strip_marks(text: str) -> tuple[str, tuple[Span, ...]]:
@@ -115,6 +117,20 @@ class CheckContext:
     residue_patterns: str | None = None
     #: a bilingual file's translation units (XLIFF, PO, TMX); empty for two documents
     units: tuple[TranslationUnit, ...] = ()
+    #: what several checks compute from the same texts in one run (:meth:`shared`). Not
+    #: an argument: a context made by ``replace`` starts empty
+    memo: dict = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    def shared(self, function: Callable[..., T], *args: Hashable) -> T:
+        """``function(*args)``, computed once per run: for a pure function several checks
+        call on the same texts (a text's negators: POL01, MEA01 and MEA02 on every pair).
+        The answer is shared, so a check must not change it."""
+        key = (function, *args)
+        try:
+            return self.memo[key]
+        except KeyError:
+            value = self.memo[key] = function(*args)
+            return value
 
 
 class Check:

@@ -121,8 +121,13 @@ def _content(word: str) -> bool:
     return len(word) >= MIN_LETTERS and (low not in STOPWORDS or low in OPPOSABLE_FUNCTION_WORDS)
 
 
-def _tokens(text: str) -> list[Word]:
-    return [Word(m.group(0), m.start(), m.end()) for m in WORD_RE.finditer(text)]
+@lru_cache(maxsize=1 << 17)
+def _facts(word: str) -> tuple[bool, str, str | None]:
+    """What the analysis asks of a word form, once per form: whether it is a content
+    word, its fold, and its cognate prefix (None for a word of :data:`COGNATE_PREFIX`
+    letters or fewer, which has none)."""
+    folded = fold(word)
+    return _content(word), folded, folded[:COGNATE_PREFIX] if len(word) > COGNATE_PREFIX else None
 
 
 def _lemmas(renderings: Iterable[str], wordnet: WordNet) -> frozenset[str]:
@@ -145,106 +150,207 @@ def renderings_of(word: str, lexicon, wordnet: WordNet) -> frozenset[str]:
     return _lemmas(found, wordnet)
 
 
-def substitutions(source: str, target: str, lexicon, wordnet: WordNet,
-                  relations: frozenset[str]) -> list[Substitution]:
-    """The substitutions of ``relations`` in one pair: each unexplained target word
-    related to a translation of an unrendered source word (one per target word).
+class _Analysis:
+    """One pair read for substitutions, before any relation is tested: its words (by
+    index; :class:`Word` offsets only for the words a finding names), the renderings of
+    the source words, the lemmas of the target content words, and the two lists the
+    relations are tested between. Shared by MEA01 and MEA02 (:func:`by_relation`)."""
+
+    __slots__ = ("source", "target", "src_words", "tgt_words", "src_facts", "tgt_facts",
+                 "renderings", "tgt_lemmas", "unrendered", "unexplained", "wordnet",
+                 "_spans")
+
+    def __init__(self, source: str, target: str, src_words: list[str], tgt_words: list[str],
+                 src_facts: list, tgt_facts: list, renderings: list[frozenset[str]],
+                 tgt_lemmas: dict[int, frozenset[str]], wordnet: WordNet) -> None:
+        self.source, self.target = source, target
+        self.src_words, self.tgt_words = src_words, tgt_words
+        self.src_facts, self.tgt_facts = src_facts, tgt_facts
+        self.renderings, self.tgt_lemmas, self.wordnet = renderings, tgt_lemmas, wordnet
+        self.unrendered: list[int] = []
+        self.unexplained: list[int] = []
+        self._spans: dict[str, list[tuple[int, int]]] = {}
+
+    def span(self, side: str, k: int) -> tuple[int, int]:
+        """The offsets of word ``k`` of ``side`` ("source" or "target"): the words are
+        found with the same pattern, so the k-th match is the k-th word."""
+        if side not in self._spans:
+            text = self.source if side == "source" else self.target
+            self._spans[side] = [m.span() for m in WORD_RE.finditer(text)]
+        return self._spans[side][k]
+
+    def word(self, side: str, k: int) -> Word:
+        words = self.src_words if side == "source" else self.tgt_words
+        return Word(words[k], *self.span(side, k))
+
+
+def _analyse(source: str, target: str, lexicon, wordnet: WordNet) -> _Analysis | None:
+    """The pair's unrendered source content words and unexplained target content words
+    (see :func:`substitutions`), or None when either list is empty (most pairs): then
+    no relation can be found.
 
     A target word renders the source words whose renderings include it, and of those
     only the most specific (fewest renderings): ``regional`` renders ``regionale`` (2
     renderings), not also ``lokalen`` (10), which then stays unrendered; and of a word
     the source repeats, one occurrence, the one nearest in relative place (``mehr als
     272.000 … mehr als 28.000`` → ``less than 272,000 … more than 28,000``)."""
-    src, tgt = _tokens(source), _tokens(target)
-    tgt_lemmas = {w: wordnet.lemma_stems(w.text) for w in tgt}
-    position = {w: k for k, w in enumerate(src)}
-    tgt_folds = {fold(w.text) for w in tgt}
-    tgt_prefixes = {fold(w.text)[:COGNATE_PREFIX] for w in tgt if len(w.text) > COGNATE_PREFIX}
-    src_folds = {fold(w.text) for w in src}
-    src_prefixes = {fold(w.text)[:COGNATE_PREFIX] for w in src if len(w.text) > COGNATE_PREFIX}
-    renderings = {w: renderings_of(w.text, lexicon, wordnet) for w in src}
-    every_rendering = frozenset().union(*renderings.values(), frozenset())
-    # source words by rendering: the words a target word may render, without testing
-    # every source word against every target word
-    by_rendering: dict[str, list[Word]] = {}
-    for w in src:
-        for r in renderings[w]:
-            by_rendering.setdefault(r, []).append(w)
+    tgt_words = WORD_RE.findall(target)
+    tgt_facts = [_facts(w) for w in tgt_words]
+    tgt_content = [j for j, facts in enumerate(tgt_facts) if facts[0]]
+    if not tgt_content:
+        return None
+    src_words = WORD_RE.findall(source)
+    src_facts = [_facts(w) for w in src_words]
+    tgt_lemmas = {j: wordnet.lemma_stems(tgt_words[j]) for j in tgt_content}
+    renderings = [renderings_of(w, lexicon, wordnet) for w in src_words]
+    # source words (indices, in order) by rendering, for the renderings a target
+    # content word may be a form of: the words a target word may render, without
+    # testing every source word against every target word
+    wanted = frozenset().union(*tgt_lemmas.values())
+    by_rendering: dict[str, list[int]] = {}
+    for i, options in enumerate(renderings):
+        for lemma in wanted.intersection(options):
+            by_rendering.setdefault(lemma, []).append(i)
 
-    rendered_by_target: set[Word] = set()
-    for t in tgt:
-        candidates = sorted({w for lemma in tgt_lemmas[t] for w in by_rendering.get(lemma, ())},
-                            key=position.__getitem__) if _content(t.text) else []
-        if candidates:
-            fewest = min(len(renderings[w]) for w in candidates)
-            specific = {fold(w.text) for w in candidates if len(renderings[w]) == fewest}
-            for form in specific:  # of repeated words, the occurrence nearest in place
-                nearest = min((w for w in candidates
-                               if fold(w.text) == form and w not in rendered_by_target),
-                              key=lambda w: abs(w.start / len(source) - t.start / len(target)),
-                              default=None)
-                if nearest is not None:
-                    rendered_by_target.add(nearest)
+    # explained: translates (a lemma is a rendering of some source word), repeats or
+    # shares a prefix with a source word
+    src_folds = {facts[1] for facts in src_facts}
+    src_prefixes = {facts[2] for facts in src_facts if facts[2] is not None}
+    unexplained = [j for j in tgt_content
+                   if not any(lemma in by_rendering for lemma in tgt_lemmas[j])
+                   and tgt_facts[j][1] not in src_folds
+                   and (tgt_facts[j][2] is None or tgt_facts[j][2] not in src_prefixes)]
+    if not unexplained:
+        return None
+    analysis = _Analysis(source, target, src_words, tgt_words, src_facts, tgt_facts,
+                         renderings, tgt_lemmas, wordnet)
+    rendered_by_target = _rendered_by_target(analysis, tgt_content, by_rendering)
+    tgt_folds = {facts[1] for facts in tgt_facts}
+    tgt_prefixes = {facts[2] for facts in tgt_facts if facts[2] is not None}
+    unrendered = [i for i, (content, folded, prefix) in enumerate(src_facts)
+                  if content and renderings[i] and i not in rendered_by_target
+                  and folded not in tgt_folds and (prefix is None or prefix not in tgt_prefixes)]
+    if not unrendered:
+        return None
+    # the target words some relation of an unrendered word's renderings reaches: the
+    # only ones a relation can be found for (in most pairs none)
+    reaches = [_reach(renderings[i], wordnet) for i in unrendered]
+    unexplained = [j for j in unexplained if not all(map(tgt_lemmas[j].isdisjoint, reaches))]
+    if not unexplained:
+        return None
+    analysis.unrendered, analysis.unexplained = unrendered, unexplained
+    return analysis
 
-    def rendered(w: Word) -> bool:
-        return w in rendered_by_target or fold(w.text) in tgt_folds or (
-            len(w.text) > COGNATE_PREFIX and fold(w.text)[:COGNATE_PREFIX] in tgt_prefixes)
 
-    def explained(w: Word) -> bool:
-        return bool(tgt_lemmas[w] & every_rendering) or fold(w.text) in src_folds or (
-            len(w.text) > COGNATE_PREFIX and fold(w.text)[:COGNATE_PREFIX] in src_prefixes)
+def _rendered_by_target(analysis: _Analysis, tgt_content: list[int],
+                        by_rendering: dict[str, list[int]]) -> set[int]:
+    """The source words (indices) a target content word renders: of the candidates
+    (source words with one of its lemmas among their renderings) those with the fewest
+    renderings, and of each such form the occurrence nearest in relative place."""
+    renderings, src_facts = analysis.renderings, analysis.src_facts
+    rendered: set[int] = set()
+    for j in tgt_content:
+        candidates = sorted({i for lemma in analysis.tgt_lemmas[j]
+                             for i in by_rendering.get(lemma, ())})
+        if not candidates:
+            continue
+        fewest = min(len(renderings[i]) for i in candidates)
+        specific = {src_facts[i][1] for i in candidates if len(renderings[i]) == fewest}
+        for form in specific:  # of repeated words, the occurrence nearest in place
+            options = [i for i in candidates if src_facts[i][1] == form and i not in rendered]
+            if len(options) > 1:  # (offsets only for a repeated word: most have one)
+                place = analysis.span("target", j)[0] / len(analysis.target)
+                options = [min(options, key=lambda i: abs(
+                    analysis.span("source", i)[0] / len(analysis.source) - place))]
+            rendered.update(options)
+    return rendered
 
-    unrendered = [w for w in src if _content(w.text) and renderings[w] and not rendered(w)]
-    unexplained = [w for w in tgt if _content(w.text) and not explained(w)]
-    if not unrendered or not unexplained:
-        return []
-    src_content = [w for w in src if _content(w.text)]
 
-    def renders(s: Word, t: Word) -> bool:
-        return bool(renderings[s] & tgt_lemmas[t]) or fold(s.text) == fold(t.text) or (
-            len(s.text) > COGNATE_PREFIX and len(t.text) > COGNATE_PREFIX
-            and fold(s.text)[:COGNATE_PREFIX] == fold(t.text)[:COGNATE_PREFIX])
-
-    def anchored(s: Word, t: Word) -> bool:
-        i, j = src_content.index(s), tgt.index(t)
-        context = src_content[max(0, i - SOURCE_CONTEXT):i] + \
-            src_content[i + 1:i + 1 + SOURCE_CONTEXT]
-        window = [w for w in tgt[max(0, j - TARGET_WINDOW):j] + tgt[j + 1:j + 1 + TARGET_WINDOW]
-                  if _content(w.text)]
-        return any(renders(a, b) for a in context for b in window)
-
+def _found(analysis: _Analysis, relations: frozenset[str]) -> list[Substitution]:
+    """The substitutions of ``relations`` in an analysed pair: for each unexplained
+    target word the first unrendered source word it is related to whose slot it stands
+    in (:func:`_anchored`)."""
     found = []
-    for t in unexplained:
-        match = next((m for m in _related(t, tgt_lemmas[t], unrendered, renderings, wordnet,
-                                          relations) if anchored(m.source, t)), None)
+    for j in analysis.unexplained:
+        match = next(((i, rendering, relation) for i, rendering, relation
+                      in _related(analysis, j, relations) if _anchored(analysis, i, j)), None)
         if match:
-            found.append(match)
+            i, rendering, relation = match
+            found.append(Substitution(analysis.word("source", i), analysis.word("target", j),
+                                      rendering, relation))
     return found
 
 
-def _related(t: Word, lemmas: frozenset[str], unrendered: list[Word], renderings,
-             wordnet: WordNet, relations: frozenset[str]) -> Iterator[Substitution]:
-    """The unrendered source words ``t`` stands in ``relations`` to, with the rendering
-    that relates them (the first in alphabetical order)."""
-    near = lemmas | frozenset().union(*map(wordnet.synonyms, lemmas))
-    for s in unrendered:
-        if near & renderings[s]:
-            continue  # a synonym of one of its renderings: another sense of the word
-        reach = _reach(renderings[s], wordnet)
-        if not (lemmas & reach):
+def _renders(analysis: _Analysis, i: int, j: int) -> bool:
+    """Source word ``i`` is translated, repeated or shares a prefix with target word ``j``."""
+    (_, src_fold, src_prefix), (_, tgt_fold, tgt_prefix) = \
+        analysis.src_facts[i], analysis.tgt_facts[j]
+    return bool(analysis.renderings[i] & analysis.tgt_lemmas[j]) or src_fold == tgt_fold or (
+        src_prefix is not None and src_prefix == tgt_prefix)
+
+
+def _anchored(analysis: _Analysis, i: int, j: int) -> bool:
+    """The slot test (:data:`SOURCE_CONTEXT`, :data:`TARGET_WINDOW`): a source content
+    word next to ``i`` is rendered by a target content word near ``j``."""
+    src_content = [k for k, facts in enumerate(analysis.src_facts) if facts[0]]
+    k = src_content.index(i)
+    context = src_content[max(0, k - SOURCE_CONTEXT):k] + src_content[k + 1:k + 1 + SOURCE_CONTEXT]
+    near = [*range(max(0, j - TARGET_WINDOW), j),
+            *range(j + 1, min(len(analysis.tgt_words), j + 1 + TARGET_WINDOW))]
+    window = [w for w in near if analysis.tgt_facts[w][0]]
+    return any(_renders(analysis, a, b) for a in context for b in window)
+
+
+def substitutions(source: str, target: str, lexicon, wordnet: WordNet,
+                  relations: frozenset[str]) -> list[Substitution]:
+    """The substitutions of ``relations`` in one pair: each unexplained target word
+    related to a translation of an unrendered source word (one per target word); see
+    :func:`_analyse` for which words are which."""
+    analysis = _analyse(source, target, lexicon, wordnet)
+    return [] if analysis is None else _found(analysis, relations)
+
+
+#: the relations MEA01 and MEA02 test, each on its own (a target word may give both)
+RELATIONS = (frozenset({"antonym"}), frozenset({"hypernym"}))
+
+
+def by_relation(source: str, target: str, lexicon, wordnet: WordNet) -> tuple[Substitution, ...]:
+    """The substitutions of each relation of :data:`RELATIONS` in one pair, each found
+    as :func:`substitutions` finds it for that relation alone: the pair is analysed
+    once for both checks (the empty tuple for most pairs)."""
+    analysis = _analyse(source, target, lexicon, wordnet)
+    if analysis is None:
+        return ()
+    return tuple(found for relations in RELATIONS for found in _found(analysis, relations))
+
+
+def _related(analysis: _Analysis, j: int, relations: frozenset[str]
+             ) -> Iterator[tuple[int, str, str]]:
+    """The unrendered source words (indices) target word ``j`` stands in ``relations``
+    to, with the rendering that relates them (the first in alphabetical order) and the
+    relation."""
+    lemmas, wordnet = analysis.tgt_lemmas[j], analysis.wordnet
+    near = None  # the lemmas and their synonyms, only for a word some relation reaches
+    for i in analysis.unrendered:
+        renderings = analysis.renderings[i]
+        if lemmas.isdisjoint(_reach(renderings, wordnet)):
             continue  # opposite or more general than none of its renderings (most words)
-        options = sorted(renderings[s] - PARTICLES)
+        if near is None:
+            near = lemmas.union(*map(wordnet.synonyms, lemmas))
+        if not near.isdisjoint(renderings):
+            continue  # a synonym of one of its renderings: another sense of the word
+        options = sorted(renderings - PARTICLES)
         if "antonym" in relations:
             direct = [r for r in options if lemmas & wordnet.antonyms(r)]
             indirect = [r for r in options if lemmas & wordnet.indirect_antonyms(r)]
             if direct or len(indirect) >= INDIRECT_SUPPORT:
-                yield Substitution(s, t, (direct or indirect)[0], "antonym")
+                yield i, (direct or indirect)[0], "antonym"
                 continue
-        if not s.text[0].isupper() or s.start == 0:
+        if not analysis.src_words[i][0].isupper() or i == 0 and analysis.span("source", 0)[0] == 0:
             continue  # generalisations are judged on nouns: a capitalised word inside the sentence
         for rendering in options:
             if "hypernym" in relations and lemmas & wordnet.hypernyms(rendering):
-                yield Substitution(s, t, rendering, "hypernym")
+                yield i, rendering, "hypernym"
                 break
 
 
@@ -286,11 +392,14 @@ class _Substitution(Check):
         if not pair.source or not pair.target:
             return
         source, target = pair.source_text, pair.target_text
-        source_negators, target_negators = negators(source, "de"), negators(target, "en")
+        # (shared: POL01 and the other relation's check read the same)
+        source_negators = ctx.shared(negators, source, "de")
+        target_negators = ctx.shared(negators, target, "en")
         if bool(source_negators) != bool(target_negators):
             return  # an antonym may render a negation; a one-sided one is POL01's
-        for found in substitutions(source, target, ctx.lang.lexicon, self._wordnet,
-                                   self.relations):
+        for found in ctx.shared(by_relation, source, target, ctx.lang.lexicon, self._wordnet):
+            if found.relation not in self.relations:
+                continue
             if _negated(found.source, source_negators, after=True) != \
                     _negated(found.target, target_negators, after=False):
                 continue  # nicht möglich → impossible, in a paragraph negated elsewhere too

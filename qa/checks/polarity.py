@@ -74,10 +74,10 @@ class PolarityMismatch(Check):
     ENGLISH_SOURCE_MIN_WORDS = 8
     tunables = ("ENGLISH_SOURCE_MIN_WORDS",)
 
-    def _source_negators(self, text: str) -> list[Negator]:
-        found = negators(text, "de")
+    def _source_negators(self, text: str, ctx: CheckContext) -> list[Negator]:
+        found = ctx.shared(negators, text, "de")  # (shared with MEA01 and MEA02)
         if _reads_english(text, self.ENGLISH_SOURCE_MIN_WORDS):
-            found += negators(text, "en")
+            found = found + negators(text, "en")
         return found
 
     def _source_neutral(self, text: str) -> bool:
@@ -89,8 +89,8 @@ class PolarityMismatch(Check):
         if not pair.source or not pair.target:
             return
         source, target = pair.source_text, pair.target_text
-        de = self._source_negators(source)
-        en = negators(target, "en")
+        de = self._source_negators(source, ctx)
+        en = ctx.shared(negators, target, "en")
         if bool(de) == bool(en):
             return
         if de:
