@@ -366,6 +366,7 @@ def _batch(args: argparse.Namespace, config) -> int:
     (:mod:`qa.scale`), which keeps every result in a store and resumes from it."""
     from qa.batch import (batch_verdict, discover, exit_code, read_manifest, refuse_inputs,
                           run_batch, write_records)
+    from qa.text import escape_controls
 
     where = Path(args.source)
     if where.is_dir():
@@ -394,12 +395,15 @@ def _batch(args: argparse.Namespace, config) -> int:
     write_records(records, out_dir, formats)
     if "github" in formats:
         sys.stdout.write("".join(record.annotations for record in records))
+    # pair names, file names and quoted sentences are the documents' text: their escape
+    # sequences are shown escaped, never sent to the terminal
     for record in records:
         if record.error:
-            print(f"{record.name}: error: {record.error}", file=sys.stderr)
+            print(escape_controls(f"{record.name}: error: {record.error}"), file=sys.stderr)
         else:
-            print("\n".join(record.summary))
-    print(f"{len(records)} pairs → {out_dir}/index.html · {batch_verdict(records)}")
+            print(escape_controls("\n".join(record.summary)))
+    print(escape_controls(f"{len(records)} pairs → {out_dir}/index.html · "
+                          f"{batch_verdict(records)}"))
     return exit_code(records)
 
 
@@ -523,6 +527,14 @@ COMMANDS = {"check": _cmd_check, "baseline": _cmd_baseline, "fix": _cmd_fix,
             "eval": _cmd_eval}
 
 
+def _one_line(message: str) -> str:
+    """An error message as one line of the terminal: a file name or a quoted line may
+    hold newlines and escape sequences (``en\x1b[2J.txt``), which are written out."""
+    from qa.text import escape_controls
+
+    return escape_controls(message.replace("\r", " ").replace("\n", " "))
+
+
 def main(argv: list[str] | None = None) -> int:
     global _PENDING_EXIT
     _PENDING_EXIT = EXIT_PASSED
@@ -542,7 +554,7 @@ def main(argv: list[str] | None = None) -> int:
             return EXIT_ERROR
         return COMMANDS[args.command](args)
     except QAError as exc:
-        print(f"qa: error: {exc}", file=sys.stderr)
+        print(f"qa: error: {_one_line(str(exc))}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
         print("qa: interrupted", file=sys.stderr)
@@ -557,6 +569,6 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # a bug in qa: one line, traceback only on request
         if os.environ.get("QA_DEBUG"):
             raise
-        print(f"qa: internal error: {type(exc).__name__}: {exc} "
+        print(f"qa: internal error: {type(exc).__name__}: {_one_line(str(exc))} "
               "(set QA_DEBUG=1 for a traceback and please report it)", file=sys.stderr)
         return EXIT_ERROR

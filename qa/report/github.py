@@ -72,6 +72,6 @@ def render_github(report: Report) -> str:
     lines += [stale_annotation(report, entry) for entry in report.stale]
     accepted = len(report.accepted_findings)
     counted = f"{len(report.open_findings)} open findings" + (f", {accepted} accepted" if accepted else "")
-    lines.append(f"qa: {display_path(report.target.path)}: {counted}, score {report.score:g}, "
-                 f"gate {report.gate.verdict}")
+    lines.append(escape_controls(f"qa: {display_path(report.target.path)}: {counted}, score "
+                                 f"{report.score:g}, gate {report.gate.verdict}"))
     return "\n".join(lines) + "\n"

@@ -68,11 +68,22 @@ def junit_tree(reports: list[Report]) -> Element:
     return root
 
 
+#: the non-characters XML 1.0 forbids beyond the controls (https://www.w3.org/TR/xml/#charsets)
+_XML_NONCHARACTERS = str.maketrans({"\ufffe": "\\ufffe", "\uffff": "\\uffff"})
+
+
+def xml_safe(xml: str) -> str:
+    """Serialised XML with every character XML 1.0 forbids written out as an escape
+    (``\\x1b``, ``\\uffff``): a translation's control characters and non-characters
+    must not make the report unreadable to the CI that parses it."""
+    return escape_controls(xml).translate(_XML_NONCHARACTERS)
+
+
 def render_junit(report: Report) -> str:
     return render_junit_many([report])
 
 
 def render_junit_many(reports: list[Report]) -> str:
     # control characters of a translation are not allowed in XML 1.0: written out
-    xml = escape_controls(tostring(junit_tree(reports), encoding="unicode"))
+    xml = xml_safe(tostring(junit_tree(reports), encoding="unicode"))
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + xml + "\n"

@@ -58,9 +58,8 @@ def record_of(result, formats: list[str], *, show_accepted: bool = False,
     from qa.batch import annotations, pair_summary
     from qa.report import render
     from qa.report.json_report import report_to_dict
-    from qa.report.junit import junit_tree
+    from qa.report.junit import junit_tree, xml_safe
     from qa.report.sarif import sarif_log
-    from qa.text import escape_controls
 
     spec = result.spec
     report = result.report
@@ -75,5 +74,5 @@ def record_of(result, formats: list[str], *, show_accepted: bool = False,
         reports={fmt: render(report, fmt, show_accepted=show_accepted, quiet=quiet)
                  for fmt in formats},
         json_report=report_to_dict(report), sarif_run=sarif_log([report])["runs"][0],
-        junit_suite=escape_controls(tostring(suite, encoding="unicode")),
+        junit_suite=xml_safe(tostring(suite, encoding="unicode")),
         summary=tuple(pair_summary(result)), annotations=annotations([result]))
