@@ -88,10 +88,14 @@ def read_manifest(path: Path) -> list[PairSpec]:
     (or ``file``, a bilingual file) and optional termbase (a path or a list) and
     baseline; relative paths are relative to the manifest. A pair that names no termbase
     or baseline gets its :func:`companions`."""
+    from qa.io import read_bytes
+
+    data = read_bytes(path)  # a regular file of bounded size (a FIFO would hang)
     try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise QAError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}: invalid manifest (not UTF-8: byte 0x{data[exc.start]:02x} "
+                          f"at offset {exc.start})") from None
     try:
         if path.suffix.lower() in (".yaml", ".yml"):
             import yaml
@@ -297,8 +301,11 @@ def refuse_inputs(out_dir: Path, specs: list[PairSpec], formats: list[str]) -> N
         if replaces_input(path, inputs):
             raise QAError(f"{out_dir}: the report {path.name} would replace an input file "
                           "there; give another --output-dir")
-    if out_dir.exists() and not out_dir.is_dir():
-        raise QAError(f"{out_dir}: is a file, expected a folder for the reports")
+    from qa.paths import folder_problem
+
+    problem = folder_problem(out_dir)
+    if problem:
+        raise QAError(f"{out_dir}: {problem}")
 
 
 def _write(path: Path, text: str) -> None:
@@ -378,7 +385,10 @@ def write_records(records, out_dir: Path, formats: list[str]) -> list[Path]:
     from qa.report import EXTENSIONS
 
     slugs = _unique_slugs([record.name for record in records])
-    out_dir.mkdir(parents=True, exist_ok=True)
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise QAError(f"{out_dir}: cannot create the report folder ({exc.strerror or exc})") from None
     written = []
     rows = []
     for record, slug in zip(records, slugs):

@@ -414,8 +414,13 @@ def _output_plan(args: argparse.Namespace, config) -> list[tuple[str, str | None
     outputs = args.output or []
     formats = args.format or _formats_of(outputs) or [config.format]
     if args.output_dir:
+        from qa.paths import folder_problem
+
         if outputs:
             raise QAError("give either -o FILE or --output-dir DIR, not both")
+        problem = folder_problem(Path(args.output_dir))
+        if problem:
+            raise QAError(f"{args.output_dir}: {problem}")
         stem = Path(args.target or args.source).stem
         plan = [(fmt, str(Path(args.output_dir) / f"{stem}.{EXTENSIONS[fmt]}"))
                 for fmt in dict.fromkeys(formats)]

@@ -139,6 +139,8 @@ def _like(default: Any, value: Any, what: str) -> Any:
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
+    if path.exists() and not path.is_file():  # a folder; a FIFO would hang, a device never end
+        raise ConfigError(f"{path}: is not a regular file; the configuration must be a TOML file")
     try:
         with path.open("rb") as fh:
             return tomllib.load(fh)
@@ -148,6 +150,20 @@ def _read_toml(path: Path) -> dict[str, Any]:
         raise ConfigError(f"{path}: invalid TOML ({exc})") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: cannot be read ({exc})") from None
+
+
+def _tool_qa(data: dict[str, Any], path: Path) -> dict[str, Any] | None:
+    """The ``[tool.qa]`` table of a TOML file, None when it has none; a ``tool`` or
+    ``tool.qa`` key of another type (``tool = "oops"``) is one ConfigError line."""
+    tool = data.get("tool")
+    if tool is None:
+        return None
+    if not isinstance(tool, dict):
+        raise ConfigError(f"{path}: 'tool' must be a table ([tool.qa]), not {type(tool).__name__}")
+    table = tool.get("qa")
+    if table is not None and not isinstance(table, dict):
+        raise ConfigError(f"{path}: [tool.qa] must be a table, not {type(table).__name__}")
+    return table
 
 
 def find_pyproject(start: Path) -> Path | None:
@@ -165,16 +181,15 @@ def load_config(config_file: str | None = None, flags: Mapping[str, Any] | None 
     config = Config(origins={k: "default" for k in KEYS})
     pyproject = find_pyproject((cwd or Path.cwd()).resolve())
     if pyproject is not None:
-        table = _read_toml(pyproject).get("tool", {}).get("qa")
+        table = _tool_qa(_read_toml(pyproject), pyproject)
         if table is not None:
-            if not isinstance(table, dict):
-                raise ConfigError(f"{pyproject}: [tool.qa] must be a table")
             config = apply(config, table, f"{pyproject} [tool.qa]", pyproject.parent)
     if config_file is not None:
         path = Path(config_file)
         data = _read_toml(path)
-        table = data.get("tool", {}).get("qa", data) if "tool" in data else data
-        config = apply(config, table, str(path), path.resolve().parent)
+        table = _tool_qa(data, path) if "tool" in data else data
+        config = apply(config, table if table is not None else data, str(path),
+                       path.resolve().parent)
     if flags:
         present = {k: v for k, v in flags.items() if v is not None}
         config = apply(config, present, "command line")

@@ -69,6 +69,18 @@ def write_text_atomically(path: Path, text: str, *, mode_of: Path | None = None)
         raise
 
 
+def folder_problem(folder: Path) -> str | None:
+    """Why ``folder`` cannot hold reports (it is a file, or lies under one), or None:
+    asked before any check runs, so a run never ends after minutes of work on an
+    output folder it could not have used."""
+    if folder.exists():
+        return None if folder.is_dir() else "is a file, expected a folder for the reports"
+    for parent in folder.parents:
+        if parent.exists():
+            return None if parent.is_dir() else f"{parent} is a file, not a folder"
+    return None
+
+
 def display_path(path: str, base: Path | None = None) -> str:
     """``path`` relative to ``base`` (default: the working directory) with ``/``
     separators when it lies under it, else absolute: CI tools map repository-relative

@@ -5,12 +5,10 @@ one path."""
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
 
 import pytest
 
-from hostile import PAIR, article, assert_one_line_error, run, snapshot
+from hostile import article, assert_one_line_error, run, snapshot
 
 pytestmark = pytest.mark.reliability
 
