@@ -514,6 +514,8 @@ class _Grid:
         self.rows = np.arange(n + 1) if rows is None else rows
         self.cols = np.arange(width)
         self.J = lo[self.rows][:, None] + self.cols[None, :]
+        self._shift_index: dict = {}  # (p, q) -> flat gather index and validity
+        self._shifted: dict = {}      # (grid, p, q) -> shifted grid (see shifted)
 
     def block(self, first: int, stop: int) -> "_Grid":
         """The same band restricted to rows first..stop-1 (arrays built on it have
@@ -521,16 +523,27 @@ class _Grid:
         return _Grid(self.n, self.m, self.lo, self.width, np.arange(first, stop))
 
     def shifted(self, grid: np.ndarray, p: int, q: int) -> np.ndarray:
-        """out[i, k] = grid[i-p, column of j-q in row i-p], 0 where outside the band."""
+        """out[i, k] = grid[i-p, column of j-q in row i-p], 0 where outside the band.
+        Read-only: the beads of a block read the same shifts of the same grids (a 2-2
+        bead all four of its 1-1 cells), so each is gathered once per block."""
         if p == 0 and q == 0:  # the rows themselves (a view: block rows are contiguous)
             return grid[self.rows[0]:self.rows[-1] + 1] if len(self.rows) else grid[:0]
-        rows = self.rows - p
-        valid_rows = rows >= 0
-        rows_c = np.where(valid_rows, rows, 0)
-        cols = self.cols[None, :] - q + (self.lo[self.rows] - self.lo[rows_c])[:, None]
-        valid = valid_rows[:, None] & (cols >= 0) & (cols < self.width)
-        out = grid[rows_c[:, None], np.clip(cols, 0, self.width - 1)]
-        return np.where(valid, out, 0.0)
+        cached = self._shifted.get((id(grid), p, q))
+        if cached is not None and cached[0] is grid:
+            return cached[1]
+        index = self._shift_index.get((p, q))
+        if index is None:
+            rows = self.rows - p
+            valid_rows = rows >= 0
+            rows_c = np.where(valid_rows, rows, 0)
+            cols = self.cols[None, :] - q + (self.lo[self.rows] - self.lo[rows_c])[:, None]
+            valid = valid_rows[:, None] & (cols >= 0) & (cols < self.width)
+            index = self._shift_index[(p, q)] = (
+                rows_c[:, None] * self.width + np.clip(cols, 0, self.width - 1), valid)
+        flat, valid = index
+        out = np.where(valid, grid.reshape(-1)[flat], 0.0)
+        self._shifted[(id(grid), p, q)] = (grid, out)
+        return out
 
 
 def _prefix(values) -> np.ndarray:
@@ -918,33 +931,39 @@ def _fill_table(costs_of, g: _Grid) -> tuple[np.ndarray, np.ndarray]:
     D = np.full((n + 1) * width + 1, np.inf)
     sentinel = (n + 1) * width
     B = np.zeros((n + 1, width), dtype=np.int8)
-    cols = np.arange(width)
     for first in range(0, n + 1, DP_BLOCK_ROWS):
         stop = min(n + 1, first + DP_BLOCK_ROWS)
         block = g.block(first, stop)
         costs = costs_of(block)
-        valid_cell = block.J <= g.m
-        down_costs = np.stack([costs[t] for t in down], axis=1)  # (rows, beads, width)
+        invalid = block.J > g.m  # past the target's end
+        partial = invalid.any(axis=1)
+        # float64 once per block, not a float32 + float64 mix per row (same sums)
+        down_costs = np.stack([costs[t] for t in down], axis=1).astype(np.float64)
         c01 = np.where(np.isfinite(costs[null_t]), costs[null_t], 1e12).astype(np.float64)
         # the 0-1 recurrence of each row is a prefix-minimum over these running sums
         c01[:, 0] = 0.0
         running = np.cumsum(c01, axis=1)
-        same_row = [(t, b, costs[t].astype(np.float64)) for t, (a, b) in enumerate(BEADS)
+        # 0-2 and 0-3 costs from the first column they can end in
+        same_row = [(t, b, costs[t][:, b:].astype(np.float64)) for t, (a, b) in enumerate(BEADS)
                     if a == 0 and b > 1]
         del costs, c01
-        index = _gather_index(max(first, 1), stop, g.lo, width, down_a, down_b, sentinel)
+        gather_from = max(first, 1)
+        index = _gather_index(gather_from, stop, g.lo, width, down_a, down_b, sentinel)
         for r, i in enumerate(range(first, stop)):
             if i == 0:
                 cand = np.full(width, np.inf)
                 cand[0] = 0.0
                 back = np.zeros(width, dtype=np.int8)
             else:
-                values = D[index[i - max(first, 1)]] + down_costs[r]
-                best = np.argmin(values, axis=0)
-                cand = values[best, cols]
+                values = D[index[i - gather_from]]
+                values += down_costs[r]
+                best = values.argmin(axis=0)
+                cand = np.minimum.reduce(values, axis=0)  # = values[best, column]
                 back = down_index[best]
-            cand, back = _same_row(r, cand, back, running[r], same_row, null_t)
-            D[i * width:(i + 1) * width] = np.where(valid_cell[r], cand, np.inf)
+            cand = _same_row(r, cand, back, running[r], same_row, null_t)
+            if partial[r]:
+                cand[invalid[r]] = np.inf
+            D[i * width:(i + 1) * width] = cand
             B[i] = back
     return D[:-1].reshape(n + 1, width), B
 
@@ -969,33 +988,31 @@ def _gather_index(first: int, stop: int, lo: np.ndarray, width: int, down_a: np.
 
 
 def _same_row(i: int, cand: np.ndarray, back: np.ndarray, running: np.ndarray, same_row,
-              null_t: int) -> tuple[np.ndarray, np.ndarray]:
-    """Relax row i (of the block's arrays) with the beads that consume target units only (0-1, 0-2, 0-3): they
-    depend on cells to their left, so a prefix-minimum scan over the row's running sums
-    of 0-1 costs handles 0-1, and 0-2/0-3 are relaxed on the scanned row, rescanning
-    while they improve it. (Called once per row: written for few numpy calls.)"""
+              null_t: int) -> np.ndarray:
+    """Relax row i (of the block's arrays) with the beads that consume target units only
+    (0-1, 0-2, 0-3): they depend on cells to their left, so a prefix-minimum scan over the
+    row's running sums of 0-1 costs handles 0-1, and 0-2/0-3 are relaxed on the scanned
+    row, rescanning while they improve it. Returns the relaxed row; ``back`` is updated
+    in place. (Called once per row: written for few numpy calls, in place where the
+    arrays are the row's own.)"""
     while True:
-        row = np.minimum.accumulate(cand - running) + running
+        row = np.minimum.accumulate(cand - running)
+        row += running
         # (cand - C) + C is not exactly cand in floating point: demand a real gain.
         from_left = row < cand - 1e-9
-        if from_left.any():
-            row = np.where(from_left, row, cand)
-            back = np.where(from_left, null_t, back).astype(np.int8)
-        else:
-            row = cand
+        row = np.where(from_left, row, cand)
+        np.copyto(back, null_t, where=from_left)
         improved = False
         for t, b, cost in same_row:
-            values = row[:-b] + cost[i, b:]
+            values = row[:-b] + cost[i]
             better = values < row[b:] - 1e-9
-            if better.any():
-                row = row.copy()
-                row[b:] = np.where(better, values, row[b:])
-                back = back.copy()
-                back[b:] = np.where(better, t, back[b:])
+            if np.count_nonzero(better):
+                np.copyto(row[b:], values, where=better)
+                np.copyto(back[b:], t, where=better)
                 improved = True
-        cand = row
         if not improved:
-            return cand, back
+            return row
+        cand = row
 
 
 def _backtrace(D: np.ndarray, B: np.ndarray, g: _Grid):
