@@ -760,21 +760,20 @@ def _spelled_out(target: str, source_abbreviations: tuple[str, ...]) -> set[int]
     :func:`_abbreviations`): the initials of capitalised words (short lower-case words
     between them allowed) are its letters or capitals (Stuttgarter Zeitung ← StZ, Welt
     am Sonntag ← WamS), or the parts of one German compound are (Landeszeitung ← LZ)."""
-    abbreviations = set(source_abbreviations)
-    if not abbreviations:
+    if not source_abbreviations:
         return set()
+    spellings_of = {a: abbreviation_spellings(a) for a in set(source_abbreviations)}
     words = [(m.group(0), m.start(), m.end()) for m in _LETTERS_RE.finditer(target)]
     capitalised = [i for i, (word, _, _) in enumerate(words) if word[:1].isupper()]
     covered: set[int] = set()
     # (qa.lang.names.abbreviates, spelled out: initials of two letters at least that are
     # one of the abbreviation's spellings; a run's initials only grow, so a run longer
     # than both spellings can stop)
-    for abbreviation in abbreviations:
-        spellings = abbreviation_spellings(abbreviation)
+    for spellings in spellings_of.values():
         longest = max(len(spelling) for spelling in spellings)
+        firsts = {spelling[:1] for spelling in spellings}
         for i in capitalised:
-            first = words[i][0][:1].upper()
-            if not any(spelling.startswith(first) for spelling in spellings):
+            if words[i][0][:1] not in firsts:  # (a capital is its own upper case)
                 continue  # the run's initials start with this word's: no spelling does
             run_starts, initials = [], ""
             for j in range(i, len(words)):
@@ -792,11 +791,13 @@ def _spelled_out(target: str, source_abbreviations: tuple[str, ...]) -> set[int]
                 elif len(words[j][0]) > 4:
                     break
     # the parts of one German compound (Landes|zeitung ← LZ): two initials
-    all_spellings = {spelling for abbreviation in abbreviations
-                     for spelling in abbreviation_spellings(abbreviation)}
+    all_spellings = {spelling for spellings in spellings_of.values() for spelling in spellings}
+    all_firsts = {spelling[:1] for spelling in all_spellings}
     for i in capitalised:
         word, start, _ = words[i]
-        if not any(spelling.startswith(word.lower()[:1].upper()) for spelling in all_spellings):
+        first = word.lower()[:1].upper()
+        if first not in all_firsts and (len(first) == 1 or not any(
+                spelling.startswith(first) for spelling in all_spellings)):
             continue  # every split's initials start with the word's first letter
         for modifiers, head in german.compound_splits(word, min_left=3, min_head=4):
             initials = (modifiers[0][:1] + head[:1]).upper()
