@@ -115,11 +115,11 @@ class Alignment:
 
 # --- features ------------------------------------------------------------------------
 
-def _anchor_features(text: str, lang: str) -> set[str]:
+def _anchor_features(text: str, lang: str, tokens: list[str] | None = None) -> set[str]:
     """Anchors of one sentence: ``#<number>``, ``=<token>``, ``~<cognate prefix>``,
-    ``?`` and ``q`` (quotes)."""
+    ``?`` and ``q`` (quotes). ``tokens``: the sentence's words, if already split."""
     feats = {"#" + number for number in anchor_numbers(text, lang)}
-    for word in words(text):
+    for word in words(text) if tokens is None else tokens:
         feats.update(_word_anchors(word))
     if "?" in text:
         feats.add("?")
@@ -141,6 +141,28 @@ def _word_anchors(word: str) -> tuple[str, ...]:
     if len(low) >= 5 and low not in STOPWORDS:
         feats.append("~" + fold(low)[:4])
     return tuple(feats)
+
+
+def _document_anchors(doc: Document, ids: dict[str, int]) -> tuple["_Rows", set[str]]:
+    """Each sentence's anchors as ids interned into ``ids`` (both documents share one
+    table), and the document's distinctive anchors (see :func:`_distinctive`). A long
+    document's anchors are not kept as strings per sentence (100,000 sentences: 200 MB)."""
+    rows: list[list[int]] = []
+    distinctive: set[str] = set()
+    for sentence in doc.sentences:
+        tokens = words(sentence.text)
+        feats = _anchor_features(sentence.text, doc.lang, tokens)
+        rows.append([ids.setdefault(f, len(ids)) for f in feats])
+        distinctive.update(_distinctive(feats, tokens))
+    return _Rows.from_lists(rows), distinctive
+
+
+def _distinctive(feats: set[str], tokens: list[str]) -> list[str]:
+    """The anchors of a sentence that tell its document apart: numbers of two or more
+    characters, and capitalised words (≥ 4 letters) after the first — names, and in
+    German nouns."""
+    caps = {w.lower() for w in tokens[1:] if w[:1].isupper() and len(w) >= 4}
+    return [f for f in feats if (f[0] == "#" and len(f) > 2) or (f[0] == "=" and f[1:] in caps)]
 
 
 def _intrinsic_weight(feature: str) -> float:
@@ -246,11 +268,13 @@ def _band_hits(rows: np.ndarray, feats: np.ndarray, postings: np.ndarray, lo: np
     return entry, postings[pos] - base[entry] - row_lo[entry]
 
 
-def _band_grid(n: int, width: int, rows: np.ndarray, cols: np.ndarray,
+def _band_grid(first: int, stop: int, width: int, rows: np.ndarray, cols: np.ndarray,
                weights: np.ndarray) -> np.ndarray:
-    """G[i, k] = sum of ``weights`` of the hits of source unit i-1 at band column k."""
-    flat = (rows + 1) * width + cols
-    return np.bincount(flat, weights=weights, minlength=(n + 1) * width).reshape(n + 1, width)
+    """G[i - first, k] = sum of ``weights`` of the hits of source unit i-1 at band column
+    k, for grid rows first <= i < stop."""
+    flat = (rows + 1 - first) * width + cols
+    return np.bincount(flat, weights=weights,
+                       minlength=(stop - first) * width).reshape(stop - first, width)
 
 
 # --- anchors --------------------------------------------------------------------------
@@ -268,17 +292,14 @@ class _AnchorEvidence:
     target_absent: np.ndarray
 
 
-def _anchor_evidence(src_anchor: list[set[str]], tgt_anchor: list[set[str]],
+def _anchor_evidence(src: _Rows, tgt: _Rows, names: list[str],
                      params: AlignParams) -> _AnchorEvidence:
     """Anchor weights: inverse document frequency (the larger of the two documents'
     counts), too-common ones (``params.max_df``) dropped; a source anchor counts as
     "expected" only if it can occur on the other side at all (numbers and question marks
     always can). Numbers that occur nowhere on the other side are direct evidence that a
-    sentence has no counterpart there: they make its null bead cheaper."""
-    ids: dict[str, int] = {}
-    src = _Rows.from_lists([[ids.setdefault(f, len(ids)) for f in feats] for feats in src_anchor])
-    tgt = _Rows.from_lists([[ids.setdefault(f, len(ids)) for f in feats] for feats in tgt_anchor])
-    names = list(ids)
+    sentence has no counterpart there: they make its null bead cheaper. ``src`` and
+    ``tgt`` hold each sentence's anchor ids, ``names`` the anchor of each id."""
     df_s = np.bincount(src.ids, minlength=len(names))
     df_t = np.bincount(tgt.ids, minlength=len(names))
     df = np.maximum(df_s, df_t)
@@ -463,29 +484,40 @@ class _BandOverlap:
             self.word_of_entry = src_words.ids
             self.word_weights = weights.words
 
-    def anchor_grid(self, lo: np.ndarray, width: int) -> np.ndarray:
-        """G[i, k]: weight of the anchors source unit i-1 shares with target lo[i]+k-1."""
-        entry, col = _band_hits(self.anchor_rows, self.anchor_ids, self.anchor_postings, lo,
-                                width, self.m)
-        return _band_grid(self.n, width, self.anchor_rows[entry], col,
-                          self.anchor_weights[self.anchor_ids[entry]])
+    def anchor_grid(self, lo: np.ndarray, width: int, first: int, stop: int) -> np.ndarray:
+        """G[i - first, k] for grid rows first <= i < stop: the weight of the anchors
+        source unit i-1 shares with target lo[i]+k-1."""
+        e0, e1 = _entries(self.anchor_rows, first, stop)
+        rows, ids = self.anchor_rows[e0:e1], self.anchor_ids[e0:e1]
+        entry, col = _band_hits(rows, ids, self.anchor_postings, lo, width, self.m)
+        return _band_grid(first, stop, width, rows[entry], col,
+                          self.anchor_weights[ids[entry]])
 
-    def word_grid(self, lo: np.ndarray, width: int) -> np.ndarray:
-        """G[i, k]: weight of source unit i-1's words with a translation in target
-        lo[i]+k-1 — a word counts once however many of its translations are there."""
-        pair, col = _band_hits(self.word_entry_rows, self.word_stem,
+    def word_grid(self, lo: np.ndarray, width: int, first: int, stop: int) -> np.ndarray:
+        """The same for source unit i-1's words with a translation in target lo[i]+k-1 —
+        a word counts once however many of its translations are there."""
+        e0, e1 = _entries(self.word_entry_rows, first, stop)
+        pair, col = _band_hits(self.word_entry_rows[e0:e1], self.word_stem[e0:e1],
                                self.stem_postings, lo, width, self.m)
-        hits = np.unique(self.word_entry[pair] * width + col)
+        hits = np.unique(self.word_entry[e0:e1][pair] * width + col)
         entry, col = hits // width, hits % width
-        return _band_grid(self.n, width, self.word_rows[entry], col,
+        return _band_grid(first, stop, width, self.word_rows[entry], col,
                           self.word_weights[self.word_of_entry[entry]])
 
-    def stem_grid(self, lo: np.ndarray, width: int) -> np.ndarray:
-        """G[i, k]: weight of target lo[i]+k-1's stems that source unit i-1 offers."""
-        entry, col = _band_hits(self.offer_rows, self.offer_ids, self.stem_postings, lo,
-                                width, self.m)
-        return _band_grid(self.n, width, self.offer_rows[entry], col,
-                          self.stem_weights[self.offer_ids[entry]])
+    def stem_grid(self, lo: np.ndarray, width: int, first: int, stop: int) -> np.ndarray:
+        """The same for target lo[i]+k-1's stems that source unit i-1 offers."""
+        e0, e1 = _entries(self.offer_rows, first, stop)
+        rows, ids = self.offer_rows[e0:e1], self.offer_ids[e0:e1]
+        entry, col = _band_hits(rows, ids, self.stem_postings, lo, width, self.m)
+        return _band_grid(first, stop, width, rows[entry], col,
+                          self.stem_weights[ids[entry]])
+
+
+def _entries(rows: np.ndarray, first: int, stop: int) -> tuple[int, int]:
+    """The span of source entries (sorted by unit) that grid rows first..stop-1 read:
+    grid row i holds source unit i-1."""
+    e0, e1 = np.searchsorted(rows, [first - 1, stop - 1])
+    return int(e0), int(e1)
 
 
 # --- cost pieces ----------------------------------------------------------------------
@@ -505,6 +537,10 @@ def _length_cost(ls: np.ndarray, lt: np.ndarray, ratio: float, variance: float) 
     return _log_erfc_neg(delta / math.sqrt(2.0))
 
 
+#: rows above a block that its beads' similarity reads reach (a 3-1 bead: two)
+GRID_LOOKBACK = max(a for a, _ in BEADS) - 1
+
+
 class _Grid:
     """Index arithmetic for arrays laid out as [row i, column k] with j = lo[i] + k."""
 
@@ -514,6 +550,9 @@ class _Grid:
         self.rows = np.arange(n + 1) if rows is None else rows
         self.cols = np.arange(width)
         self.J = lo[self.rows][:, None] + self.cols[None, :]
+        #: the first row of the similarity grids built for these rows: they read up to
+        #: GRID_LOOKBACK rows above their first (a 3-1 bead)
+        self.row0 = max(0, int(self.rows[0]) - GRID_LOOKBACK) if len(self.rows) else 0
         self._shift_index: dict = {}  # (p, q) -> flat gather index and validity
         self._shifted: dict = {}      # (grid, p, q) -> shifted grid (see shifted)
 
@@ -523,11 +562,14 @@ class _Grid:
         return _Grid(self.n, self.m, self.lo, self.width, np.arange(first, stop))
 
     def shifted(self, grid: np.ndarray, p: int, q: int) -> np.ndarray:
-        """out[i, k] = grid[i-p, column of j-q in row i-p], 0 where outside the band.
-        Read-only: the beads of a block read the same shifts of the same grids (a 2-2
-        bead all four of its 1-1 cells), so each is gathered once per block."""
+        """out[i, k] = grid[i-p, column of j-q in row i-p], 0 where outside the band;
+        ``grid`` holds rows ``row0`` onwards. Read-only: the beads of a block read the
+        same shifts of the same grids (a 2-2 bead all four of its 1-1 cells), so each is
+        gathered once per block."""
         if p == 0 and q == 0:  # the rows themselves (a view: block rows are contiguous)
-            return grid[self.rows[0]:self.rows[-1] + 1] if len(self.rows) else grid[:0]
+            if not len(self.rows):
+                return grid[:0]
+            return grid[self.rows[0] - self.row0:self.rows[-1] + 1 - self.row0]
         cached = self._shifted.get((id(grid), p, q))
         if cached is not None and cached[0] is grid:
             return cached[1]
@@ -539,7 +581,8 @@ class _Grid:
             cols = self.cols[None, :] - q + (self.lo[self.rows] - self.lo[rows_c])[:, None]
             valid = valid_rows[:, None] & (cols >= 0) & (cols < self.width)
             index = self._shift_index[(p, q)] = (
-                rows_c[:, None] * self.width + np.clip(cols, 0, self.width - 1), valid)
+                (rows_c[:, None] - self.row0) * self.width + np.clip(cols, 0, self.width - 1),
+                valid)
         flat, valid = index
         out = np.where(valid, grid.reshape(-1)[flat], 0.0)
         self._shifted[(id(grid), p, q)] = (grid, out)
@@ -561,10 +604,12 @@ def align_documents(source: Document, target: Document, lexicon: Lexicon | None 
     params = params or AlignParams()
     src, tgt = source.sentences, target.sentences
     n, m = len(src), len(tgt)
-    src_anchor = [_anchor_features(s.text, source.lang) for s in src]
-    tgt_anchor = [_anchor_features(s.text, target.lang) for s in tgt]
+    ids: dict[str, int] = {}
+    src_anchor, src_distinctive = _document_anchors(source, ids)
+    tgt_anchor, tgt_distinctive = _document_anchors(target, ids)
 
-    anchors = _anchor_evidence(src_anchor, tgt_anchor, params)
+    anchors = _anchor_evidence(src_anchor, tgt_anchor, list(ids), params)
+    del ids
     weights = _FeatureWeights(anchors.weights)
     lex_src = lex_tgt = None
     if lexicon is not None:
@@ -608,7 +653,7 @@ def align_documents(source: Document, target: Document, lexicon: Lexicon | None 
     pairs = _build_pairs(source, target, path)
     if params.recover_moved:
         pairs = _recover_moved(pairs, fine_s, fine_t, weights, ratio, params, source, target)
-    overlap, n_src, n_tgt, shared = _document_overlap(source, target, src_anchor, tgt_anchor)
+    overlap, n_src, n_tgt, shared = _document_overlap(src_distinctive, tgt_distinctive)
     nulls = sum(1 for p in pairs if p.bead in ("1-0", "0-1"))
     null_share = nulls / max(1, len(pairs))
     # "Another article" is a judgement about documents: a sentence or two carry too few
@@ -770,13 +815,10 @@ class _CostTables:
     def __init__(self, src: _Units, tgt: _Units, g: _Grid, overlap: _BandOverlap):
         n, m = g.n, g.m
         self.g = g
-        self.sim = overlap.anchor_grid(g.lo, g.width)
-        self.lex_src_grid = self.lex_tgt_grid = self.lex_es = self.lex_et = None
-        if overlap.lexical:
-            # source words found in the target and target words explained by the source,
-            # kept apart so a bead's members can be judged one by one
-            self.lex_src_grid = overlap.word_grid(g.lo, g.width)
-            self.lex_tgt_grid = overlap.stem_grid(g.lo, g.width)
+        self.overlap = overlap
+        self.lexical = overlap.lexical
+        self._grids_for: tuple = (None, None)  # the block whose grids are built, and them
+        if self.lexical:
             self.lex_es, self.lex_et = _prefix(src.lexicon.expected), _prefix(tgt.lexicon.expected)
             self.lex_ks, self.lex_kt = _prefix(src.lexicon.known), _prefix(tgt.lexicon.known)
         self.ps, self.pt = _prefix(src.lengths), _prefix(tgt.lengths)
@@ -787,6 +829,22 @@ class _CostTables:
         # whether unit k starts a paragraph (the end position counts as a start)
         self.start_s = np.concatenate([[True], self.para_s[1:n] != self.para_s[:n - 1], [True]])
         self.start_t = np.concatenate([[True], self.para_t[1:m] != self.para_t[:m - 1], [True]])
+
+    def grids(self, g: _Grid) -> tuple[np.ndarray, np.ndarray | None, np.ndarray | None]:
+        """The similarity grids the rows of ``g`` read (from row ``g.row0``): shared
+        anchors, source words found in the target and target words explained by the
+        source — the last two kept apart so a bead's members can be judged one by one.
+        Built per block of rows, so memory holds a block's grids, not the band's."""
+        block, grids = self._grids_for
+        if block is not g:
+            first, stop = g.row0, int(g.rows[-1]) + 1 if len(g.rows) else g.row0
+            args = (g.lo, g.width, first, stop)
+            overlap = self.overlap
+            grids = (overlap.anchor_grid(*args),
+                     overlap.word_grid(*args) if self.lexical else None,
+                     overlap.stem_grid(*args) if self.lexical else None)
+            self._grids_for = (g, grids)
+        return grids
 
     def pair(self, g: _Grid, a: int, b: int, prior: float, ratio: float,
              params: AlignParams) -> np.ndarray:
@@ -800,7 +858,8 @@ class _CostTables:
         ls = np.broadcast_to((self.ps[g.rows] - self.ps[ra])[:, None], g.J.shape)
         lt = self.pt[Jc] - self.pt[Jb]
         cost = prior + _length_cost(ls, lt, ratio, params.variance)
-        matched = sum(g.shifted(self.sim, p, q) for p in range(a) for q in range(b))
+        sim = self.grids(g)[0]
+        matched = sum(g.shifted(sim, p, q) for p in range(a) for q in range(b))
         w_src = (self.pws[g.rows] - self.pws[ra])[:, None]
         w_tgt = self.pwt[Jc] - self.pwt[Jb]
         matched = np.minimum(matched, np.minimum(w_src, w_tgt))
@@ -812,7 +871,7 @@ class _CostTables:
         absent_src = np.minimum(self.pabs_s[g.rows] - self.pabs_s[ra], params.absent_cap)[:, None]
         absent_tgt = np.minimum(self.pabs_t[Jc] - self.pabs_t[Jb], params.absent_cap)
         cost = cost - np.minimum(absent_src, absent_tgt)
-        if self.lex_src_grid is not None:
+        if self.lexical:
             cost = cost + self._lexical(g, a, b, ra, Jc, Jb, params)
         # paragraph structure
         straddle_s = (self.para_s[np.clip(g.rows - 1, 0, n)] != self.para_s[ra])[:, None]
@@ -828,8 +887,9 @@ class _CostTables:
         find no counterpart in the other side (an omitted or added sentence hidden in a
         merge next to a translated one)."""
         n, m = g.n, g.m
-        src_cells = [[g.shifted(self.lex_src_grid, p, q) for q in range(b)] for p in range(a)]
-        tgt_cells = [[g.shifted(self.lex_tgt_grid, p, q) for q in range(b)] for p in range(a)]
+        _, src_grid, tgt_grid = self.grids(g)
+        src_cells = [[g.shifted(src_grid, p, q) for q in range(b)] for p in range(a)]
+        tgt_cells = [[g.shifted(tgt_grid, p, q) for q in range(b)] for p in range(a)]
         matched = sum(sum(row) for row in src_cells) + sum(sum(row) for row in tgt_cells)
         expected = (self.lex_es[g.rows] - self.lex_es[ra])[:, None] \
             + (self.lex_et[Jc] - self.lex_et[Jb])
@@ -1185,21 +1245,8 @@ def _build_pairs(source: Document, target: Document, path) -> list[SegmentPair]:
     return pairs
 
 
-def _document_overlap(source, target, src_anchor, tgt_anchor):
-    """Share of distinctive anchors (numbers, capitalised words, ≥ 4 letters) in common."""
-
-    def distinctive(doc, feats_list):
-        out = set()
-        for sent, feats in zip(doc.sentences, feats_list):
-            # capitalised words after the first: names (and, in German, nouns)
-            caps = {w.lower() for w in words(sent.text)[1:] if w[:1].isupper() and len(w) >= 4}
-            for f in feats:
-                if (f[0] == "#" and len(f) > 2) or (f[0] == "=" and f[1:] in caps):
-                    out.add(f)
-        return out
-
-    s_set = distinctive(source, src_anchor)
-    t_set = distinctive(target, tgt_anchor)
+def _document_overlap(s_set: set[str], t_set: set[str]):
+    """Share of the documents' distinctive anchors (see :func:`_distinctive`) in common."""
     shared = sorted(s_set & t_set)
     denom = min(len(s_set), len(t_set))
     overlap = len(shared) / denom if denom else 1.0

@@ -315,7 +315,7 @@ def test_a_word_with_many_senses_is_one_piece_of_evidence(write):
              for side in (evidence.source, evidence.target)]
     weights = _FeatureWeights(np.zeros(0), evidence.word_weights, evidence.stem_weights,
                               evidence.word_stems)
-    grid = _BandOverlap(*units, weights).word_grid(np.zeros(2, dtype=np.int64), 2)
+    grid = _BandOverlap(*units, weights).word_grid(np.zeros(2, dtype=np.int64), 2, 0, 2)
     assert grid[1, 1] == 1.0
     common = _lexical_evidence(["Das Jahr war gut."], ["A year.", "Next year.", "The year."],
                                lexicon, max_df=2)
