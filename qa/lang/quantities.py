@@ -27,6 +27,7 @@ import re
 from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
+from typing import Iterable
 
 
 # --- numbers: one definition, read by NUM01's atoms, the aligner and ALN evidence -----
@@ -498,6 +499,20 @@ ENGLISH_DAY_MONTH_RE = re.compile(
 # German day.month. dates as a range, in either language ("10.02.-11.02." kept as is)
 DAY_MONTH_RANGE_RE = re.compile(
     r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.\s?(?:-|–|bis)\s?(\d{1,2})\.(\d{1,2})\.(?!\d)")
+#: text (in the case written) a case-sensitive pattern cannot match without one of: a
+#: text with none of them is not scanned with it (most sentences with digits have no
+#: clock time, slash, dash or decade; English month names begin with these capitals)
+_EN_MONTH_HEADS = tuple(sorted({m.capitalize()[:3] for m in ENGLISH_MONTHS}))
+_NEEDS: dict[re.Pattern, tuple[str, ...]] = {
+    GERMAN_TIME_RE: ("Uhr",), CLOCK_RE: (":",), SLASH_DATE_RE: ("/",),
+    YEAR_SPAN_RE: ("/", "–", "-"), FRACTION_RE: ("/", *VULGAR_FRACTIONS),
+    DECADE_OF_CENTURY_RE: ("Jahr",), GERMAN_DECADE_RE: ("0er",),
+    ENGLISH_DECADE_RE: ("0s", "0'", "0’", "0i"),
+    ENGLISH_MONTH_DAY_RE: _EN_MONTH_HEADS, ENGLISH_DAY_MONTH_RE: _EN_MONTH_HEADS,
+}
+#: what the numeric dates (NUMERIC_DATE_RE, GERMAN_DAY_MONTH_RE, DAY_MONTH_RANGE_RE)
+#: cannot match without: a digit, a dot, a digit
+_DAY_DOT_MONTH_RE = re.compile(r"\d\.\d")
 # two clock times sharing one "Uhr"/"p.m.": "zwischen 12 und 14 Uhr", "from 10 to 11 a.m."
 _TIME_RANGE_HEAD_RE = re.compile(
     r"(?<![\d.,])(\d{1,2})(?:[.:](\d{2}))?\s*(?:bis|und|-|–|to|and|until|till)\s*$")
@@ -614,7 +629,7 @@ def _extract_atoms(text: str, lang: str) -> tuple[Atom, ...]:
     taken = _Spans()
     cues = _Cues(text)
     atoms = _notation_atoms(text, lang, taken, cues)
-    atoms += _date_atoms(text, lang, taken) if cues.digits else []
+    atoms += _date_atoms(text, lang, taken, cues) if cues.digits else []
     atoms += _time_atoms(text, lang, taken, cues)
     atoms += _number_atoms(text, lang, taken) if cues.digits else []
     atoms += _word_atoms(text, lang, taken, cues)
@@ -650,7 +665,7 @@ class _Cues:
     pattern cannot match without. Most sentences have no digit and no number word, and
     a pattern that cannot match need not be run: a speed-up that changes no atom."""
 
-    __slots__ = ("text", "digits", "lower", "_german_number_words")
+    __slots__ = ("text", "digits", "lower", "_german_number_words", "_day_month")
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -659,6 +674,21 @@ class _Cues:
         # be ruled out (None: every pattern runs)
         self.lower = None if _CASE_ODD_RE.search(text) else text.lower()
         self._german_number_words: list[re.Match] | None = None
+        self._day_month: bool | None = None
+
+    def scan(self, pattern: re.Pattern) -> Iterable[re.Match]:
+        """``pattern``'s matches in the text, or none without scanning where the text
+        lacks what the pattern needs (:data:`_NEEDS`)."""
+        needs = _NEEDS.get(pattern)
+        if needs is not None and not any(map(self.text.__contains__, needs)):
+            return ()
+        return pattern.finditer(self.text)
+
+    def day_month(self) -> bool:
+        """Whether the text may hold a numeric date (digits around a dot; tested once)."""
+        if self._day_month is None:
+            self._day_month = _DAY_DOT_MONTH_RE.search(self.text) is not None
+        return self._day_month
 
     def german_number_words(self) -> list[re.Match]:
         """The words that begin like a German number word (found once: two steps read
@@ -682,7 +712,7 @@ def _notation_atoms(text: str, lang: str, taken: _Spans, cues: _Cues) -> list[At
     second year shortened (``1968/69`` = ``1968/1969``) and decades (``60er Jahre`` =
     ``1960s`` = ``the sixties``)."""
     atoms: list[Atom] = []
-    fractions = FRACTION_RE.finditer(text) if cues.digits or cues.any_of(VULGAR_FRACTIONS) \
+    fractions = cues.scan(FRACTION_RE) if cues.digits or cues.any_of(VULGAR_FRACTIONS) \
         else ()
     for m in fractions:
         if m.group(2):
@@ -696,7 +726,7 @@ def _notation_atoms(text: str, lang: str, taken: _Spans, cues: _Cues) -> list[At
         atoms.append(Atom("number", _fraction_value(whole, numerator, denominator),
                           m.start(), m.end(), m.group(0)))
         taken.take(m.start(), m.end())
-    for m in YEAR_SPAN_RE.finditer(text) if cues.digits else ():
+    for m in cues.scan(YEAR_SPAN_RE) if cues.digits else ():
         first, second = int(m.group(1)), int(m.group(2))
         if not taken.free(m.start(), m.end()) or second == first % 100:
             continue
@@ -756,11 +786,11 @@ _EN_DECADE_WORD_RE = re.compile(r"\b(" + "|".join(_EN_DECADES) + r")\b", re.IGNO
 def _decade_atoms(text: str, lang: str, taken: _Spans, cues: _Cues) -> list[Atom]:
     atoms: list[Atom] = []
     if lang == "de":
-        for m in DECADE_OF_CENTURY_RE.finditer(text) if cues.digits else ():
+        for m in cues.scan(DECADE_OF_CENTURY_RE) if cues.digits else ():
             century = str(int(m.group(2)) - 1)
             atoms.append(_decade(m.start(), m.end(), text, m.group(1), century))
             taken.take(m.start(), m.end())
-        for m in GERMAN_DECADE_RE.finditer(text) if cues.digits else ():
+        for m in cues.scan(GERMAN_DECADE_RE) if cues.digits else ():
             if taken.free(m.start(), m.end()):
                 atoms.append(_decade(m.start(), m.end(), text, m.group(2), m.group(1)))
                 taken.take(m.start(), m.end())
@@ -773,7 +803,7 @@ def _decade_atoms(text: str, lang: str, taken: _Spans, cues: _Cues) -> list[Atom
                 atoms.append(_decade(m.start(), m.end(), text, tens, None, spelled=True))
                 taken.take(m.start(), m.end())
     else:
-        for m in ENGLISH_DECADE_RE.finditer(text) if cues.digits else ():
+        for m in cues.scan(ENGLISH_DECADE_RE) if cues.digits else ():
             if taken.free(m.start(), m.end()):
                 atoms.append(_decade(m.start(), m.end(), text, m.group(2), m.group(1)))
                 taken.take(m.start(), m.end())
@@ -815,33 +845,35 @@ def _date_parts(m: re.Match, day_at: int, month_at: int, year_at: int | None,
     return atoms
 
 
-def _date_atoms(text: str, lang: str, taken: _Spans) -> list[Atom]:
+def _date_atoms(text: str, lang: str, taken: _Spans, cues: _Cues) -> list[Atom]:
     """Numeric dates: ``20.07.2021`` on both sides; ``10.02.-11.02.`` (a range of
     German day.month. dates, also kept in English copy); German ``am 16.3.`` (day and
     month, only after a date word such as *am*, *bis*, or a weekday); English ``03/16``
     or ``16/3/2024``; and the day before or after a month name: ``7. bis 9. Mai``,
     ``May 9th``, ``the 10th to the 12th of September``."""
     atoms: list[Atom] = []
-    for m in NUMERIC_DATE_RE.finditer(text):
+    numeric = cues.day_month()
+    for m in NUMERIC_DATE_RE.finditer(text) if numeric else ():
         if 1 <= int(m.group(1)) <= 31 and 1 <= int(m.group(2)) <= 12:
             atoms += _date_parts(m, 1, 2, 3)
             taken.take(m.start(), m.end())
-    for m in DAY_MONTH_RANGE_RE.finditer(text):
+    for m in DAY_MONTH_RANGE_RE.finditer(text) if numeric else ():
         if taken.free(m.start(), m.end()) and all(
                 1 <= int(m.group(d)) <= 31 and 1 <= int(m.group(d + 1)) <= 12 for d in (1, 3)):
             atoms += _date_parts(m, 1, 2, None) + _date_parts(m, 3, 4, None)
             taken.take(m.start(), m.end())
     if lang == "de":
-        for m in GERMAN_DAY_MONTH_RE.finditer(text):
+        for m in GERMAN_DAY_MONTH_RE.finditer(text) if numeric else ():
             day, month = int(m.group(1)), int(m.group(2))
             date_word = _previous_word(text, m.start()).lower().rstrip(",")
             if (taken.free(m.start(), m.end()) and 1 <= day <= 31 and 1 <= month <= 12
                     and (date_word in _DATE_WORDS or date_word in GERMAN_WEEKDAYS)):
                 atoms += _date_parts(m, 1, 2, None)
                 taken.take(m.start(), m.end())
-        day_patterns: tuple[re.Pattern, ...] = (GERMAN_DAY_OF_MONTH_RE,)
+        day_patterns: tuple[re.Pattern, ...] = \
+            (GERMAN_DAY_OF_MONTH_RE,) if cues.any_of(_MONTH_STARTS["de"]) else ()
     else:
-        for m in SLASH_DATE_RE.finditer(text):
+        for m in cues.scan(SLASH_DATE_RE):
             first, second = int(m.group(1)), int(m.group(2))
             if not taken.free(m.start(), m.end()):
                 continue
@@ -854,7 +886,7 @@ def _date_atoms(text: str, lang: str, taken: _Spans) -> list[Atom]:
                 taken.take(m.start(), m.end())
         day_patterns = (ENGLISH_MONTH_DAY_RE, ENGLISH_DAY_MONTH_RE)
     for pattern in day_patterns:
-        for m in pattern.finditer(text):
+        for m in cues.scan(pattern):
             for group in (1, 2):
                 if (m.group(group) and 1 <= int(m.group(group)) <= 31
                         and taken.free(m.start(group), m.end(group))):
@@ -870,7 +902,7 @@ def _time_atoms(text: str, lang: str, taken: _Spans, cues: _Cues) -> list[Atom]:
     atoms: list[Atom] = []
     patterns = (GERMAN_TIME_RE, CLOCK_RE) if lang == "de" else (ENGLISH_TIME_RE, CLOCK_RE)
     for pattern in patterns if cues.digits else ():
-        for m in pattern.finditer(text):
+        for m in cues.scan(pattern):
             if not taken.free(m.start(), m.end()):
                 continue
             hour = int(m.group(1))
