@@ -818,6 +818,7 @@ class _CostTables:
         self.overlap = overlap
         self.lexical = overlap.lexical
         self._grids_for: tuple = (None, None)  # the block whose grids are built, and them
+        self._memo_for: tuple = (None, None)   # the block whose shared pieces are kept
         if self.lexical:
             self.lex_es, self.lex_et = _prefix(src.lexicon.expected), _prefix(tgt.lexicon.expected)
             self.lex_ks, self.lex_kt = _prefix(src.lexicon.known), _prefix(tgt.lexicon.known)
@@ -846,86 +847,143 @@ class _CostTables:
             self._grids_for = (g, grids)
         return grids
 
+    def _memo(self, g: _Grid) -> dict:
+        """Pieces of bead costs the beads of one block share (a 2-1 and a 3-1 bead the
+        same target span, every bead ending at j the same clipped positions): computed
+        once per block."""
+        block, memo = self._memo_for
+        if block is not g:
+            memo = {}
+            self._memo_for = (g, memo)
+        return memo
+
+    def _source_span(self, g: _Grid, a: int, params: AlignParams) -> "_Span":
+        """The source side of beads taking ``a`` source units, per row (column vectors)."""
+        memo = self._memo(g)
+        span = memo.get(("s", a))
+        if span is None:
+            n = g.n
+            ra = np.clip(g.rows - a, 0, n)  # first source unit of the bead (per row)
+            span = memo[("s", a)] = _Span(
+                first=ra,
+                length=(self.ps[g.rows] - self.ps[ra])[:, None],
+                weight=(self.pws[g.rows] - self.pws[ra])[:, None],
+                absent=np.minimum(self.pabs_s[g.rows] - self.pabs_s[ra], params.absent_cap)[:, None],
+                straddles=(self.para_s[np.clip(g.rows - 1, 0, n)] != self.para_s[ra])[:, None],
+                starts=self.start_s[ra][:, None],
+                expected=(self.lex_es[g.rows] - self.lex_es[ra])[:, None] if self.lexical else None)
+        return span
+
+    def _target_span(self, g: _Grid, b: int, params: AlignParams) -> "_Span":
+        """The target side of beads taking ``b`` target units, per cell."""
+        memo = self._memo(g)
+        span = memo.get(("t", b))
+        if span is None:
+            m = g.m
+            Jc = memo.get("Jc")
+            if Jc is None:
+                Jc = memo["Jc"] = np.clip(g.J, 0, m)
+                memo["para_last"] = self.para_t[np.clip(Jc - 1, 0, m)]
+            Jb = np.clip(g.J - b, 0, m)
+            span = memo[("t", b)] = _Span(
+                first=Jb,
+                length=self.pt[Jc] - self.pt[Jb],
+                weight=self.pwt[Jc] - self.pwt[Jb],
+                absent=np.minimum(self.pabs_t[Jc] - self.pabs_t[Jb], params.absent_cap),
+                straddles=memo["para_last"] != self.para_t[Jb],
+                starts=self.start_t[Jb],
+                expected=(self.lex_et[Jc] - self.lex_et[Jb]) if self.lexical else None)
+        return span
+
     def pair(self, g: _Grid, a: int, b: int, prior: float, ratio: float,
              params: AlignParams) -> np.ndarray:
         """Cost of an a-b bead (both sides non-empty) ending at each cell of the rows of
         ``g``: prior, length fit, shared and unmatched anchors, changed numbers, lexicon
         overlap, and the paragraph structure it crosses."""
-        n, m = g.n, g.m
-        Jc = np.clip(g.J, 0, m)
-        ra = np.clip(g.rows - a, 0, n)  # first source sentence of the bead (per row)
-        Jb = np.clip(g.J - b, 0, m)
-        ls = np.broadcast_to((self.ps[g.rows] - self.ps[ra])[:, None], g.J.shape)
-        lt = self.pt[Jc] - self.pt[Jb]
-        cost = prior + _length_cost(ls, lt, ratio, params.variance)
+        src, tgt = self._source_span(g, a, params), self._target_span(g, b, params)
+        ls = np.broadcast_to(src.length, g.J.shape)
+        cost = prior + _length_cost(ls, tgt.length, ratio, params.variance)
         sim = self.grids(g)[0]
         matched = sum(g.shifted(sim, p, q) for p in range(a) for q in range(b))
-        w_src = (self.pws[g.rows] - self.pws[ra])[:, None]
-        w_tgt = self.pwt[Jc] - self.pwt[Jb]
-        matched = np.minimum(matched, np.minimum(w_src, w_tgt))
-        unmatched = np.maximum(w_src + w_tgt - 2 * matched, 0.0)
+        matched = np.minimum(matched, np.minimum(src.weight, tgt.weight))
+        unmatched = np.maximum(src.weight + tgt.weight - 2 * matched, 0.0)
         cost = cost - params.anchor_match * matched + params.anchor_miss * unmatched
         # Numbers found only in the source facing numbers found only in the target
         # are a changed number (a mistranslation), as much evidence for pairing the
         # sentences as for leaving them unaligned: the bead gets the same discount.
-        absent_src = np.minimum(self.pabs_s[g.rows] - self.pabs_s[ra], params.absent_cap)[:, None]
-        absent_tgt = np.minimum(self.pabs_t[Jc] - self.pabs_t[Jb], params.absent_cap)
-        cost = cost - np.minimum(absent_src, absent_tgt)
+        cost = cost - np.minimum(src.absent, tgt.absent)
         if self.lexical:
-            cost = cost + self._lexical(g, a, b, ra, Jc, Jb, params)
+            cost = cost + self._lexical(g, a, b, src, tgt, params)
         # paragraph structure
-        straddle_s = (self.para_s[np.clip(g.rows - 1, 0, n)] != self.para_s[ra])[:, None]
-        straddle_t = self.para_t[np.clip(Jc - 1, 0, m)] != self.para_t[Jb]
-        cost = cost + params.paragraph_straddle * (straddle_s | straddle_t)
-        mismatch = self.start_s[ra][:, None] != self.start_t[Jb]
+        cost = cost + params.paragraph_straddle * (src.straddles | tgt.straddles)
+        mismatch = src.starts != tgt.starts
         return cost + params.paragraph_mismatch * mismatch
 
-    def _lexical(self, g: _Grid, a: int, b: int, ra: np.ndarray, Jc: np.ndarray,
-                 Jb: np.ndarray, params: AlignParams) -> np.ndarray:
+    def _lexical(self, g: _Grid, a: int, b: int, src: "_Span", tgt: "_Span",
+                 params: AlignParams) -> np.ndarray:
         """The lexical cost of an a-b bead: the bead's matched share as a whole, plus,
         in a bead of several sentences, a penalty for each member sentence whose words
         find no counterpart in the other side (an omitted or added sentence hidden in a
         merge next to a translated one)."""
-        n, m = g.n, g.m
         _, src_grid, tgt_grid = self.grids(g)
         src_cells = [[g.shifted(src_grid, p, q) for q in range(b)] for p in range(a)]
         tgt_cells = [[g.shifted(tgt_grid, p, q) for q in range(b)] for p in range(a)]
         matched = sum(sum(row) for row in src_cells) + sum(sum(row) for row in tgt_cells)
-        expected = (self.lex_es[g.rows] - self.lex_es[ra])[:, None] \
-            + (self.lex_et[Jc] - self.lex_et[Jb])
-        cost = _lexical_cost(matched, expected, params)
+        cost = _lexical_cost(matched, src.expected + tgt.expected, params)
         if a > 1:
             for p in range(a):  # source sentence i-1-p
-                row = np.clip(g.rows - p, 1, n)
-                own = (self.lex_ks[row] - self.lex_ks[row - 1])[:, None]
-                cost = cost + _member_penalty(sum(src_cells[p]), own, params)
+                cost = cost + _member_penalty(sum(src_cells[p]), self._source_known(g, p),
+                                              params)
         if b > 1:
             for q in range(b):  # target sentence j-1-q
-                col = np.clip(g.J - q, 1, m)
-                own = self.lex_kt[col] - self.lex_kt[col - 1]
-                cost = cost + _member_penalty(sum(row[q] for row in tgt_cells), own, params)
+                cost = cost + _member_penalty(sum(row[q] for row in tgt_cells),
+                                              self._target_known(g, q), params)
         return cost
+
+    def _source_known(self, g: _Grid, p: int) -> np.ndarray:
+        """Known lexical weight of source unit i-1-p, per row (a column vector)."""
+        memo = self._memo(g)
+        own = memo.get(("ks", p))
+        if own is None:
+            row = np.clip(g.rows - p, 1, g.n)
+            own = memo[("ks", p)] = (self.lex_ks[row] - self.lex_ks[row - 1])[:, None]
+        return own
+
+    def _target_known(self, g: _Grid, q: int) -> np.ndarray:
+        """Known lexical weight of target unit j-1-q, per cell."""
+        memo = self._memo(g)
+        own = memo.get(("kt", q))
+        if own is None:
+            col = np.clip(g.J - q, 1, g.m)
+            own = memo[("kt", q)] = self.lex_kt[col] - self.lex_kt[col - 1]
+        return own
 
     def source_null(self, g: _Grid, a: int, prior: float, params: AlignParams) -> np.ndarray:
         """Cost of a run of a source sentences with no counterpart, inside one paragraph
         (inf where the run would cross a paragraph break)."""
-        n = g.n
-        ra = np.clip(g.rows - a, 0, n)
-        w_src = (self.pws[g.rows] - self.pws[ra])[:, None]
-        absent = np.minimum((self.pabs_s[g.rows] - self.pabs_s[ra]), params.absent_cap)[:, None]
-        same_para = (self.para_s[np.clip(g.rows - 1, 0, n)] == self.para_s[ra])[:, None]
-        cost = prior + params.anchor_null * w_src - absent
-        return np.broadcast_to(np.where(same_para, cost, np.inf), g.J.shape).copy()
+        src = self._source_span(g, a, params)
+        cost = prior + params.anchor_null * src.weight - src.absent
+        return np.broadcast_to(np.where(~src.straddles, cost, np.inf), g.J.shape).copy()
 
     def target_null(self, g: _Grid, b: int, prior: float, params: AlignParams) -> np.ndarray:
         """Cost of a run of b target sentences with no counterpart, inside one paragraph."""
-        m = g.m
-        Jc = np.clip(g.J, 0, m)
-        Jb = np.clip(g.J - b, 0, m)
-        w_tgt = self.pwt[Jc] - self.pwt[Jb]
-        absent = np.minimum(self.pabs_t[Jc] - self.pabs_t[Jb], params.absent_cap)
-        same_para = self.para_t[np.clip(Jc - 1, 0, m)] == self.para_t[Jb]
-        return np.where(same_para, prior + params.anchor_null * w_tgt - absent, np.inf)
+        tgt = self._target_span(g, b, params)
+        return np.where(~tgt.straddles, prior + params.anchor_null * tgt.weight - tgt.absent,
+                        np.inf)
+
+
+@dataclass
+class _Span:
+    """One side of the beads that take a given number of units on it, over a block of
+    the band: the first unit of the span, and the span's totals (see _CostTables)."""
+
+    first: np.ndarray
+    length: np.ndarray
+    weight: np.ndarray     # anchor weight
+    absent: np.ndarray     # absent-number discount, capped
+    straddles: np.ndarray  # the span crosses a paragraph break
+    starts: np.ndarray     # the span starts a paragraph
+    expected: np.ndarray | None  # lexical weight it could match
 
 
 def _lexical_cost(matched: np.ndarray, expected: np.ndarray, params: AlignParams) -> np.ndarray:
