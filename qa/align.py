@@ -21,6 +21,15 @@ same-row 0-1 recurrence is a prefix-minimum scan. If the best path touches the b
 the band is doubled and the DP rerun, so the result equals the unbanded optimum whenever
 the band did not constrain it. Time and memory grow with ``sentences × band``.
 
+Features (anchors, dictionary words, English stems) are interned to integer ids once and
+kept per sentence as ragged integer arrays (:class:`_Rows`), not as sets of strings. The
+similarity of two sentences inside the band — shared anchors, source words with a
+translation in the target, target stems the source offers — is read from sorted inverted
+indexes of the target side (one ``searchsorted`` per source feature, summed with
+``bincount``), block by block of ``DP_BLOCK_ROWS`` rows as the DP reaches them, so memory
+holds the ``sentences × band`` DP tables and one block's costs (100,000 sentences: about
+350 MB in all).
+
 A target that is a different article altogether is recognised from the documents' anchor
 overlap; the caller then reports one critical finding instead of hundreds.
 """
@@ -119,8 +128,8 @@ def _anchor_features(text: str, lang: str, tokens: list[str] | None = None) -> s
     """Anchors of one sentence: ``#<number>``, ``=<token>``, ``~<cognate prefix>``,
     ``?`` and ``q`` (quotes). ``tokens``: the sentence's words, if already split."""
     feats = {"#" + number for number in anchor_numbers(text, lang)}
-    for word in words(text) if tokens is None else tokens:
-        feats.update(_word_anchors(word))
+    tokens = words(text) if tokens is None else tokens
+    feats.update(chain.from_iterable(map(_word_anchors, tokens)))
     if "?" in text:
         feats.add("?")
     if any(q in text for q in "\"“”„«»"):
@@ -143,16 +152,17 @@ def _word_anchors(word: str) -> tuple[str, ...]:
     return tuple(feats)
 
 
-def _document_anchors(doc: Document, ids: dict[str, int]) -> tuple["_Rows", set[str]]:
+def _document_anchors(doc: Document, ids: defaultdict[str, int]) -> tuple["_Rows", set[str]]:
     """Each sentence's anchors as ids interned into ``ids`` (both documents share one
-    table), and the document's distinctive anchors (see :func:`_distinctive`). A long
-    document's anchors are not kept as strings per sentence (100,000 sentences: 200 MB)."""
+    table; it numbers a new anchor with its size), and the document's distinctive
+    anchors (see :func:`_distinctive`). A long document's anchors are not kept as strings
+    per sentence (100,000 sentences: 200 MB)."""
     rows: list[list[int]] = []
     distinctive: set[str] = set()
     for sentence in doc.sentences:
         tokens = words(sentence.text)
         feats = _anchor_features(sentence.text, doc.lang, tokens)
-        rows.append([ids.setdefault(f, len(ids)) for f in feats])
+        rows.append([ids[f] for f in feats])
         distinctive.update(_distinctive(feats, tokens))
     return _Rows.from_lists(rows), distinctive
 
@@ -379,10 +389,10 @@ def _lexical_evidence(src_texts: list[str], tgt_texts: list[str], lexicon: Lexic
         return np.where((df > 0) & (local <= max_df), 1.0 / (1.0 + np.log(local)), 0.0)
 
     # English stems of the target sentences, and in how many each occurs
-    stem_ids: dict[str, int] = {}
+    stem_ids: defaultdict[str, int] = defaultdict()
+    stem_ids.default_factory = stem_ids.__len__  # a new stem's id: the stems before it
     target_stems = _Rows.from_lists(
-        [[stem_ids.setdefault(u, len(stem_ids)) for u in {_content_stem(w) for w in _content_words(t)}]
-         for t in tgt_texts])
+        [[stem_ids[u] for u in {_content_stem(w) for w in _content_words(t)}] for t in tgt_texts])
     tgt_df = np.bincount(target_stems.ids, minlength=len(stem_ids))
     # source dictionary words: one id per distinct set of translations
     word_ids: dict[frozenset[str], int] = {}
@@ -604,7 +614,8 @@ def align_documents(source: Document, target: Document, lexicon: Lexicon | None 
     params = params or AlignParams()
     src, tgt = source.sentences, target.sentences
     n, m = len(src), len(tgt)
-    ids: dict[str, int] = {}
+    ids: defaultdict[str, int] = defaultdict()
+    ids.default_factory = ids.__len__  # a new anchor's id: the number of anchors before it
     src_anchor, src_distinctive = _document_anchors(source, ids)
     tgt_anchor, tgt_distinctive = _document_anchors(target, ids)
 
@@ -868,7 +879,8 @@ class _CostTables:
                 first=ra,
                 length=(self.ps[g.rows] - self.ps[ra])[:, None],
                 weight=(self.pws[g.rows] - self.pws[ra])[:, None],
-                absent=np.minimum(self.pabs_s[g.rows] - self.pabs_s[ra], params.absent_cap)[:, None],
+                absent=np.minimum(self.pabs_s[g.rows] - self.pabs_s[ra],
+                                  params.absent_cap)[:, None],
                 straddles=(self.para_s[np.clip(g.rows - 1, 0, n)] != self.para_s[ra])[:, None],
                 starts=self.start_s[ra][:, None],
                 expected=(self.lex_es[g.rows] - self.lex_es[ra])[:, None] if self.lexical else None)
