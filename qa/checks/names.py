@@ -755,6 +755,11 @@ class _KeysOf:
         return any(key in part for part in self.parts)
 
 
+#: abbreviation_spellings, memoised: the same abbreviations are in the window of the
+#: eight pairs around each sentence that has one
+_spellings = lru_cache(maxsize=4096)(abbreviation_spellings)
+
+
 def _spelled_out(target: str, source_abbreviations: tuple[str, ...]) -> set[int]:
     """Starts of the target words that spell out an abbreviation of the source (its
     :func:`_abbreviations`): the initials of capitalised words (short lower-case words
@@ -762,7 +767,11 @@ def _spelled_out(target: str, source_abbreviations: tuple[str, ...]) -> set[int]
     am Sonntag ← WamS), or the parts of one German compound are (Landeszeitung ← LZ)."""
     if not source_abbreviations:
         return set()
-    spellings_of = {a: abbreviation_spellings(a) for a in set(source_abbreviations)}
+    spellings_of = {a: _spellings(a) for a in set(source_abbreviations)}
+    all_spellings = {spelling for spellings in spellings_of.values() for spelling in spellings}
+    all_firsts = {spelling[:1] for spelling in all_spellings}
+    if target.isascii() and not any(map(target.__contains__, all_firsts)):
+        return set()  # no word of it begins with a spelling's first letter (most targets)
     words = [(m.group(0), m.start(), m.end()) for m in _LETTERS_RE.finditer(target)]
     capitalised = [i for i, (word, _, _) in enumerate(words) if word[:1].isupper()]
     covered: set[int] = set()
@@ -791,8 +800,6 @@ def _spelled_out(target: str, source_abbreviations: tuple[str, ...]) -> set[int]
                 elif len(words[j][0]) > 4:
                     break
     # the parts of one German compound (Landes|zeitung ← LZ): two initials
-    all_spellings = {spelling for spellings in spellings_of.values() for spelling in spellings}
-    all_firsts = {spelling[:1] for spelling in all_spellings}
     for i in capitalised:
         word, start, _ = words[i]
         first = word.lower()[:1].upper()
