@@ -74,7 +74,7 @@ class PolarityMismatch(Check):
     ENGLISH_SOURCE_MIN_WORDS = 8
     tunables = ("ENGLISH_SOURCE_MIN_WORDS",)
 
-    def _source_negators(self, text: str, ctx: CheckContext) -> list[Negator]:
+    def _source_negators(self, text: str, ctx: CheckContext) -> tuple[Negator, ...]:
         found = ctx.shared(negators, text, "de")  # (shared with MEA01 and MEA02)
         if _reads_english(text, self.ENGLISH_SOURCE_MIN_WORDS):
             found = found + negators(text, "en")

@@ -261,8 +261,9 @@ def neutral_expressions(text: str, lang: str) -> list[tuple[int, int]]:
     return _spans(pattern, text) + _litotes(text, lang)
 
 
-def negators(text: str, lang: str) -> list[Negator]:
-    """Explicit negators, minus those in expressions that are no negation or neutral."""
+def negators(text: str, lang: str) -> tuple[Negator, ...]:
+    """Explicit negators, minus those in expressions that are no negation or neutral (a
+    tuple: checks share one text's answer, see CheckContext.shared)."""
     if lang == "de":
         plain, weak, exclude = GERMAN_NEGATION, GERMAN_WEAK_NEGATION, GERMAN_NOT_NEGATION
         colloquial = GERMAN_COLLOQUIAL_NEGATION
@@ -273,7 +274,7 @@ def negators(text: str, lang: str) -> list[Negator]:
               for m in pattern.finditer(text)]
     weak_matches = list(weak.finditer(text))
     if not strong and not weak_matches:
-        return []  # most sentences: no negator, nothing to exclude or weaken
+        return ()  # most sentences: no negator, nothing to exclude or weaken
     if lang == "de":
         weakening = _spans(_GERMAN_ADJECTIVE_NEGATION, text) + \
             _spans(_GERMAN_MODAL_INFINITIVE, text)
@@ -284,7 +285,7 @@ def negators(text: str, lang: str) -> list[Negator]:
              for m in strong if not _inside(m.start(), excluded)]
     found += [Negator(m.start(), m.end(), m.group(0), False)
               for m in weak_matches if not _inside(m.start(), excluded)]
-    return sorted(found, key=lambda n: n.start)
+    return tuple(sorted(found, key=lambda n: n.start))
 
 
 def lexical_negation(text: str, lang: str) -> bool:
