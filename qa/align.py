@@ -258,11 +258,15 @@ def _ranges(starts: np.ndarray, counts: np.ndarray) -> tuple[np.ndarray, np.ndar
     return owner, np.repeat(starts - first, counts) + np.arange(int(counts.sum()))
 
 
-def _postings(rows: _Rows, m: int) -> np.ndarray:
-    """An inverted index of target units' features as one sorted array: the units holding
-    feature ``f`` are the entries ``f·(m+1) + j + 1`` (j 0-based), so the units of a
-    feature inside a band are one ``searchsorted`` away."""
-    return np.sort(rows.ids * (m + 1) + rows.row_index() + 1)
+def _postings(rows: _Rows, m: int, first: int = 0, stop: int | None = None) -> np.ndarray:
+    """An inverted index of target units' features (of units first..stop-1, all by
+    default) as one sorted array: the units holding feature ``f`` are the entries
+    ``f·(m+1) + j + 1`` (j 0-based), so the units of a feature inside a band are one
+    ``searchsorted`` away."""
+    stop = len(rows) if stop is None else stop
+    start, end = rows.offsets[first], rows.offsets[stop]
+    units = np.repeat(np.arange(first, stop), np.diff(rows.offsets[first:stop + 1]))
+    return np.sort(rows.ids[start:end] * (m + 1) + units + 1)
 
 
 def _band_hits(rows: np.ndarray, feats: np.ndarray, postings: np.ndarray, lo: np.ndarray,
@@ -471,16 +475,20 @@ class _BandOverlap:
     """The evidence two sides share, per pair of units inside a band: the weight of
     shared anchors, of source words whose translation the target unit holds, and of
     target stems the source unit's words translate to. Built once per pair of unit lists
-    (the target's inverted indexes), read for each band the search tries."""
+    (source entries in unit order), read for each band and block of rows the search
+    tries: the target units a block's band can reach are a window of the target, whose
+    inverted index (:func:`_postings`) is small enough for fast lookups."""
 
     def __init__(self, src: "_Units", tgt: "_Units", weights: "_FeatureWeights"):
         self.n, self.m = len(src.items), len(tgt.items)
         self.anchor_rows, self.anchor_ids = src.anchors.row_index(), src.anchors.ids
         self.anchor_weights = weights.anchors
-        self.anchor_postings = _postings(tgt.anchors, self.m)
+        self.target_anchors = tgt.anchors
+        self._window_key: tuple | None = None
+        self._window_postings = np.zeros(0, dtype=np.int64)
         self.lexical = src.lexicon is not None and tgt.lexicon is not None
         if self.lexical:
-            self.stem_postings = _postings(tgt.lexicon.stems, self.m)
+            self.target_stems = tgt.lexicon.stems
             offers = src.lexicon.stems
             self.offer_rows, self.offer_ids = offers.row_index(), offers.ids
             self.stem_weights = weights.stems
@@ -499,7 +507,8 @@ class _BandOverlap:
         source unit i-1 shares with target lo[i]+k-1."""
         e0, e1 = _entries(self.anchor_rows, first, stop)
         rows, ids = self.anchor_rows[e0:e1], self.anchor_ids[e0:e1]
-        entry, col = _band_hits(rows, ids, self.anchor_postings, lo, width, self.m)
+        postings = self._window(self.target_anchors, lo, width, first, stop)
+        entry, col = _band_hits(rows, ids, postings, lo, width, self.m)
         return _band_grid(first, stop, width, rows[entry], col,
                           self.anchor_weights[ids[entry]])
 
@@ -507,8 +516,9 @@ class _BandOverlap:
         """The same for source unit i-1's words with a translation in target lo[i]+k-1 —
         a word counts once however many of its translations are there."""
         e0, e1 = _entries(self.word_entry_rows, first, stop)
+        postings = self._window(self.target_stems, lo, width, first, stop)
         pair, col = _band_hits(self.word_entry_rows[e0:e1], self.word_stem[e0:e1],
-                               self.stem_postings, lo, width, self.m)
+                               postings, lo, width, self.m)
         hits = np.unique(self.word_entry[e0:e1][pair] * width + col)
         entry, col = hits // width, hits % width
         return _band_grid(first, stop, width, self.word_rows[entry], col,
@@ -518,9 +528,24 @@ class _BandOverlap:
         """The same for target lo[i]+k-1's stems that source unit i-1 offers."""
         e0, e1 = _entries(self.offer_rows, first, stop)
         rows, ids = self.offer_rows[e0:e1], self.offer_ids[e0:e1]
-        entry, col = _band_hits(rows, ids, self.stem_postings, lo, width, self.m)
+        postings = self._window(self.target_stems, lo, width, first, stop)
+        entry, col = _band_hits(rows, ids, postings, lo, width, self.m)
         return _band_grid(first, stop, width, rows[entry], col,
                           self.stem_weights[ids[entry]])
+
+
+    def _window(self, target: _Rows, lo: np.ndarray, width: int, first: int,
+                stop: int) -> np.ndarray:
+        """The inverted index of the target units the bands of grid rows first..stop-1
+        reach (target j, 0-based, at column j + 1 - lo[i]); the last one built is kept,
+        as the stems' serves two grids."""
+        j0 = max(0, int(lo[first]) - 1)
+        j1 = min(self.m, int(lo[stop - 1]) - 1 + width)
+        key = (id(target), j0, j1)
+        if self._window_key != key:
+            self._window_key = key
+            self._window_postings = _postings(target, self.m, j0, max(j0, j1))
+        return self._window_postings
 
 
 def _entries(rows: np.ndarray, first: int, stop: int) -> tuple[int, int]:
