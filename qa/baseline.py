@@ -79,6 +79,9 @@ def parse(text: str, where: str) -> tuple[BaselineEntry, ...]:
 
 def load(path: str | Path) -> tuple[BaselineEntry, ...]:
     """Read a baseline file (one ConfigError line if it is missing or malformed)."""
+    if Path(path).exists() and not Path(path).is_file():  # a FIFO would block for ever
+        raise ConfigError(f"{path}: the baseline is not a regular file (a folder, a pipe or "
+                          "a device)")
     try:
         text = Path(path).read_text(encoding="utf-8-sig")
     except FileNotFoundError:

@@ -112,26 +112,3 @@ def test_markdown_link_url_does_not_split_sentences(write):
     path = write("b.md", "Siehe [hier](http://x.de/a. b.html) für mehr. Dann Ende.\n")
     doc = load_document(path, "de")
     assert len(doc.sentences) == 2
-
-
-def test_a_pipe_or_a_device_is_refused_not_read_forever(tmp_path):
-    import os
-
-    import pytest
-
-    from qa.errors import InputError
-    from qa.io import load_text
-
-    fifo = tmp_path / "en.txt"
-    os.mkfifo(fifo)
-    link = tmp_path / "zero.txt"
-    link.symlink_to("/dev/zero")
-    for path in (fifo, link, tmp_path / "zero.xlf"):
-        if path.suffix == ".xlf":
-            path.symlink_to("/dev/zero")
-            from qa.bilingual import open_reading
-            with pytest.raises(InputError, match="not a regular file"):
-                open_reading(path)
-            continue
-        with pytest.raises(InputError, match="not a regular file"):
-            load_text(path)
