@@ -33,12 +33,15 @@ def assert_one_line_error(code: int, err: str, needle: str = "") -> None:
     assert needle in err, (needle, err)
 
 
-def assert_contract(code: int, err: str) -> None:
-    """A run on arbitrary input: a verdict (0/1) or one ``qa: error:`` line (2)."""
+def assert_contract(code: int, err: str, *, batch: bool = False) -> None:
+    """A run on arbitrary input: a verdict (0/1) or one ``qa: error:`` line (2); a batch
+    may instead report its pairs' error rows (``NAME: error: …``, one line each)."""
     assert code in (0, 1, 2), (code, err)
-    if code == 2:
-        assert_one_line_error(code, err)
     assert "Traceback" not in err and "internal error" not in err, err
+    if code == 2 and not (batch and not err.startswith("qa: error: ")):
+        assert_one_line_error(code, err)
+    elif code == 2:
+        assert err and all(": error: " in line for line in err.splitlines()), err
 
 
 def article(folder: Path, *, defective: bool = False, termbase: bool = True) -> Path:
