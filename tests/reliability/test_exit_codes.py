@@ -286,9 +286,9 @@ def test_a_pair_that_crashes_qa_is_an_error_row_not_the_batch_s_end(capsys, tmp_
 
 def test_a_pair_whose_file_is_broken_is_an_error_row(home, capsys):
     (home / "broken").mkdir()
-    shutil_copy = (home / "article" / "de.txt").read_bytes()
-    (home / "broken" / "de.txt").write_bytes(shutil_copy)
+    german = (home / "article" / "de.txt").read_bytes()
+    (home / "broken" / "de.txt").write_bytes(german)
     (home / "broken" / "en.txt").write_bytes(b"\xff\xfe\x00bin\x00ary")
-    code, out, err = run([ "check", home, "--no-mt", "--output-dir", "out"], capsys)
+    code, out, err = run(["check", home, "--no-mt", "--output-dir", "out"], capsys)
     assert code == 2 and err.count("\n") == 1 and "broken: error:" in err
     assert "article: failed" in out
