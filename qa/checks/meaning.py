@@ -96,8 +96,8 @@ _TOY_LEXICON = (
 
 
 class Word(NamedTuple):
-    """A word token and its character offsets in the pair's text (a named tuple: a
-    20,000-sentence pair makes millions of them)."""
+    """A word of a substitution and its character offsets in the pair's text (the
+    analysis itself reads words by index: :class:`_Analysis`)."""
 
     text: str
     start: int
