@@ -403,7 +403,9 @@ IMPLIED_NUMBERS = {
     ),
 }
 # letters every alternative of IMPLIED_NUMBERS holds (lower case): a text without any of
-# them needs no search; "O" (German: a capital O typed for a zero) is case-sensitive
+# them needs no search; "O" (German: a capital O typed for a zero) is case-sensitive and
+# cued by its own pattern, a capital O not followed by a letter, quote or dot (Ort, Osten,
+# Oktober hold an O and are no cue)
 IMPLIED_CUES = {
     "de": ("final", "doppel", "beide", "zwilling", "dutzend", "jahrzehnt", "jahrhundert",
            "jahrtausend", "hälfte"),
@@ -411,7 +413,7 @@ IMPLIED_CUES = {
            "treble", "trio", "quadruple", "dozen", "decade", "fortnight", "century",
            "millennium", "half", "final"),
 }
-_IMPLIED_CASED_CUES = {"de": ("O",), "en": ()}
+_IMPLIED_CASED_CUE = {"de": re.compile(r"O(?![\w'’.])"), "en": None}
 # fractions written as words: "ein Drittel", "Zweidrittel", "dreiviertel"; "a third",
 # "two-thirds", "three quarters" (implied: "Viertel" is also a town's quarter)
 _DE_FRACTION_WORDS = {"halb": 2, "drittel": 3, "viertel": 4, "fünftel": 5, "sechstel": 6,
@@ -1199,7 +1201,8 @@ def _implied_atoms(text: str, lang: str, taken: _Spans, cues: _Cues) -> list[Ato
     """Numbers a word implies (:data:`IMPLIED_NUMBERS`) and the count a German compound
     starts with (:func:`german_compound_number`): they match, and are never reported."""
     atoms: list[Atom] = []
-    implied = cues.any_of(IMPLIED_CUES[lang]) or any(c in text for c in _IMPLIED_CASED_CUES[lang])
+    cased = _IMPLIED_CASED_CUE[lang]
+    implied = cues.any_of(IMPLIED_CUES[lang]) or (cased is not None and cased.search(text))
     for m in _IMPLIED_RE[lang].finditer(text) if implied else ():
         if taken.free(m.start(), m.end()):
             value = IMPLIED_NUMBERS[lang][m.lastindex - 1][1]
