@@ -1122,13 +1122,16 @@ def _spelled_atoms(text: str, lang: str, taken: _Spans, cues: _Cues) -> list[Ato
             parsed = german_number_word(m.group(0))
             if parsed is not None:
                 runs.append((m.start(), m.end(), parsed[0], parsed[1]))
-    # "ein"/"a"/"one" counts only before a scale word ("eine Milliarde", "a million")
-    for m in _ONE_RE[lang].finditer(text) if cues.any_of(_DEFINITE_SCALES[lang]) else ():
+    # "ein"/"a"/"one" counts only before a scale word ("eine Milliarde", "a million"): in
+    # a text without one (most), not worth looking at the words after each
+    scaled = cues.any_of(_DEFINITE_SCALES[lang])
+    for m in _ONE_RE[lang].finditer(text) if scaled else ():
         if m.group(0).lower() in _ONE[lang] and _tokens_after(text, m.end(), 1):
             runs.append((m.start(), m.end(), Decimal(1), False))
     atoms: list[Atom] = []
     for start, end, value, ordinal in sorted(runs):
-        if not taken.free(start, end):
+        if not taken.free(start, end) or (
+                not scaled and text[start:end].lower() in _ONE[lang]):
             continue
         after = _tokens_after(text, end, 2)
         scale = after[0][0].lower() if after and not ordinal else ""
