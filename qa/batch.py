@@ -183,7 +183,10 @@ def _check_one(args: tuple[PairSpec, Config]) -> PairResult:
     from qa.bilingual import check_bilingual, is_bilingual
     from qa.runner import check_files
 
+    from qa.io import limit_input
+
     spec, config = args
+    limit_input(config.max_input_mb)  # (a Ray worker is no child of the run's process)
     missing = _missing_companion(spec)
     if missing:
         return PairResult(spec, error=missing)

@@ -208,7 +208,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
     from qa.report import render
 
     config = load_config(args.config, options.flag_values(args))
-    _refuse_special_inputs(args, config)
+    _bound_inputs(args, config)
     if args.target is None and not is_bilingual(args.source):
         if Path(args.source).suffix.lower() in LOADERS and Path(args.source).is_file():
             raise QAError(f"{args.source}: give SOURCE and TARGET (one argument is a bilingual "
@@ -233,7 +233,7 @@ def _cmd_baseline(args: argparse.Namespace) -> int:
     from qa.config import load_config
 
     config = load_config(args.config, options.flag_values(args))
-    _refuse_special_inputs(args, config)
+    _bound_inputs(args, config)
     translation = args.target or args.source  # a bilingual file is both
     output = (Path(args.output) if args.output else
               baseline.default_path(translation, bilingual=args.target is None))
@@ -309,7 +309,7 @@ def _cmd_fix(args: argparse.Namespace) -> int:
     # --select names the checks whose fixes apply; the re-check runs every check the
     # configuration runs, so a corrected copy never passes on a narrowed gate
     recheck_config = load_config(args.config, {**flags, "select": None})
-    _refuse_special_inputs(args, config)
+    _bound_inputs(args, config)
     output = args.target if args.in_place else args.output
     protected = [path for path in _inputs(args, config)
                  if not (args.in_place and path == args.target)]
@@ -339,11 +339,15 @@ def _refuse_input(output: str, protected: list[str]) -> None:
         raise QAError(f"{output}: refusing to overwrite an input file")
 
 
-def _refuse_special_inputs(args: argparse.Namespace, config) -> None:
-    """Refuse, before any work, an input of the run that is there but no regular file:
-    a FIFO with no writer would block the run forever, ``/dev/zero`` never ends, a
-    folder is a mistake. (The documents are also checked where they are read; this
-    covers the lexicon, residue patterns and baseline, whose readers do not check.)"""
+def _bound_inputs(args: argparse.Namespace, config) -> None:
+    """Before any work: take the run's size limit for input files (``max-input-mb``),
+    and refuse an input of the run that is there but no regular file: a FIFO with no
+    writer would block the run forever, ``/dev/zero`` never ends, a folder is a mistake.
+    (The documents are also checked where they are read; this covers the lexicon,
+    residue patterns and baseline, whose readers do not check.)"""
+    from qa.io import limit_input
+
+    limit_input(config.max_input_mb)
     for path in _inputs(args, config):
         where = Path(path)
         if where.exists() and not where.is_file() and not (

@@ -45,6 +45,7 @@ class Config:
     batch_glob: str = default("batch-glob")  # batch runs over a folder: which files are sources
     executor: str = default("executor")  # batch runs: "local" process pool or "ray"
     address: str | None = default("address")  # the Ray cluster; None: one started for the run
+    max_input_mb: int = default("max-input-mb")  # larger input files are refused unread
     #: overrides of checks' tuned constants, ``[tool.qa.checks.CODE]``:
     #: ((code, ((ATTRIBUTE, value), …)), …), sorted
     check_options: tuple[tuple[str, tuple[tuple[str, Any], ...]], ...] = ()

@@ -358,6 +358,9 @@ OPTIONS: tuple[Option, ...] = (
            "the Ray cluster of --executor ray (host:port or ray://host:port; default: a "
            "cluster started on this machine for the run)", flag="--address",
            metavar="ADDRESS"),
+    Option("max-input-mb", Whole(1, 1_048_576), 512,
+           "the largest input file qa reads, in MB; a larger one is refused unread "
+           "(default 512)", flag="--max-input-mb", metavar="MB"),
 )
 
 BY_KEY: dict[str, Option] = {option.key: option for option in OPTIONS}

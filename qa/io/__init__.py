@@ -70,12 +70,22 @@ LOADERS: dict[str, Loader] = {
     ".docx": _DOCX,
 }
 
-__all__ = ["LOADERS", "Loader", "LoadedText", "read_text_file", "read_bytes", "load_text"]
+__all__ = ["LOADERS", "Loader", "LoadedText", "read_text_file", "read_bytes", "load_text",
+           "limit_input"]
 
 
-#: the largest input qa reads (a document, a bilingual file): far above any article or
-#: memory (a 100,000-unit TMX is ~30 MB), far below what would exhaust memory
+#: the largest input qa reads by default (a document, a bilingual file): far above any
+#: article or memory (a 100,000-unit TMX is ~30 MB), far below what would exhaust memory;
+#: a run sets its own with ``max-input-mb`` (:func:`limit_input`)
 MAX_INPUT_BYTES = 512 * 1024 * 1024
+_max_input_bytes = MAX_INPUT_BYTES
+
+
+def limit_input(megabytes: int | None) -> None:
+    """The largest file this process reads, for the run's ``max-input-mb`` (None: the
+    default); set where a run starts (the command line, each batch or Ray worker)."""
+    global _max_input_bytes
+    _max_input_bytes = MAX_INPUT_BYTES if megabytes is None else megabytes * 1024 * 1024
 
 
 def read_bytes(path: str | Path) -> bytes:
@@ -89,8 +99,9 @@ def read_bytes(path: str | Path) -> bytes:
     if not p.is_file():
         raise InputError(f"{path}: is not a regular file (a pipe or a device); save it to a file")
     try:
-        if p.stat().st_size > MAX_INPUT_BYTES:
-            raise InputError(f"{path}: is larger than {MAX_INPUT_BYTES // 2**20} MB; refusing it")
+        if p.stat().st_size > _max_input_bytes:
+            raise InputError(f"{path}: is larger than {_max_input_bytes // 2**20} MB "
+                             "(max-input-mb); refusing it")
         return p.read_bytes()
     except OSError as exc:
         raise InputError(f"{path}: cannot be read ({exc.strerror or exc})") from None

@@ -150,6 +150,25 @@ def test_a_file_over_the_size_limit_is_refused_before_it_is_read(home, capsys, m
         assert "larger than" in err
 
 
+def test_the_size_limit_is_the_runs_own(home, capsys):
+    """``--max-input-mb`` (``max-input-mb`` in [tool.qa]) lowers or raises the limit."""
+    from qa.io import limit_input
+
+    big = home / "big.txt"
+    big.write_bytes(b"Die Regierung legte den Haushalt vor. " * 60_000)  # ~2.2 MB
+    try:
+        code, _, err = run(["check", "article/de.txt", "big.txt", "--no-mt",
+                            "--max-input-mb", "1"], capsys)
+        assert_one_line_error(code, err, "larger than 1 MB (max-input-mb)")
+        code, _, err = run(["check", "article/de.txt", "big.txt", "--no-mt",
+                            "--max-input-mb", "3", "-o", "r.json", "--format", "json"], capsys)
+        assert "larger than" not in err and "looks German" in err  # read, then judged
+        code, _, err = run(["check", "article/de.txt", "big.txt", "--max-input-mb", "0"], capsys)
+        assert_one_line_error(code, err, "'max-input-mb' must be a whole number from 1")
+    finally:
+        limit_input(None)
+
+
 def _cpu_run(capsys, argv):
     start = time.process_time()
     with hang_guard():
