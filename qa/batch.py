@@ -16,7 +16,7 @@ import json
 import os
 import tomllib
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from qa.baseline import FILE_NAME as BASELINE_FILE
@@ -37,6 +37,9 @@ class PairSpec:
     termbase: tuple[str, ...] = ()
     #: the pair's baseline file; None: the run's ``baseline`` setting applies
     baseline: str | None = None
+    #: one chunk of a big bilingual file's units (:func:`split_big_files`); None: the
+    #: whole pair
+    chunk: object | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass
@@ -168,6 +171,28 @@ def _manifest_bilingual(item: dict, k: int, path: Path, base: Path) -> PairSpec:
         _manifest_path(item["baseline"], base) if "baseline" in item else None)
 
 
+def split_big_files(specs: list[PairSpec], chunk_units: int) -> list[PairSpec]:
+    """Each bilingual file of more than ``chunk_units`` units as one pair per chunk of
+    that many (``memory units 1-5000``…: its own report, checked by any worker), the
+    file read once here; other pairs as they are. A translation memory of a million
+    units is then checked in parallel, each worker holding one chunk's analyses instead
+    of one worker holding the whole file's; the checks that read a whole document read
+    the chunk (a memory's units are independent, a chunk still thousands of them)."""
+    from qa.bilingual import is_bilingual, split_units
+
+    out: list[PairSpec] = []
+    for spec in specs:
+        chunks = split_units(spec.source, chunk_units) \
+            if spec.source == spec.target and is_bilingual(spec.source) \
+            and Path(spec.source).is_file() else None
+        if not chunks:
+            out.append(spec)
+            continue
+        out += [replace(spec, name=f"{spec.name} units {chunk.first}-{chunk.last}", chunk=chunk)
+                for chunk in chunks]
+    return out
+
+
 def _missing_companion(spec: PairSpec) -> str | None:
     """One line naming a termbase or baseline of the pair (named in a manifest) that is
     not there, or None: checking without it would silently drop checks or acceptances."""
@@ -180,7 +205,7 @@ def _missing_companion(spec: PairSpec) -> str | None:
 def _check_one(args: tuple[PairSpec, Config]) -> PairResult:
     """Check one pair with its own termbases (added to the run's) and baseline (instead
     of the run's); a problem with it is this pair's error row."""
-    from qa.bilingual import check_bilingual, is_bilingual
+    from qa.bilingual import check_bilingual, check_chunk, is_bilingual
     from qa.runner import check_files
 
     spec, config = args
@@ -190,6 +215,8 @@ def _check_one(args: tuple[PairSpec, Config]) -> PairResult:
     config = replace(config, termbase=tuple(config.termbase) + spec.termbase,
                      baseline=spec.baseline or config.baseline)
     try:
+        if spec.chunk is not None:
+            return PairResult(spec, report=check_chunk(spec.source, spec.chunk, config))
         if spec.source == spec.target and is_bilingual(spec.source):
             return PairResult(spec, report=check_bilingual(spec.source, config))
         return PairResult(spec, report=check_files(spec.source, spec.target, config))
