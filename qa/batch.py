@@ -229,23 +229,17 @@ def _check_one(args: tuple[PairSpec, Config]) -> PairResult:
                                       "(set QA_DEBUG=1 for a traceback and please report it)")
 
 
-def _init_worker(segment_workers: int) -> None:
-    """In each batch worker process: cap the processes that sentence segmentation may
-    start, so pools do not nest (the calling process is left as it was); Ctrl-C is the
-    calling process's to handle (workers that took it printed a traceback each)."""
+def _init_worker() -> None:
+    """In each batch worker process: Ctrl-C is the calling process's to handle (workers
+    that took it printed a traceback each)."""
     import signal
 
-    from qa.segment import limit_workers
-
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    limit_workers(segment_workers)
 
 
-def run_batch(specs: list[PairSpec], config: Config, jobs: int | None = None, *,
-              segment_workers: int = 1) -> list[PairResult]:
+def run_batch(specs: list[PairSpec], config: Config, jobs: int | None = None) -> list[PairResult]:
     """Check every pair, in up to ``jobs`` parallel processes when there are several
-    (default: one per CPU); each of them segments with at most ``segment_workers``
-    processes (default 1: no nested pools)."""
+    (default: one per CPU)."""
     jobs = jobs or min(len(specs), os.cpu_count() or 1)
     work = [(spec, config) for spec in specs]
     if jobs <= 1 or len(specs) < 3:
@@ -253,7 +247,7 @@ def run_batch(specs: list[PairSpec], config: Config, jobs: int | None = None, *,
     import multiprocessing
 
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"),
-                               initializer=_init_worker, initargs=(segment_workers,))
+                               initializer=_init_worker)
     try:
         return list(pool.map(_check_one, work))
     except KeyboardInterrupt:
