@@ -12,7 +12,6 @@ Usage:  python benchmarks/checks_throughput.py [--pairs 10000] [--termbase FILE]
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 import time
 from collections import defaultdict
@@ -61,7 +60,6 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=default_data if default_data.is_dir() else None)
     parser.add_argument("--termbase", type=Path, default=REPO / "corpora" / "france-politics" / "terms.csv")
     args = parser.parse_args()
-    os.environ.setdefault("QA_WORKERS", "1")
     pool, origin = parallel_sentences(args.data)
     termbases = (load_termbase(args.termbase),)
     config = Config(mt=False, termbase=(str(args.termbase),))

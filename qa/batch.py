@@ -16,7 +16,7 @@ import json
 import os
 import tomllib
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from qa.baseline import FILE_NAME as BASELINE_FILE
@@ -37,6 +37,9 @@ class PairSpec:
     termbase: tuple[str, ...] = ()
     #: the pair's baseline file; None: the run's ``baseline`` setting applies
     baseline: str | None = None
+    #: one chunk of a big bilingual file's units (:func:`split_big_files`); None: the
+    #: whole pair
+    chunk: object | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass
@@ -168,6 +171,28 @@ def _manifest_bilingual(item: dict, k: int, path: Path, base: Path) -> PairSpec:
         _manifest_path(item["baseline"], base) if "baseline" in item else None)
 
 
+def split_big_files(specs: list[PairSpec], chunk_units: int) -> list[PairSpec]:
+    """Each bilingual file of more than ``chunk_units`` units as one pair per chunk of
+    that many (``memory units 1-5000``…: its own report, checked by any worker), the
+    file read once here; other pairs as they are. A translation memory of a million
+    units is then checked in parallel, each worker holding one chunk's analyses instead
+    of one worker holding the whole file's; the checks that read a whole document read
+    the chunk (a memory's units are independent, a chunk still thousands of them)."""
+    from qa.bilingual import is_bilingual, split_units
+
+    out: list[PairSpec] = []
+    for spec in specs:
+        chunks = split_units(spec.source, chunk_units) \
+            if spec.source == spec.target and is_bilingual(spec.source) \
+            and Path(spec.source).is_file() else None
+        if not chunks:
+            out.append(spec)
+            continue
+        out += [replace(spec, name=f"{spec.name} units {chunk.first}-{chunk.last}", chunk=chunk)
+                for chunk in chunks]
+    return out
+
+
 def _missing_companion(spec: PairSpec) -> str | None:
     """One line naming a termbase or baseline of the pair (named in a manifest) that is
     not there, or None: checking without it would silently drop checks or acceptances."""
@@ -180,7 +205,7 @@ def _missing_companion(spec: PairSpec) -> str | None:
 def _check_one(args: tuple[PairSpec, Config]) -> PairResult:
     """Check one pair with its own termbases (added to the run's) and baseline (instead
     of the run's); a problem with it is this pair's error row."""
-    from qa.bilingual import check_bilingual, is_bilingual
+    from qa.bilingual import check_bilingual, check_chunk, is_bilingual
     from qa.runner import check_files
 
     from qa.io import limit_input
@@ -193,6 +218,8 @@ def _check_one(args: tuple[PairSpec, Config]) -> PairResult:
     config = replace(config, termbase=tuple(config.termbase) + spec.termbase,
                      baseline=spec.baseline or config.baseline)
     try:
+        if spec.chunk is not None:
+            return PairResult(spec, report=check_chunk(spec.source, spec.chunk, config))
         if spec.source == spec.target and is_bilingual(spec.source):
             return PairResult(spec, report=check_bilingual(spec.source, config))
         return PairResult(spec, report=check_files(spec.source, spec.target, config))
@@ -205,23 +232,17 @@ def _check_one(args: tuple[PairSpec, Config]) -> PairResult:
                                       "(set QA_DEBUG=1 for a traceback and please report it)")
 
 
-def _init_worker(segment_workers: int) -> None:
-    """In each batch worker process: cap the processes that sentence segmentation may
-    start, so pools do not nest (the calling process is left as it was); Ctrl-C is the
-    calling process's to handle (workers that took it printed a traceback each)."""
+def _init_worker() -> None:
+    """In each batch worker process: Ctrl-C is the calling process's to handle (workers
+    that took it printed a traceback each)."""
     import signal
 
-    from qa.segment import limit_workers
-
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    limit_workers(segment_workers)
 
 
-def run_batch(specs: list[PairSpec], config: Config, jobs: int | None = None, *,
-              segment_workers: int = 1) -> list[PairResult]:
+def run_batch(specs: list[PairSpec], config: Config, jobs: int | None = None) -> list[PairResult]:
     """Check every pair, in up to ``jobs`` parallel processes when there are several
-    (default: one per CPU); each of them segments with at most ``segment_workers``
-    processes (default 1: no nested pools)."""
+    (default: one per CPU)."""
     jobs = jobs or min(len(specs), os.cpu_count() or 1)
     work = [(spec, config) for spec in specs]
     if jobs <= 1 or len(specs) < 3:
@@ -229,7 +250,7 @@ def run_batch(specs: list[PairSpec], config: Config, jobs: int | None = None, *,
     import multiprocessing
 
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"),
-                               initializer=_init_worker, initargs=(segment_workers,))
+                               initializer=_init_worker)
     try:
         return list(pool.map(_check_one, work))
     except KeyboardInterrupt:

@@ -34,6 +34,15 @@ FORMATS: dict[str, str] = {".xlf": "xliff", ".xliff": "xliff", ".sdlxliff": "xli
                            ".mxliff": "xliff", ".po": "po", ".tmx": "tmx"}
 
 
+#: the start of a file that :func:`build_documents` reads for its newline convention:
+#: what a chunk keeps of the file's text (the units carry their own text and lines)
+NEWLINE_SAMPLE = 100_000
+#: no unit of any supported format takes fewer bytes (a PO entry ``msgid "a"`` /
+#: ``msgstr "b"`` takes 22): a file smaller than this many bytes per unit of a chunk
+#: cannot hold more than one chunk and is not read to count its units
+MIN_UNIT_BYTES = 16
+
+
 def is_bilingual(path: str | Path) -> bool:
     """Whether ``path`` names a bilingual file (by its ending)."""
     return Path(path).suffix.lower() in FORMATS
@@ -96,7 +105,7 @@ def build_documents(reading) -> tuple[Document, Document, list[_Placed], dict[st
         skipped[reason] = skipped.get(reason, 0) + count
     if not placed:
         raise InputError(f"{reading.path}: no units with German source text to check")
-    newline = newline_of(reading.text[:100_000])
+    newline = newline_of(reading.text[:NEWLINE_SAMPLE])
     fmt = reading.format
     source_doc = segment(replace(source.loaded(fmt, newline, reading.line_starts),
                                  markup=tuple(source_codes)), "de", reading.path)
@@ -184,6 +193,59 @@ def align_units(source: Document, target: Document, placed: list[_Placed],
                           target_anchors=0, shared_anchors=(), unrelated=False, band=0,
                           evidence={"units": len(units)})
     return alignment, tuple(units)
+
+
+@dataclass(frozen=True)
+class UnitChunk:
+    """Units ``first``..``last`` (1-based, inclusive, in the order the file's reader
+    gives them) of a bilingual file, read once by the run that splits the file:
+    ``reading`` holds these units only, with the file's line offsets (findings keep
+    the file's lines) and, in the first chunk, the units the reader left out."""
+
+    first: int
+    last: int
+    reading: object  # qa.io.bilingual.units.Reading, its units a tuple
+
+
+def _checkable(unit) -> bool:
+    """Whether :func:`build_documents` checks the unit (it has source text and a state
+    that says someone translated it)."""
+    return bool(unit.source.text.strip()) and unit.state not in UNTRANSLATED_STATES
+
+
+def split_units(path: str | Path, size: int) -> list[UnitChunk] | None:
+    """The file's units in chunks of ``size`` checkable units (units that are left out
+    travel with the chunk they stand in), or None when it holds no more than ``size``
+    of them (checked whole, as ``qa check FILE`` does). A file that cannot be read is
+    None too: checking it whole reports why, as its error row."""
+    if size <= 0 or Path(path).stat().st_size < size * MIN_UNIT_BYTES:
+        return None
+    from qa.errors import QAError
+
+    try:
+        reading = open_reading(path)
+        units = list(reading.units)
+    except QAError:
+        return None
+    starts = [k for k, unit in enumerate(units) if _checkable(unit)][::size]
+    if len(starts) < 2:
+        return None
+    bounds = [0] + starts[1:] + [len(units)]
+    return [UnitChunk(a + 1, b, replace(reading, units=tuple(units[a:b]),
+                                        text=reading.text[:NEWLINE_SAMPLE],
+                                        skipped=dict(reading.skipped) if k == 0 else {}))
+            for k, (a, b) in enumerate(zip(bounds, bounds[1:]))]
+
+
+def check_chunk(path: str | Path, chunk: UnitChunk, config: Config | None = None,
+                quiet: bool = True) -> Report:
+    """Check one chunk of a bilingual file's units as its own file (the checks that
+    read a whole document read the chunk), with the file's baseline."""
+    from qa import baseline
+
+    config = config or Config()
+    config = replace(config, baseline=baseline.for_target(config.baseline, path, bilingual=True))
+    return check_reading(chunk.reading, config, quiet)
 
 
 def check_bilingual(path: str | Path, config: Config | None = None,

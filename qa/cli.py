@@ -215,8 +215,10 @@ def _cmd_check(args: argparse.Namespace) -> int:
                           "file, a folder of article pairs or a manifest)")
         return _batch(args, config)
     if config.executor == "ray" and config.origins.get("executor") == "command line":
-        print("qa: note: --executor ray distributes batch runs (a folder or a manifest); "
-              "one pair or bilingual file is checked here", file=sys.stderr)
+        if args.target is None:  # one bilingual file: its chunks go to the cluster
+            return _batch(args, config)
+        print("qa: note: --executor ray distributes batch runs (a folder, a manifest or a "
+              "bilingual file); one document pair is checked here", file=sys.stderr)
     targets = _output_plan(args, config)
     report = _check(args, config)
     protected = _inputs(args, config)
@@ -384,13 +386,17 @@ def _batch(args: argparse.Namespace, config) -> int:
     pair's annotations (GitHub Actions reads them from stdout only). ``executor`` says
     where the pairs are checked: this machine's process pool, or a Ray cluster
     (:mod:`qa.scale`), which keeps every result in a store and resumes from it."""
-    from qa.batch import (batch_verdict, discover, exit_code, read_manifest, refuse_inputs,
-                          run_batch, write_records)
+    from qa.batch import (PairSpec, batch_verdict, companions, discover, exit_code,
+                          read_manifest, refuse_inputs, run_batch, split_big_files,
+                          write_records)
+    from qa.bilingual import is_bilingual
     from qa.text import escape_controls
 
     where = Path(args.source)
     if where.is_dir():
         specs = discover(where, config.batch_glob)
+    elif where.is_file() and is_bilingual(where):  # --executor ray on one bilingual file
+        specs = [PairSpec(where.stem, str(where), str(where), companions(where, where)[0])]
     elif where.is_file():
         specs = read_manifest(where)
     else:
@@ -399,6 +405,7 @@ def _batch(args: argparse.Namespace, config) -> int:
         raise QAError("a batch run writes to --output-dir DIR (default reports/), not -o")
     formats = args.format or ["json", "html"]
     out_dir = Path(args.output_dir or "reports")
+    specs = split_big_files(specs, config.chunk_units)
     refuse_inputs(out_dir, specs, formats)
     if config.executor == "ray":
         from qa.scale.ray_run import run_on_ray

@@ -43,6 +43,7 @@ class Config:
     mt_cache: str | None = default("mt-cache")  # a file; "off" for none; None: user cache
     require_mt: bool = default("require-mt")
     batch_glob: str = default("batch-glob")  # batch runs over a folder: which files are sources
+    chunk_units: int = default("chunk-units")  # batch runs: units per chunk of a big bilingual file
     executor: str = default("executor")  # batch runs: "local" process pool or "ray"
     address: str | None = default("address")  # the Ray cluster; None: one started for the run
     max_input_mb: int = default("max-input-mb")  # larger input files are refused unread

@@ -42,3 +42,19 @@ def write(tmp_path):
         return str(path)
 
     return _write
+
+
+def translation_memory(path: Path, units: int, sample: str = "clean.tmx") -> Path:
+    """A TMX of ``units`` units: the corpora translation memory's units (``sample``: its
+    clean or defective file), repeated under new ids."""
+    import re
+
+    text = (CORPORA / "tmx-memory" / sample).read_text(encoding="utf-8")
+    head, rest = text.split("<body>", 1)
+    body, tail = rest.split("</body>", 1)
+    tus = re.findall(r"<tu .*?</tu>", body, re.S)
+    repeated = [re.sub(r'tuid="([^"]+)"', rf'tuid="\1-{k}"', tus[k % len(tus)], count=1)
+                for k in range(units)]
+    path.write_text(head + "<body>\n    " + "\n    ".join(repeated) + "\n  </body>" + tail,
+                    encoding="utf-8")
+    return path

@@ -4,7 +4,6 @@ combined outputs, and one broken pair that does not hide the others."""
 from __future__ import annotations
 
 import json
-import os
 from xml.etree import ElementTree
 
 import jsonschema
@@ -76,25 +75,14 @@ def test_batch_glob_from_config(capsys, tmp_path, write):
     assert code == 0 and (tmp_path / "out" / "one.json").is_file()
 
 
-def test_worker_limit_is_passed_to_the_workers_not_set_here(monkeypatch):
-    """The segmentation limit reaches each worker through its initializer; the calling
-    process's environment is left alone."""
-    from qa.batch import discover, run_batch
+def test_pairs_checked_in_worker_processes_are_the_pairs_checked_here():
+    from qa.batch import _check_one, discover, run_batch
 
-    monkeypatch.delenv("QA_WORKERS", raising=False)
-    results = run_batch(discover(CORPORA), Config(mt=False), jobs=2, segment_workers=1)
-    assert len(results) == len(CORPUS_PAIRS) and all(r.report is not None for r in results)
-    assert "QA_WORKERS" not in os.environ
-    from qa import segment
-    from qa.batch import _init_worker
-
-    monkeypatch.setenv("QA_WORKERS", "8")
-    try:
-        _init_worker(1)  # what each worker process runs first: an explicit limit
-        assert segment._workers() == 1 and os.environ["QA_WORKERS"] == "8"
-    finally:
-        segment.limit_workers(None)
-    assert segment._workers() == 8
+    specs = discover(CORPORA)
+    pooled = run_batch(specs, Config(mt=False), jobs=2)
+    assert len(pooled) == len(CORPUS_PAIRS) and all(r.report is not None for r in pooled)
+    here = [_check_one((spec, Config(mt=False))) for spec in specs]
+    assert [r.report.findings for r in pooled] == [r.report.findings for r in here]
 
 
 def test_batch_verdict_wording():

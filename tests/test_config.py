@@ -149,7 +149,8 @@ def test_flags_set_the_same_keys_as_the_table(tmp_path):
         if option.flag_value is None:
             argv.append({"min-score": "50", "termbase": "t.csv", "lexicon": "l.dix",
                          "select": "alignment", "ignore": "alignment",
-                         "mt-models": "back=org/m", "max-input-mb": "100"}.get(option.key, option.choices[-1]
+                         "mt-models": "back=org/m", "max-input-mb": "100",
+                         "chunk-units": "100"}.get(option.key, option.choices[-1]
                                                         if option.choices else "x"))
         flags = options.flag_values(parser.parse_args(argv))
         assert [k for k, v in flags.items() if v is not None] == [option.key]

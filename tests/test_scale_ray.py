@@ -25,7 +25,7 @@ import pytest
 
 pytest.importorskip("ray")
 
-from conftest import CORPORA, REPO  # noqa: E402
+from conftest import CORPORA, REPO, translation_memory  # noqa: E402
 from qa.scale.store import FILE_NAME  # noqa: E402
 from qa.scale.worker import KILL_ONCE_ENV, TRACE_ENV  # noqa: E402
 
@@ -165,22 +165,8 @@ def test_ray_outputs_are_the_local_runs_byte_for_byte(cluster, tmp_path):
     assert len(_outputs(ray)) == 5 * 3 + 4  # the five corpora pairs' reports + combined
 
 
-def _memory(path: Path, units: int) -> Path:
-    """A TMX of ``units`` units: the corpora translation memory's units, repeated under
-    new ids."""
-    text = (CORPORA / "tmx-memory" / "clean.tmx").read_text(encoding="utf-8")
-    head, rest = text.split("<body>", 1)
-    body, tail = rest.split("</body>", 1)
-    tus = re.findall(r"<tu .*?</tu>", body, re.S)
-    repeated = [re.sub(r'tuid="([^"]+)"', rf'tuid="\1-{k}"', tus[k % len(tus)], count=1)
-                for k in range(units)]
-    path.write_text(head + "<body>\n    " + "\n    ".join(repeated) + "\n  </body>" + tail,
-                    encoding="utf-8")
-    return path
-
-
 def test_a_2000_unit_memory_on_ray_is_the_local_runs_and_the_single_files(cluster, tmp_path):
-    _memory(tmp_path / "memory.tmx", 2000)
+    translation_memory(tmp_path / "memory.tmx", 2000)
     manifest = tmp_path / "qa.toml"
     manifest.write_text('[[pair]]\nfile = "memory.tmx"\n'
                         f'[[pair]]\nname = "france"\nsource = "{CORPORA}/france-politics/de.txt"\n'
@@ -194,6 +180,21 @@ def test_a_2000_unit_memory_on_ray_is_the_local_runs_and_the_single_files(cluste
     assert (tmp_path / "ray" / "memory.json").read_text() == single.stdout
     units = json.loads(single.stdout)["units"]
     assert units["checked"] + sum(units["skipped"].values()) == 2000
+
+
+def test_a_big_memory_is_checked_in_chunks_on_ray_as_it_is_locally(cluster, tmp_path):
+    translation_memory(tmp_path / "memory.tmx", 2000, "defective.tmx")
+    (tmp_path / "qa.toml").write_text('[[pair]]\nfile = "memory.tmx"\n')
+    run = ("--no-mt", "--format", "json", "--format", "html", "--chunk-units", "600")
+    local = _qa("qa.toml", *run, "--output-dir", "local", cwd=tmp_path)
+    # one bilingual file with --executor ray: its chunks are the batch
+    ray = _qa("memory.tmx", *run, "--output-dir", "ray", "--executor", "ray",
+              "--address", cluster, cwd=tmp_path)
+    assert local.returncode == ray.returncode == 1, ray.stderr
+    assert _outputs(tmp_path / "ray") == _outputs(tmp_path / "local")
+    names = [p["name"] for p in json.loads((tmp_path / "ray" / "combined.json").read_text())["pairs"]]
+    assert len(names) == 4 and names[0].startswith("memory units 1-")
+    assert len(_store_rows(tmp_path / "ray")) == 4
 
 
 def test_a_killed_worker_loses_and_doubles_nothing(cluster, tmp_path):

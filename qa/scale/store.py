@@ -23,6 +23,7 @@ import hashlib
 import json
 import os
 import sqlite3
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -41,7 +42,20 @@ _SCHEMA = """CREATE TABLE IF NOT EXISTS results (
 def _file_digest(path: str | None) -> str:
     """SHA-256 of a file's bytes; "missing" when it cannot be read (the check then
     reports that, and a later run where it exists has another key)."""
-    return file_digest(path) if path and path != "none" else "none"
+    if not path or path == "none":
+        return "none"
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return "missing"
+    return _digest_of_version(path, stat.st_size, stat.st_mtime_ns)
+
+
+@lru_cache(maxsize=4096)
+def _digest_of_version(path: str, size: int, mtime_ns: int) -> str:
+    """One version of a file hashed once a run: every chunk of a split translation
+    memory (and the pair and source of each) names the same file."""
+    return file_digest(path)
 
 
 def pair_key(spec) -> str:

@@ -30,14 +30,11 @@ class PairChecker:
     """Checks pairs in the run's working folder with the run's settings."""
 
     def __init__(self, cwd: str):
-        from qa.segment import limit_workers
-
         if not Path(cwd).is_dir():
             raise QAError(f"a Ray worker cannot see the run's folder {cwd}: the cluster's "
                           "machines need the files at the same paths (a shared file system)")
         # reports show paths relative to the folder the run started in, as a local run's
         os.chdir(cwd)
-        limit_workers(1)  # Ray runs one checker per CPU: no process pools inside them
 
     def ready(self) -> bool:
         """Answers once the checker is constructed (the run waits for its workers)."""

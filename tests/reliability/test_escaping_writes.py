@@ -104,7 +104,7 @@ def test_ctrl_c_reaches_no_batch_worker(tmp_path):
 
     before = signal.getsignal(signal.SIGINT)
     try:
-        _init_worker(1)
+        _init_worker()
         assert signal.getsignal(signal.SIGINT) is signal.SIG_IGN
     finally:
         signal.signal(signal.SIGINT, before)
