@@ -7,7 +7,10 @@ references leave a third of the source content words without a dictionary counte
 
 - the translation is broken where a word is missing — a determiner with no noun after it
   (``the of``, ``the .``), a preposition before a full stop or comma with the space of
-  the missing word (``in .``) or straight before another (``Ministry of in``), empty brackets or quotation marks (``()``);
+  the missing word (``in .``) or straight before another (``Ministry of in``), a
+  preposition English never strands before clause punctuation (``according to,``), a
+  possessive ending with no possessor (``of 's``), empty brackets or quotation marks
+  (``()``) or a bracket opened onto a comma (``(, 1995)``);
 - a source content word that the dictionary can translate (or a capitalised one) has no
   counterpart in the per-pair word alignment (:mod:`qa.lang.word_align`), and the words
   aligned on either side of it put its counterpart where the translation breaks — or it
@@ -52,6 +55,22 @@ NOT_AFTER_PREPOSITION = frozenset("of in on with from by into".split())
 #: (straight quotation marks only when touching: ``"disable," "close"`` closes one and
 #: opens the next)
 _EMPTY_PAIR_RE = re.compile(r"\(\s*\)|\"\"|“\s*”|„\s*“|‘\s*’")
+#: a bracket opened straight onto a comma or semicolon before the rest of its content:
+#: its first item taken out (``(, 1995)`` for ``(James et al., 1995)``; not the emoticon
+#: ``(;``, which closes nothing)
+_BRACKET_OPENS_ON_PUNCTUATION_RE = re.compile(r"(\()\s*[,;]\s*[^\s()][^()]*\)")
+#: a possessive ending with no possessor: a preposition or determiner straight before
+#: ``'s`` (``a picture of 's leanings``); English writes the ending onto its noun
+_ORPHAN_POSSESSIVE_RE = re.compile(
+    r"\b(of|the|a|an|to|in|on|at|by|for|with|from)\s+['’]s\b", re.IGNORECASE)
+#: prepositions of two or three words that always take their noun after them, so English
+#: never leaves them at the end of a clause (``according to, …``): straight before clause
+#: punctuation, spaced or not, their noun is missing
+_UNSTRANDABLE_RE = re.compile(
+    r"\b(according to|in front of|on behalf of|in spite of|by means of)\s*[.,;:!?](?!\w)",
+    re.IGNORECASE)
+#: the breaks found by one pattern each: the gap opens where the pattern's group ends
+_GAP_PATTERNS = (_BRACKET_OPENS_ON_PUNCTUATION_RE, _ORPHAN_POSSESSIVE_RE, _UNSTRANDABLE_RE)
 
 _LEXICON = (
     {"de": "Ministerium", "en": "ministry"}, {"de": "Wirtschaft", "en": "economy"},
@@ -99,6 +118,8 @@ def breaks(target: str) -> list[tuple[int, str]]:
             found.append((m.end(), target[m.start():follows.end()]))
     for m in _EMPTY_PAIR_RE.finditer(target):
         found.append((m.start(), m.group(0)))
+    for pattern in _GAP_PATTERNS:
+        found += [(m.end(1), m.group(0)) for m in pattern.finditer(target)]
     return found
 
 

@@ -34,6 +34,24 @@ def test_empty_brackets_and_quotation_marks_break_it():
     assert _texts('Choose ("disable," "close," or similar).') == []
 
 
+def test_a_bracket_opened_onto_a_comma_breaks_it():
+    assert _texts("Motivations for Internet use (, 1995).") == ["(, 1995)"]
+    assert _texts("Motivations for Internet use (James et al., 1995).") == []
+    assert _texts("Regards from a harmony-loving vegetarian (;") == []  # an emoticon
+
+
+def test_a_possessive_ending_with_no_possessor_breaks_it():
+    assert _texts("A vivid picture of 's spiritual leanings.") == ["of 's"]
+    assert _texts("A vivid picture of Muhammad's spiritual leanings.") == []
+    assert _texts("It's the one that's left.") == []
+
+
+def test_a_preposition_english_never_strands_breaks_it_before_punctuation():
+    assert _texts("According to, around 5,000 people have died.") == ["According to,"]
+    assert _texts("Everything went according to plan.") == []
+    assert _texts("The car stopped in front of, then left.") == ["in front of,"]
+
+
 def test_a_name_or_letter_after_a_determiner_is_no_break():
     assert _texts("The helicopter lands on the A 45.") == []
 
