@@ -86,7 +86,7 @@ def _alternation(words) -> str:
     return "|".join(sorted(map(re.escape, words), key=len, reverse=True))
 
 
-_WORD_END = r"(?![\w'’\-])"
+_WORD_END = r"(?![\w'’\-/])"
 #: the words a break begins with (found by one fast scan; what follows each is then
 #: matched in place: scanning for the whole pattern costs twice the CPU)
 _HEAD_RE = re.compile(rf"\b(?:{_alternation(DETERMINERS | PREPOSITIONS)})\b", re.IGNORECASE)
@@ -134,6 +134,22 @@ def _expected_region(alignment: WordAlignment, word: Word) -> tuple[int, int]:
     return min(low, high), max(low, high)
 
 
+#: a determiner left with no noun where the word alignment places no unaccounted word
+#: (German word order differs: ``zog … noch als Kleinkind nach Kalifornien`` → ``moved
+#: to California as a.``) takes the unaccounted noun nearest in relative place, if it
+#: lies within this share of the sentences' length of the gap
+NEAREST_NOUN_REACH = 0.3
+
+
+def _noun_nearest(candidates: list[Word], used: set[int], place: float,
+                  length: int) -> list[Word]:
+    """The unaccounted capitalised source word (a German noun) nearest to relative
+    place ``place``, within :data:`NEAREST_NOUN_REACH`; none otherwise."""
+    nouns = [w for w in candidates if w.index not in used and w.text[:1].isupper()
+             and w.start > 0 and abs(w.start / max(1, length) - place) <= NEAREST_NOUN_REACH]
+    return sorted(nouns, key=lambda w: abs(w.start / max(1, length) - place))[:1]
+
+
 def dropped_at_breaks(source: str, target: str, lexicon) -> list[tuple[Word, str]]:
     """(source word, broken target text) for each break in the translation with an
     unaccounted, translatable source word expected there."""
@@ -152,6 +168,9 @@ def dropped_at_breaks(source: str, target: str, lexicon) -> list[tuple[Word, str
                   and _expected_region(alignment, w)[0] <= gap < _expected_region(alignment, w)[1]]
         if not at_gap and len(candidates) == 1 and not used:
             at_gap = candidates  # German word order moved it: the only word unaccounted for
+        if not at_gap and text.split()[0].lower().rstrip(".,;:!?") in DETERMINERS:
+            at_gap = _noun_nearest(candidates, used, offset / max(1, len(target)),
+                                   len(source))
         if at_gap:
             out.append((at_gap[0], text))
             used.add(at_gap[0].index)
