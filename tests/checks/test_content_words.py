@@ -52,6 +52,12 @@ def test_a_preposition_english_never_strands_breaks_it_before_punctuation():
     assert _texts("The car stopped in front of, then left.") == ["in front of,"]
 
 
+def test_a_subject_pronoun_before_an_article_breaks_it():
+    assert _texts("She that after a break of several years a show will take place.") == ["She that"]
+    assert _texts("Here she the motorcyclist coming from Nellingen.") == ["she the"]
+    assert _texts("We the people, and they then left; she thanked the team.") == []
+
+
 def test_a_name_or_letter_after_a_determiner_is_no_break():
     assert _texts("The helicopter lands on the A 45.") == []
     assert _texts("You can use the on/off button and the in-house tools.") == []  # compounds
