@@ -119,6 +119,11 @@ def _untranslatable_names(text: str, lexicon) -> tuple[tuple[str, int, int, str]
     return tuple(found)
 
 
+#: characters before a capitalised word that are split to find the words before it
+#: (the tests read the last two: a title, a speech verb, an article)
+BEFORE_WINDOW = 200
+
+
 @lru_cache(maxsize=1 << 17)  # a translation memory's sentences: NAM01 and NAM02 both read them
 def _source_names(text: str) -> tuple[tuple[str, int, int, str], ...]:
     """:func:`source_names` without a lexicon. Cached: the names checks all read them for
@@ -132,7 +137,9 @@ def _source_names(text: str) -> tuple[tuple[str, int, int, str], ...]:
         if german.mixed_case_abbreviation(token) or german.interjection(token):
             continue  # StZ, MdB: spelt out as often as kept; Sooo, Brrr: no names
         short = len(token) < 3 or (text[m.end():m.end() + 1] == "." and len(token) <= 4)
-        before = text[:m.start()].split()
+        # the words before it, as far as the tests below look (the last two): a bounded
+        # window, so a sentence of a million characters costs no square
+        before = text[max(0, m.start() - BEFORE_WINDOW):m.start()].split()
         if short and not _speaker(text, m.start(), m.end(), before):
             # too short to judge, or Mrd., Mio., Abs.; but a speaker is a name however
             # short (", sagte Hu.")
