@@ -29,8 +29,9 @@ def cache_dir() -> Path:
 
 def save_atomically(path: Path, save: Callable[[str], None]) -> bool:
     """Write a cache file with ``save(temporary path)`` and rename it into place, so the
-    parallel processes of a batch run never read half a file. False when it could not
-    be written (a read-only cache folder only costs speed)."""
+    parallel processes of a batch run never read half a file, then stamp it
+    (:func:`stamp_cache`). False when it could not be written (a read-only cache folder
+    only costs speed)."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
@@ -39,9 +40,41 @@ def save_atomically(path: Path, save: Callable[[str], None]) -> bool:
             os.replace(tmp, path)
         finally:
             tmp.unlink(missing_ok=True)
+        stamp_cache(path)
     except OSError:
         return False
     return True
+
+
+def _stamp_path(path: Path) -> Path:
+    return path.with_name(path.name + ".ok")
+
+
+def _identity(path: Path) -> str:
+    stat = path.stat()
+    return f"{stat.st_size} {stat.st_mtime_ns} {stat.st_ino}"
+
+
+def stamp_cache(path: Path) -> None:
+    """Record beside a cache file qa has just written its size, modification time and
+    inode (``<name>.ok``): :func:`cache_is_intact` then knows the file for the one qa
+    wrote. A memory-mapped trie of the wrong kind, or one whose values do not decode,
+    would otherwise load without error and answer wrongly or crash on lookup."""
+    try:
+        identity = _identity(path)
+    except OSError:
+        return
+    write_text_atomically(_stamp_path(path), identity + "\n")
+
+
+def cache_is_intact(path: Path) -> bool:
+    """Whether ``path`` is still the cache file qa wrote and stamped (a file replaced,
+    truncated or written over since, or one without its stamp, is not: the caller
+    rebuilds it). One ``stat`` and a small read: cheap enough for every start."""
+    try:
+        return _stamp_path(path).read_text(encoding="utf-8").strip() == _identity(path)
+    except (OSError, UnicodeDecodeError):
+        return False
 
 
 def write_text_atomically(path: Path, text: str, *, mode_of: Path | None = None) -> None:

@@ -7,7 +7,11 @@ references leave a third of the source content words without a dictionary counte
 
 - the translation is broken where a word is missing — a determiner with no noun after it
   (``the of``, ``the .``), a preposition before a full stop or comma with the space of
-  the missing word (``in .``) or straight before another (``Ministry of in``), empty brackets or quotation marks (``()``);
+  the missing word (``in .``) or straight before another (``Ministry of in``), a
+  preposition English never strands before clause punctuation (``according to,``), a
+  possessive ending with no possessor (``of 's``), a subject pronoun straight before an
+  article (``She that after``: the verb is missing), empty brackets or quotation marks
+  (``()``) or a bracket opened onto a comma (``(, 1995)``);
 - a source content word that the dictionary can translate (or a capitalised one) has no
   counterpart in the per-pair word alignment (:mod:`qa.lang.word_align`), and the words
   aligned on either side of it put its counterpart where the translation breaks — or it
@@ -17,8 +21,8 @@ references leave a third of the source content words without a dictionary counte
 The finding names the source word (the omission) and says where the translation breaks.
 Measured on DEMETR German (``python benchmarks/demetr.py``): no break in any of its 200
 clean translations (MT and reference); on the WMT21–23 human references of the judged
-set, none reported. Adjectives, adverbs and verbs dropped leave grammatical English
-behind and are not found here.
+set, none reported. Adjectives, adverbs and most verbs dropped leave grammatical
+English behind and are not found here.
 """
 
 from __future__ import annotations
@@ -52,6 +56,29 @@ NOT_AFTER_PREPOSITION = frozenset("of in on with from by into".split())
 #: (straight quotation marks only when touching: ``"disable," "close"`` closes one and
 #: opens the next)
 _EMPTY_PAIR_RE = re.compile(r"\(\s*\)|\"\"|“\s*”|„\s*“|‘\s*’")
+#: a bracket opened straight onto a comma or semicolon before the rest of its content:
+#: its first item taken out (``(, 1995)`` for ``(James et al., 1995)``; not the emoticon
+#: ``(;``, which closes nothing)
+_BRACKET_OPENS_ON_PUNCTUATION_RE = re.compile(r"(\()\s*[,;]\s*[^\s()][^()]*\)")
+#: a possessive ending with no possessor: a preposition or determiner straight before
+#: ``'s`` (``a picture of 's leanings``); English writes the ending onto its noun
+_ORPHAN_POSSESSIVE_RE = re.compile(
+    r"\b(of|the|a|an|to|in|on|at|by|for|with|from)\s+['’]s\b", re.IGNORECASE)
+#: prepositions of two or three words that always take their noun after them, so English
+#: never leaves them at the end of a clause (``according to, …``): straight before clause
+#: punctuation, spaced or not, their noun is missing
+_UNSTRANDABLE_RE = re.compile(
+    r"\b(according to|in front of|on behalf of|in spite of|by means of)\s*[.,;:!?](?!\w)",
+    re.IGNORECASE)
+#: a subject pronoun straight before an article or ``that``: the verb between them is
+#: missing (``She that after a break…``, ``He the ball``); none of the 6,517 lines of the
+#: WMT21–23 human references has one (``we the people`` is left out)
+_SUBJECT_BEFORE_ARTICLE_RE = re.compile(r"\b(he|she|they)\s+(?:the|an?|that)\b", re.IGNORECASE)
+#: the breaks found by one pattern each: the gap opens where the pattern's group ends
+_GAP_PATTERNS = (_BRACKET_OPENS_ON_PUNCTUATION_RE, _ORPHAN_POSSESSIVE_RE, _UNSTRANDABLE_RE,
+                 _SUBJECT_BEFORE_ARTICLE_RE)
+#: pronouns whose break is a missing verb (a lower-case German word), not a noun
+SUBJECT_PRONOUNS = frozenset({"he", "she", "they"})
 
 _LEXICON = (
     {"de": "Ministerium", "en": "ministry"}, {"de": "Wirtschaft", "en": "economy"},
@@ -67,7 +94,7 @@ def _alternation(words) -> str:
     return "|".join(sorted(map(re.escape, words), key=len, reverse=True))
 
 
-_WORD_END = r"(?![\w'’\-])"
+_WORD_END = r"(?![\w'’\-/])"
 #: the words a break begins with (found by one fast scan; what follows each is then
 #: matched in place: scanning for the whole pattern costs twice the CPU)
 _HEAD_RE = re.compile(rf"\b(?:{_alternation(DETERMINERS | PREPOSITIONS)})\b", re.IGNORECASE)
@@ -99,6 +126,8 @@ def breaks(target: str) -> list[tuple[int, str]]:
             found.append((m.end(), target[m.start():follows.end()]))
     for m in _EMPTY_PAIR_RE.finditer(target):
         found.append((m.start(), m.group(0)))
+    for pattern in _GAP_PATTERNS:
+        found += [(m.end(1), m.group(0)) for m in pattern.finditer(target)]
     return found
 
 
@@ -111,6 +140,25 @@ def _expected_region(alignment: WordAlignment, word: Word) -> tuple[int, int]:
     low = max(links[max(left)]) if left else -1
     high = min(links[min(right)]) if right else len(alignment.target)
     return min(low, high), max(low, high)
+
+
+#: a determiner left with no noun (a subject pronoun with no verb) where the word
+#: alignment places no unaccounted word (German word order differs: ``zog … noch als
+#: Kleinkind nach Kalifornien`` → ``moved to California as a.``) takes the unaccounted
+#: noun (verb) nearest in relative place, if it lies within this share of the sentence's
+#: length of the gap
+NEAREST_WORD_REACH = 0.3
+
+
+def _nearest(candidates: list[Word], used: set[int], place: float, length: int,
+             noun: bool) -> list[Word]:
+    """The unaccounted source word nearest to relative place ``place``, within
+    :data:`NEAREST_WORD_REACH`: a capitalised one (a German noun, not opening the
+    sentence) for a ``noun``, else a lower-case one (a verb); none otherwise."""
+    fitting = [w for w in candidates if w.index not in used
+               and (w.text[:1].isupper() and w.start > 0 if noun else w.text[:1].islower())
+               and abs(w.start / max(1, length) - place) <= NEAREST_WORD_REACH]
+    return sorted(fitting, key=lambda w: abs(w.start / max(1, length) - place))[:1]
 
 
 def dropped_at_breaks(source: str, target: str, lexicon) -> list[tuple[Word, str]]:
@@ -131,6 +179,10 @@ def dropped_at_breaks(source: str, target: str, lexicon) -> list[tuple[Word, str
                   and _expected_region(alignment, w)[0] <= gap < _expected_region(alignment, w)[1]]
         if not at_gap and len(candidates) == 1 and not used:
             at_gap = candidates  # German word order moved it: the only word unaccounted for
+        head = text.split()[0].lower().rstrip(".,;:!?")
+        if not at_gap and (head in DETERMINERS or head in SUBJECT_PRONOUNS):
+            at_gap = _nearest(candidates, used, offset / max(1, len(target)), len(source),
+                              noun=head in DETERMINERS)
         if at_gap:
             out.append((at_gap[0], text))
             used.add(at_gap[0].index)

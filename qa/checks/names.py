@@ -36,6 +36,7 @@ from qa.model import FIX_REVIEW, Category, Finding, Severity
 from qa.lang import english, german
 from qa.lang import frequency as zipf_band
 from qa.lang.dictionary import known_word
+from qa.lang.wordnet import load_wordnet
 from qa.lang.frequency import zipf
 from qa.lang.function_words import STOPWORDS
 from qa.lang.names import (abbreviation_spellings, demonyms, edit_distance,
@@ -90,22 +91,37 @@ def source_names(text: str, lexicon=None) -> tuple[tuple[str, int, int, str], ..
 def _untranslatable_names(text: str, lexicon) -> tuple[tuple[str, int, int, str], ...]:
     """Capitalised German dictionary words the lexicon cannot translate but as themselves
     and that English text uses, side by side with another word that reads as a name
-    (``Mick Fleetwood``, ``Lewis Hamilton``): evidence "no translation". Only pairs of
-    capitalised words a single space apart are looked at."""
+    (``Mick Fleetwood``, ``Lewis Hamilton``): evidence "no translation"; or that WordNet
+    names as an instance (``nach Paris``, ``in Versailles``, ``Manchester City``):
+    evidence "named entity". (A loanword the lexicon leaves as it is, ``Hotel``,
+    ``Session``, is neither.)"""
     tokens = list(_CAP_RE.finditer(text))
     found = []
+    wordnet = load_wordnet()
     for k, m in enumerate(tokens):
         token = m.group(0)
-        if not any(0 <= j < len(tokens) and text[min(tokens[j].end(), m.end()):
-                                                 max(tokens[j].start(), m.start())] == " "
-                   for j in (k - 1, k + 1)):
-            continue  # (most capitalised words have none beside them: nothing to look up)
-        if german.mixed_case_abbreviation(token) or german.interjection(token):
+        beside = any(0 <= j < len(tokens) and text[min(tokens[j].end(), m.end()):
+                                                   max(tokens[j].start(), m.start())] == " "
+                     for j in (k - 1, k + 1))
+        # (not a function word opening a sentence: Mit, Seine are instances too)
+        instance = wordnet is not None and len(token) >= 3 and token[1:].islower() \
+            and token.casefold() not in STOPWORDS \
+            and token.casefold() not in GERMAN_GRAMMAR_WORDS and wordnet.names_an_instance(token)
+        if not beside and not instance:
+            continue  # (most capitalised words are neither: nothing to look up)
+        if german.mixed_case_abbreviation(token) or german.interjection(token) \
+                or not german.dictionary_word(token) or not _untranslatable(token, lexicon):
             continue
-        if german.dictionary_word(token) and _untranslatable(token, lexicon) \
-                and _beside_name_word(tokens, k, text, lexicon):
+        if beside and _beside_name_word(tokens, k, text, lexicon):
             found.append((token, m.start(), m.end(), "no translation"))
+        elif instance:
+            found.append((token, m.start(), m.end(), "named entity"))
     return tuple(found)
+
+
+#: characters before a capitalised word that are split to find the words before it
+#: (the tests read the last two: a title, a speech verb, an article)
+BEFORE_WINDOW = 200
 
 
 @lru_cache(maxsize=1 << 17)  # a translation memory's sentences: NAM01 and NAM02 both read them
@@ -116,13 +132,18 @@ def _source_names(text: str) -> tuple[tuple[str, int, int, str], ...]:
     tokens = list(_CAP_RE.finditer(text))
     for k, m in enumerate(tokens):
         token = m.group(0)
-        if token.isupper() or len(token) < 3 or token.casefold() in STOPWORDS:
-            continue  # abbreviations are often translated (BKA), too short to judge
+        if token.isupper() or token.casefold() in STOPWORDS:
+            continue  # abbreviations are often translated (BKA)
         if german.mixed_case_abbreviation(token) or german.interjection(token):
             continue  # StZ, MdB: spelt out as often as kept; Sooo, Brrr: no names
-        if text[m.end():m.end() + 1] == "." and len(token) <= 4:
-            continue  # Mrd., Mio., Abs.
-        before = text[:m.start()].split()
+        short = len(token) < 3 or (text[m.end():m.end() + 1] == "." and len(token) <= 4)
+        # the words before it, as far as the tests below look (the last two): a bounded
+        # window, so a sentence of a million characters costs no square
+        before = text[max(0, m.start() - BEFORE_WINDOW):m.start()].split()
+        if short and not _speaker(text, m.start(), m.end(), before):
+            # too short to judge, or Mrd., Mio., Abs.; but a speaker is a name however
+            # short (", sagte Hu.")
+            continue
         prev_word = before[-1].strip(",;:()„“\"").casefold() if before else ""
         # "eine Frau Springt": Frau after an article is the noun, not a form of address
         title_before = prev_word in german.TITLES and not german.address_as_noun(
@@ -145,7 +166,8 @@ def _source_names(text: str) -> tuple[tuple[str, int, int, str], ...]:
         elif (title_before or after_first_name) and not german.role_noun(token) \
                 and token.casefold() not in german.TITLES:
             evidence = "title"
-        elif german.dictionary_word(token) and _speaker(text, m.start(), m.end(), before) \
+        elif (german.dictionary_word(token) or short) \
+                and _speaker(text, m.start(), m.end(), before) \
                 and not german.role_noun(token) and token.casefold() not in german.TITLES:
             evidence = "speaker"  # Heil sagte, sagte Flick.: a name that is also a word
         elif _street_name(token):
@@ -199,9 +221,16 @@ def _untranslatable(token: str, lexicon) -> bool:
     """The lexicon has no translation for ``token`` but the word itself (nor for any part
     of a hyphenated one: US-Dollar is a dollar), and English text uses it at least as a
     common word (Zipf ≥ 3: Bush, Edgar, Hamilton; a German word with no entry, Polizei,
-    is rare in English). Loanwords pass too (Session, Hotel): the caller asks for more."""
-    return not any(lexicon.translations(part) - {english.stem(part), english.stem(fold(part))}
-                   for part in token.split("-") if part) \
+    is rare in English). Loanwords pass too (Session, Hotel): the caller asks for more.
+    A stem that begins the word is the word itself, stemmed harder (Paris: ``pari``,
+    ``par``)."""
+    def itself(part: str, translation: str) -> bool:
+        translation = translation.lower()
+        return translation in (english.stem(part), english.stem(fold(part))) \
+            or fold(part).lower().startswith(translation)
+
+    return not any(t for part in token.split("-") if part
+                   for t in lexicon.translations(part) if not itself(part, t)) \
         and zipf(token, "en") >= zipf_band.COMMON
 
 
@@ -463,6 +492,8 @@ class MissingName(Check):
     - ``no-translation``: a German word list's word the bilingual lexicon has no entry
       for, and English text uses, beside another such word or a non-German one (a first
       name and a surname: ``Mick Fleetwood``, ``Edgar Veguilla``);
+    - ``named-entity``: a German word list's word the bilingual lexicon leaves as it is
+      and WordNet names as an instance (``Paris``, ``Versailles``, ``Manchester``);
     - ``not-german-word``: no German word, but one that news text uses (``Hermes``).
       Rare words that are no German ones are not reported: mostly compounds and typos.
     """
@@ -487,7 +518,7 @@ class MissingName(Check):
     #: the finding class of each kind of evidence that the source word is a name
     KINDS = {"exonym": "exonym", "title": "after-title", "not a German word": "not-german-word",
              "speaker": "speaker", "no translation": "no-translation",
-             "bare subject": "bare-subject", "street": "street"}
+             "bare subject": "bare-subject", "street": "street", "named entity": "named-entity"}
     uses_lexicon = True
 
     def check(self, pair, ctx: CheckContext) -> Iterator[Finding]:

@@ -23,6 +23,17 @@ def _trie_dir() -> Path:
     return cache_dir() / f"simplemma-{version}"
 
 
+def _drop_damaged(folder: Path) -> None:
+    """Remove the word-list tries in ``folder`` that are not as qa wrote them (see
+    :func:`qa.paths.cache_is_intact`), so that simplemma builds them again instead of
+    mapping a file that answers wrongly."""
+    from qa.paths import cache_is_intact
+
+    for path in folder.glob("*.dic"):
+        if not cache_is_intact(path):
+            path.unlink(missing_ok=True)
+
+
 @lru_cache(maxsize=1)
 def _simplemma():
     """simplemma's word lists as MARISA tries cached in qa's cache folder: a process
@@ -32,6 +43,8 @@ def _simplemma():
     from simplemma import Lemmatizer
     from simplemma.strategies import DefaultStrategy, DictionaryLookupStrategy
     from simplemma.strategies.dictionaries import DEFAULT_DICTIONARY_FACTORY
+
+    from qa.paths import stamp_cache
 
     factory = DEFAULT_DICTIONARY_FACTORY
     try:
@@ -49,7 +62,9 @@ def _simplemma():
                     os.replace(tmp, self._cache_dir / f"{lang}.dic")
                 finally:
                     tmp.unlink(missing_ok=True)
+                stamp_cache(self._cache_dir / f"{lang}.dic")
 
+        _drop_damaged(_trie_dir())  # before simplemma maps what is there
         factory = AtomicTrieFactory(disk_cache_dir=str(_trie_dir()))
     except ImportError:
         pass
@@ -64,6 +79,7 @@ def _word_list(lang: str):
     use. None where that is not possible (no marisa-trie, an unwritable cache folder):
     then simplemma answers."""
     from qa.lang.frequency import installed
+    from qa.paths import cache_is_intact
 
     install = installed("simplemma")
     if lang not in ("de", "en") or install is None or not install[0].startswith("2."):
@@ -73,6 +89,8 @@ def _word_list(lang: str):
     except ImportError:  # pragma: no cover - marisa-trie is a base dependency
         return None
     path = _trie_dir() / f"{lang}.dic"
+    if path.exists() and not cache_is_intact(path):
+        path.unlink(missing_ok=True)  # not as qa wrote it: built again below
     for attempt in range(2):
         try:
             return BytesTrie().mmap(str(path))

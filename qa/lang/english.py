@@ -46,14 +46,18 @@ PREFIXES = ("anti", "bio", "co", "counter", "cyber", "eco", "inter", "macro", "m
             "trans", "ultra", "under")
 
 
+#: the longest word read as a compound (see qa.lang.german.MAX_COMPOUND_LETTERS)
+MAX_COMPOUND_LETTERS = 64
+
+
 @lru_cache(maxsize=50_000)
 def compound_word(word: str) -> bool:
     """An English compound that no dictionary lists whole (Wallbound, Microtransactions,
     Stormwatch): an English prefix or an ordinary word of four letters and more, then an
     ordinary word of four letters and more."""
     low = word.lower()
-    if not low.isalpha() or len(low) < 8:
-        return False
+    if not low.isalpha() or not 8 <= len(low) <= MAX_COMPOUND_LETTERS:
+        return False  # (a longer run of letters is no word: splitting it costs its square)
     for cut in range(2, len(low) - 3):
         left, right = low[:cut], low[cut:]
         if not ordinary_word(right):

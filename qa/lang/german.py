@@ -56,6 +56,13 @@ def stems(word: str, min_stem: int = 3) -> set[str]:
             if word.endswith(e) and len(word) - len(e) >= min_stem}
 
 
+#: a word longer than this is no compound worth splitting (the longest German ones in use
+#: are about 40 letters; the record, Rindfleischetikettierungsüberwachungsaufgaben-
+#: übertragungsgesetz, has 63): a longer "word" is a run of letters in hostile or broken
+#: input, and splitting it would cost the square of its length
+MAX_COMPOUND_LETTERS = 64
+
+
 def compound_splits(word: str, min_left: int = 3, min_head: int = 4):
     """The ways to read ``word`` as a German compound: for each cut, the modifier's
     possible stems (as written, without a linking ``s``/``n``, without ``en``) and the
@@ -64,6 +71,8 @@ def compound_splits(word: str, min_left: int = 3, min_head: int = 4):
     word (a names check wants any dictionary word, the untranslated check a frequent
     German one), so the test is theirs; the splitting is shared."""
     low = word.lower().replace("-", "")
+    if len(low) > MAX_COMPOUND_LETTERS:
+        return
     for cut in range(min_left, len(low) - min_head + 1):
         left = low[:cut]
         stems = [left]

@@ -29,7 +29,9 @@ The relations, on single-word lemmas:
 - **synonyms**: the other words of a word's synsets (``likely`` ↔ ``probable``);
 - **hypernyms** of nouns (``@``, ``@i``) from :data:`HYPERNYM_LOWEST` up to
   :data:`HYPERNYM_DEPTH` levels (``tournament`` → ``contest`` → ``social event`` →
-  ``event``).
+  ``event``);
+- **names**: the one-word names of instances (``Paris``, ``Versailles``, ``Murray``),
+  for the names checks (a German word list lists many names as words).
 
 Inflected English words are looked up through WordNet's exception lists (``fell`` →
 ``fall``) and its detachment rules (``stopped`` → ``stop``): :func:`lemma_stems`.
@@ -44,7 +46,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from qa.lang import english
-from qa.paths import cache_dir, save_atomically
+from qa.paths import cache_dir, cache_is_intact, save_atomically
 
 WORDNET_PATH = Path("/usr/share/wordnet")
 #: the database files read, by part of speech (``a`` holds heads ``a`` and satellites ``s``)
@@ -63,7 +65,7 @@ HYPERNYM_LOWEST = 1
 #: be an antonym of ``six``); the next, ``large`` (84), is real antonymy
 MAX_CLUSTER = 90
 #: bump when what is cached changes
-CACHE_VERSION = 8
+CACHE_VERSION = 9
 FIX = ("no WordNet: install Debian's wordnet-base (/usr/share/wordnet; "
        "scripts/setup.sh does so when run as root)")
 
@@ -221,6 +223,18 @@ def synonym_pairs(synsets: dict[tuple[str, int], _Synset]) -> Iterator[tuple[str
                 yield word, other
 
 
+def named_entities(synsets: dict[tuple[str, int], _Synset]) -> Iterator[str]:
+    """The one-word names of noun synsets that are instances of something (``@i``
+    pointers: ``Paris`` of ``national capital``, ``Murray`` of ``river``), lower-cased:
+    a word English writes as a name. Capitalised lemmas of other synsets (``Monday``,
+    ``Christian``) are words."""
+    for (part, _), synset in synsets.items():
+        if part == "n" and any(symbol == "@i" for symbol, _, _, _ in synset.pointers):
+            for word in synset.lemmas:
+                if word[:1].isupper() and word.isalpha():
+                    yield word.lower()
+
+
 def read_exceptions(folder: Path) -> Iterator[tuple[str, str]]:
     """(inflected form, lemma) from WordNet's exception lists (``fell`` → ``fall``)."""
     for name in EXCEPTION_FILES:
@@ -246,7 +260,8 @@ def _by_stem(pairs: Iterable[tuple[str, str]], prefix: str) -> dict[str, set[str
 def build_table(folder: Path) -> dict[str, str]:
     """The relations of the database in ``folder`` as key → space-joined stems:
     ``a<TAB>stem`` antonyms, ``i<TAB>stem`` indirect antonyms, ``h<TAB>stem``
-    hypernyms, ``s<TAB>stem`` synonyms, ``x<TAB>form`` lemmas of an inflected form."""
+    hypernyms, ``s<TAB>stem`` synonyms, ``x<TAB>form`` lemmas of an inflected form,
+    ``e<TAB>word`` (value ``1``) names of instances."""
     synsets = read_synsets(folder)
     table = _by_stem(antonym_pairs(synsets), "a\t")
     table.update(_by_stem(antonym_pairs(synsets, indirect=True), "i\t"))
@@ -254,6 +269,8 @@ def build_table(folder: Path) -> dict[str, str]:
     table.update(_by_stem(synonym_pairs(synsets), "s\t"))
     for form, lemma in read_exceptions(folder):
         table.setdefault("x\t" + form, set()).add(english.stem(lemma))
+    for name in named_entities(synsets):
+        table["e\t" + name] = {"1"}
     return {key: " ".join(sorted(values)) for key, values in table.items()}
 
 
@@ -307,6 +324,11 @@ class WordNet:
         """Stems of the words that share a synset with the word with this stem."""
         return self._get("s\t" + stem)
 
+    def names_an_instance(self, word: str) -> bool:
+        """Whether WordNet has ``word`` as the one-word name of an instance (a place, a
+        person, a river: ``Paris``, ``Manchester``, ``Murray``)."""
+        return bool(self._get("e\t" + word.lower()))
+
     def lemma_stems(self, word: str) -> frozenset[str]:
         """The stems a running-text English word may be a form of: its own stem, the
         lemmas of WordNet's exception lists and of its detachment rules (only forms of at
@@ -333,10 +355,11 @@ def _cached_trie(folder: Path):
     stamp = f"{sum(s.st_size for s in stats)}-{max(int(s.st_mtime) for s in stats)}"
     cache = cache_dir() / (f"wordnet-v{CACHE_VERSION}-d{HYPERNYM_LOWEST}{HYPERNYM_DEPTH}-"
                            f"c{MAX_CLUSTER}-{stamp}.marisa")
-    try:
-        return marisa_trie.BytesTrie().mmap(str(cache))
-    except Exception:  # missing or unreadable cache: build again
-        pass
+    if cache_is_intact(cache):  # (a file not as qa wrote it may map and answer wrongly)
+        try:
+            return marisa_trie.BytesTrie().mmap(str(cache))
+        except Exception:  # unreadable cache: build again
+            pass
     table = build_table(folder)
     trie = marisa_trie.BytesTrie((k, v.encode("utf-8")) for k, v in table.items())
     save_atomically(cache, trie.save)

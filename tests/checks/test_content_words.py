@@ -34,8 +34,33 @@ def test_empty_brackets_and_quotation_marks_break_it():
     assert _texts('Choose ("disable," "close," or similar).') == []
 
 
+def test_a_bracket_opened_onto_a_comma_breaks_it():
+    assert _texts("Motivations for Internet use (, 1995).") == ["(, 1995)"]
+    assert _texts("Motivations for Internet use (James et al., 1995).") == []
+    assert _texts("Regards from a harmony-loving vegetarian (;") == []  # an emoticon
+
+
+def test_a_possessive_ending_with_no_possessor_breaks_it():
+    assert _texts("A vivid picture of 's spiritual leanings.") == ["of 's"]
+    assert _texts("A vivid picture of Muhammad's spiritual leanings.") == []
+    assert _texts("It's the one that's left.") == []
+
+
+def test_a_preposition_english_never_strands_breaks_it_before_punctuation():
+    assert _texts("According to, around 5,000 people have died.") == ["According to,"]
+    assert _texts("Everything went according to plan.") == []
+    assert _texts("The car stopped in front of, then left.") == ["in front of,"]
+
+
+def test_a_subject_pronoun_before_an_article_breaks_it():
+    assert _texts("She that after a break of several years a show will take place.") == ["She that"]
+    assert _texts("Here she the motorcyclist coming from Nellingen.") == ["she the"]
+    assert _texts("We the people, and they then left; she thanked the team.") == []
+
+
 def test_a_name_or_letter_after_a_determiner_is_no_break():
     assert _texts("The helicopter lands on the A 45.") == []
+    assert _texts("You can use the on/off button and the in-house tools.") == []  # compounds
 
 
 def _lexicon(**entries: str) -> Lexicon:
@@ -54,3 +79,18 @@ def test_a_break_with_every_source_word_accounted_for_is_not_reported():
     assert dropped_at_breaks("Das Ministerium für Wirtschaft teilte am Samstag mit.",
                              "The Ministry of Economy of in announced on Saturday.",
                              lexicon) == []
+
+
+def test_a_determiner_left_without_its_noun_takes_the_nearest_unaccounted_noun():
+    # German word order puts the noun before the place the English gap opens; several
+    # words are unaccounted for, the noun nearest the gap is the one missing
+    lexicon = _lexicon(Kind="child", Eltern="parents", Kleinkind="toddler",
+                       Kalifornien="california", Tokio="tokyo", geboren="born")
+    found = dropped_at_breaks(
+        "Als Kind britischer Eltern in Tokio geboren, zog sie noch als Kleinkind nach Kalifornien.",
+        "Born in Tokyo to British parents, she moved to California as a.", lexicon)
+    assert [(word.text, text) for word, text in found] == [("Kleinkind", "a.")]
+    # the nearest noun too far from the gap is not taken
+    assert dropped_at_breaks("Das Boot lag im Hafen, sagte sie am Abend dort.",
+                             "She said that evening that it lay in a.",
+                             _lexicon(Boot="boat", Hafen="harbour", Abend="evening")) == []

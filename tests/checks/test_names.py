@@ -54,6 +54,10 @@ def test_a_dictionary_word_beside_a_speech_verb_is_read_as_the_speakers_name():
     assert evidence("Dazu sagte Müller nichts.")[:1] != [("Dazu", "speaker")]
     assert evidence("Man teilte mir mit, dass es regnet.") == []
     assert evidence("Die Polizei sagte, es sei ruhig.") == []  # a noun has its article
+    # a speaker's name however short; other short words and abbreviations are no names
+    assert evidence("„Wir werden die Emissionen senken“, sagte Hu.") == [("Hu", "speaker")]
+    assert evidence("Das kostet nun 3 Mrd. Euro mehr.") == []
+    assert evidence("Im Jahr 2020 kam es zum Streit, so Hu.") == []  # no speech verb
 
 
 def test_a_first_name_and_surname_the_lexicon_cannot_translate_are_a_name():
@@ -68,6 +72,26 @@ def test_a_first_name_and_surname_the_lexicon_cannot_translate_are_a_name():
     # a loanword beside a noun is no name: German puts no two nouns side by side so,
     # and Biker alone has no neighbour that reads as a name
     assert source_names("Das Wetter lockt Biker auf die Straßen.", lexicon) == ()
+
+
+def test_a_word_the_lexicon_leaves_as_it_is_and_wordnet_names_is_a_name():
+    import pytest
+
+    from qa.checks.names import source_names
+    from qa.lang.lexicon import Lexicon
+    from qa.lang.wordnet import load_wordnet
+
+    if load_wordnet() is None:
+        pytest.skip("WordNet (Debian's wordnet-base) is not installed")
+    lexicon = Lexicon("test", {german.stem("Paris"): "Paris", german.stem("Hotel"): "hotel",
+                               german.stem("Post"): "mail|post"})
+    assert ("Paris", "named entity") in [(n, why) for n, _, _, why in source_names(
+        "Sie fuhren in einer Kutsche zurück nach Paris.", lexicon)]
+    # a loanword is no instance; a word the lexicon translates otherwise is a word
+    assert source_names("Sie fuhren in einer Kutsche zurück ins Hotel.", lexicon) == ()
+    assert source_names("Sie brachten den Brief zur Post.", lexicon) == ()
+    # function words that WordNet also has as names (MIT, the Seine)
+    assert source_names("Mit der Bahn fuhren sie. Seine Frau kam mit.", lexicon) == ()
 
 
 def test_a_word_with_no_article_between_the_verb_and_the_next_article_is_a_name():

@@ -48,7 +48,7 @@ def test_word_lists_are_cached_as_tries_in_qa_s_cache_folder(tmp_path):
                              text=True, check=True)
         assert out.stdout.strip() == "True" and out.stderr == ""
     files = sorted(p.name for p in tmp_path.glob("qa/simplemma-*/*"))
-    assert files == ["de.dic"]  # written whole, under its final name
+    assert files == ["de.dic", "de.dic.ok"]  # written whole, under its final name, stamped
 
 
 def _words_for_lookup() -> list[str]:
@@ -132,8 +132,9 @@ def test_a_ding_dictionary_is_cached_as_a_trie_with_the_parsed_entries(tmp_path,
     path.write_text(DING * 3, encoding="utf-8")
     parsed = lexicon._compact(lexicon._load_ding(path))
     first = lexicon._load_ding_cached(path)  # parsed and written
-    files = [p.name for p in (tmp_path / "cache" / "qa").iterdir()]
-    assert len(files) == 1 and files[0].startswith("ding-v3-") and files[0].endswith(".marisa")
+    files = sorted(p.name for p in (tmp_path / "cache" / "qa").iterdir())
+    assert len(files) == 2 and files[0].startswith("ding-v3-") and files[0].endswith(".marisa")
+    assert files[1] == files[0] + ".ok"  # the stamp that says qa wrote it
     second = lexicon._load_ding_cached(path)  # mapped from the cache
     for table in (first, second):
         assert dict(table.items()) == parsed and len(table) == len(parsed)
@@ -150,7 +151,7 @@ def test_a_ding_dictionary_is_cached_as_a_trie_with_the_parsed_entries(tmp_path,
     runs = [subprocess.Popen([sys.executable, "-c", code], env=env, stdout=subprocess.PIPE,
                              text=True) for _ in range(3)]
     assert {run.communicate()[0].strip() for run in runs} == {str(len(parsed))}
-    assert [p.suffix for p in (fresh / "qa").iterdir()] == [".marisa"]
+    assert sorted(p.suffix for p in (fresh / "qa").iterdir()) == [".marisa", ".ok"]
 
 
 def test_a_lexicon_knows_which_english_words_it_translates_to(tmp_path, monkeypatch):
@@ -164,7 +165,8 @@ def test_a_lexicon_knows_which_english_words_it_translates_to(tmp_path, monkeypa
     path = tmp_path / "de-en"
     path.write_text(DING, encoding="utf-8")
     ding = lexicon._load_lexicon(str(path), path.stat().st_size, path.stat().st_mtime_ns)
-    names = sorted(p.name for p in (tmp_path / "cache" / "qa").iterdir())
+    names = sorted(p.name for p in (tmp_path / "cache" / "qa").iterdir()
+                   if not p.name.endswith(".ok"))
     assert [n.split("-")[0] + "-" + n.split("-")[1] for n in names] == ["ding-en", "ding-v3"]
     again = lexicon._load_lexicon(str(path), path.stat().st_size, path.stat().st_mtime_ns + 1)
     for lex in (ding, again):  # built, then mapped from the cache

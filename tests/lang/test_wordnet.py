@@ -30,6 +30,8 @@ DATABASE = {
         "00000007 00 n 01 psychological_feature 0 000 | a feature of the mind",
         "00000008 00 n 01 More 0 001 @i 00000003 n 0000 | an English statesman",
         "00000010 00 n 01 heat 0 000 | a form of energy",
+        "00000011 00 n 01 Paris 0 001 @i 00000003 n 0000 | a capital",
+        "00000012 00 n 01 Monday 0 001 @ 00000003 n 0000 | a day of the week",
     ],
     "data.verb": [
         "00000001 00 v 01 close 0 002 ! 00000002 v 0101 + 00000004 n 0101 01 + 01 00 | shut",
@@ -87,6 +89,12 @@ def test_hypernyms_reach_three_levels_and_skip_phrases_and_names(net):
     assert net.hypernyms("closure") == frozenset()  # no @ pointer
     # psychological_feature, a phrase, is no lemma
     assert net.hypernyms("event") == frozenset({"happening", "phenomenon"})
+
+
+def test_one_word_names_of_instances_are_names(net):
+    assert net.names_an_instance("Paris") and net.names_an_instance("More")
+    assert not net.names_an_instance("Monday")  # capitalised, but a word, not an instance
+    assert not net.names_an_instance("event") and not net.names_an_instance("Berlin")
 
 
 def test_synonyms_are_the_words_of_a_synset(net):
