@@ -109,3 +109,20 @@ def test_german_ordinals_in_date_ranges_do_not_end_sentences(text, expected):
     from qa.runner import load_document
 
     assert len(load_document("x.txt", "de", text=text).sentences) == expected
+
+
+def test_a_run_without_sentence_ends_is_cut_into_bounded_pieces():
+    """A pathological run (a 200 KB line, one endless word) becomes pieces of at most
+    MAX_SENTENCE_CHARS, cut after a clause mark, else at a space, else at the limit;
+    real sentences are far shorter and stay whole."""
+    from qa.segment import MAX_SENTENCE_CHARS, split_sentences
+
+    text = "die Regierung legte den Haushalt vor, und " * 5000
+    spans = split_sentences(text, 0, len(text), "de")
+    assert len(spans) > 100 and all(e - s <= MAX_SENTENCE_CHARS for s, e in spans)
+    assert all(text[e - 1] == "," for s, e in spans[:-1])  # after a clause mark
+    assert "".join(text[s:e] for s, e in spans).replace(" ", "") == text.replace(" ", "")
+    word = "A" + "b" * 9_999
+    assert [e - s for s, e in split_sentences(word, 0, len(word), "en")] == [2000] * 5
+    normal = "Die Regierung legte am Montag den Haushalt vor. " * 3
+    assert len(split_sentences(normal, 0, len(normal), "de")) == 3
