@@ -12,6 +12,7 @@ import os
 from dataclasses import replace
 import sys
 from pathlib import Path
+from typing import Iterable
 
 from qa import __version__, options
 from qa.errors import QAError
@@ -147,15 +148,17 @@ def _pair_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
 
 
-def _write_output(text: str, output: str | None, protected: list[str]) -> None:
-    """Write ``text`` to ``output`` (stdout for None or ``-``), never over an input
-    file. A regular file is written atomically (a temporary file beside it, renamed
-    into place): a file that exists keeps its permissions, a symbolic link is written
-    through (its target is replaced, the link stays), and a read-only file is refused.
-    A FIFO or a character device (``/dev/stdout``, a link to ``/proc/self/fd/1``) is
-    written as it is, never replaced by a regular file."""
+def _write_output(text: str | Iterable[str], output: str | None, protected: list[str]) -> None:
+    """Write ``text`` (a string, or parts written one after another) to ``output``
+    (stdout for None or ``-``), never over an input file. A regular file is written
+    atomically (a temporary file beside it, renamed into place): a file that exists
+    keeps its permissions, a symbolic link is written through (its target is replaced,
+    the link stays), and a read-only file is refused. A FIFO or a character device
+    (``/dev/stdout``, a link to ``/proc/self/fd/1``) is written as it is, never
+    replaced by a regular file."""
     if output is None or output == "-":
-        sys.stdout.write(text)
+        for part in [text] if isinstance(text, str) else text:
+            sys.stdout.write(part)
         sys.stdout.flush()
         return
     _refuse_input(output, protected)
@@ -190,11 +193,11 @@ def _is_stream(path: Path) -> bool:
     return stat.S_ISFIFO(mode) or stat.S_ISCHR(mode)
 
 
-def _stream_to(path: Path, text: str, output: str) -> None:
+def _stream_to(path: Path, text: str | Iterable[str], output: str) -> None:
     """Write ``text`` into the FIFO or device at ``path`` without replacing it."""
     try:
         with open(path, "w", encoding="utf-8", newline="") as stream:
-            stream.write(text)
+            stream.writelines([text] if isinstance(text, str) else text)
     except BrokenPipeError:
         raise
     except OSError as exc:
@@ -205,7 +208,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
     from qa.bilingual import is_bilingual
     from qa.config import load_config
     from qa.io import LOADERS
-    from qa.report import render
+    from qa.report import render_parts
 
     config = load_config(args.config, options.flag_values(args))
     _bound_inputs(args, config)
@@ -225,8 +228,8 @@ def _cmd_check(args: argparse.Namespace) -> int:
     global _PENDING_EXIT
     _PENDING_EXIT = EXIT_PASSED if report.gate.passed else EXIT_FAILED
     for fmt, output in targets:
-        _write_output(render(report, fmt, show_accepted=args.show_accepted, quiet=args.quiet),
-                      output, protected)
+        parts = render_parts(report, fmt, show_accepted=args.show_accepted, quiet=args.quiet)
+        _write_output(parts, output, protected)
     return EXIT_PASSED if report.gate.passed else EXIT_FAILED
 
 

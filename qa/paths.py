@@ -77,8 +77,10 @@ def cache_is_intact(path: Path) -> bool:
         return False
 
 
-def write_text_atomically(path: Path, text: str, *, mode_of: Path | None = None) -> None:
-    """Write ``text`` (UTF-8, newlines as given) to ``path`` through a temporary file
+def write_text_atomically(path: Path, text: str | Iterable[str], *,
+                          mode_of: Path | None = None) -> None:
+    """Write ``text`` (UTF-8, newlines as given; a string, or parts one after another) to
+    ``path`` through a temporary file
     of its folder renamed into place: a reader, a crash or Ctrl-C sees the old file or
     the new one, never half of one, and a failed write leaves no temporary behind. The
     temporary name is created exclusively (it never replaces a file that happens to
@@ -89,7 +91,7 @@ def write_text_atomically(path: Path, text: str, *, mode_of: Path | None = None)
     descriptor, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(descriptor, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
+            handle.writelines([text] if isinstance(text, str) else text)
         if mode_of is not None:
             os.chmod(tmp, mode_of.stat().st_mode & 0o7777)
         else:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Callable
 
 from qa.model import Report
@@ -70,4 +70,16 @@ def render(report: Report, fmt: str, *, show_accepted: bool = False, quiet: bool
     return RENDERERS[fmt](report)
 
 
-__all__ = ["EXTENSIONS", "render", "FORMAT_OF_SUFFIX", "RENDERERS", "render_json", "render_text", "report_to_dict"]
+def render_parts(report: Report, fmt: str, *, show_accepted: bool = False,
+                 quiet: bool = False) -> Iterable[str]:
+    """:func:`render` as parts to be written one after another (joined, the same text):
+    the JSON report part by part (:func:`qa.report.json_report.json_parts`), the other
+    formats whole."""
+    if fmt == "json":
+        from qa.report.json_report import json_parts
+
+        return json_parts(report)
+    return (render(report, fmt, show_accepted=show_accepted, quiet=quiet),)
+
+
+__all__ = ["EXTENSIONS", "render", "render_parts", "FORMAT_OF_SUFFIX", "RENDERERS", "render_json", "render_text", "report_to_dict"]

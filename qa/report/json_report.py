@@ -6,7 +6,7 @@ Deterministic: the same input gives byte-identical output (no timestamps, stable
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, Iterator
 
 from qa.model import Document, Report
 from qa.paths import display_path
@@ -53,4 +53,28 @@ def report_to_dict(report: Report) -> dict[str, Any]:
 
 
 def render_json(report: Report) -> str:
-    return json.dumps(report_to_dict(report), ensure_ascii=False, indent=2) + "\n"
+    return "".join(json_parts(report))
+
+
+def _indented(value: Any, level: int) -> str:
+    """``value`` as ``json.dumps(…, indent=2)`` writes it ``level`` levels deep."""
+    return json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n" + "  " * level)
+
+
+def json_parts(report: Report) -> Iterator[str]:
+    """The JSON report in parts to be written one after another — the same bytes as
+    ``json.dumps(report_to_dict(report), ensure_ascii=False, indent=2)`` and a newline —
+    each segment and finding its own part: no one string holds the report of a long
+    document (100,000 sentences: ~57 million characters, which a single ``dumps`` and
+    its pieces held at once, ~300 MB at the peak)."""
+    yield "{"
+    for k, (key, value) in enumerate(report_to_dict(report).items()):
+        yield ("\n" if k == 0 else ",\n") + f"  {json.dumps(key, ensure_ascii=False)}: "
+        if isinstance(value, list) and value:
+            yield "["
+            for i, item in enumerate(value):
+                yield ("\n    " if i == 0 else ",\n    ") + _indented(item, 2)
+            yield "\n  ]"
+        else:
+            yield _indented(value, 1)
+    yield "\n}\n"
