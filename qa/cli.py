@@ -390,7 +390,7 @@ def _batch(args: argparse.Namespace, config) -> int:
     where the pairs are checked: this machine's process pool, or a Ray cluster
     (:mod:`qa.scale`), which keeps every result in a store and resumes from it."""
     from qa.batch import (PairSpec, batch_verdict, companions, discover, exit_code,
-                          read_manifest, refuse_inputs, run_batch, split_big_files,
+                          read_manifest, refuse_inputs, run_batch_records, split_big_files,
                           write_records)
     from qa.bilingual import is_bilingual
     from qa.text import escape_controls
@@ -416,10 +416,8 @@ def _batch(args: argparse.Namespace, config) -> int:
         records = run_on_ray(specs, config, out_dir, formats, show_accepted=args.show_accepted,
                              quiet=args.quiet)
     else:
-        from qa.scale.records import record_of
-
-        records = [record_of(result, formats, show_accepted=args.show_accepted, quiet=args.quiet)
-                   for result in run_batch(specs, config)]
+        records = run_batch_records(specs, config, formats, show_accepted=args.show_accepted,
+                                    quiet=args.quiet)
     global _PENDING_EXIT
     _PENDING_EXIT = exit_code(records)
     write_records(records, out_dir, formats)

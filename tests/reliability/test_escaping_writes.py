@@ -90,7 +90,7 @@ def test_ctrl_c_in_a_batch_is_one_line_and_writes_no_report(home, capsys, monkey
     def interrupted(*args, **kwargs):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(qa.batch, "run_batch", interrupted)
+    monkeypatch.setattr(qa.batch, "run_batch_records", interrupted)
     code, out, err = run(["check", "article", "--no-mt", "--output-dir", "out"], capsys)
     assert code == 130 and err == "qa: interrupted\n" and "Traceback" not in err
     assert not (home / "out").exists() or not list((home / "out").iterdir())
