@@ -353,7 +353,7 @@ OPTIONS: tuple[Option, ...] = (
     Option("chunk-units", Whole(0, 100_000_000), 5000,
            "in a batch run, a bilingual file (XLIFF, PO, TMX) of more units than this is "
            "checked in chunks of this many, each its own report, spread over the workers "
-           "(0: never split)", flag="--chunk-units", metavar="N"),
+           "(default 5000; 0: never split)", flag="--chunk-units", metavar="N"),
     Option("executor", Choice(("local", "ray")), "local",
            "where a batch run checks its pairs: local, this machine's process pool; ray, a "
            "Ray cluster (the 'scale' extra), resumable from the results store in the "
