@@ -65,7 +65,10 @@ class Lexis:
 
     def signature(self) -> str:
         """Everything language-side that changes a result: word-list versions and data
-        files, the detector, the lexicon's name and size."""
+        files, WordNet, the detector, the lexicon's name and size."""
+        from qa.lang import wordnet
+
         lexicon = f"{len(self.lexicon)}" if self.lexicon else "none"
         return (f"{frequency.signature()},{dictionary.signature()},data-{data.signature()},"
-                f"detector-{self.language_detector},lexicon-{lexicon}")
+                f"wordnet-{wordnet.signature()},detector-{self.language_detector},"
+                f"lexicon-{lexicon}")

@@ -366,6 +366,16 @@ def _cached_trie(folder: Path):
     return trie
 
 
+def signature() -> str:
+    """The WordNet a run reads (MEA01/MEA02 and NAM01's names depend on it): ``none``
+    where the database is not installed, else the reader's version and the data files'
+    total size."""
+    path = default_wordnet_path()
+    if path is None:
+        return "none"
+    return f"v{CACHE_VERSION}-{sum((path / name).stat().st_size for name in DATA_FILES.values())}"
+
+
 @lru_cache(maxsize=2)
 def load_wordnet(folder: str | None = None) -> WordNet | None:
     """WordNet from ``folder`` (default: Debian's), from the cache when built before;

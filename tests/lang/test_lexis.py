@@ -10,6 +10,7 @@ def test_signature_names_word_lists_detector_and_lexicon():
     signature = Lexis().signature()
     assert "wordfreq-" in signature and "simplemma-" in signature
     assert "detector-lingua" in signature and "lexicon-none" in signature
+    assert "wordnet-" in signature  # MEA01/MEA02 and NAM01 read it where installed
     assert Lexis(language_detector="langdetect").signature() != signature
 
 

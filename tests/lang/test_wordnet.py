@@ -132,6 +132,7 @@ def test_missing_database_is_none_with_a_fix(tmp_path, monkeypatch):
     monkeypatch.setattr(wordnet, "WORDNET_PATH", tmp_path / "absent")
     try:
         assert wordnet.default_wordnet_path() is None
+        assert wordnet.signature() == "none"  # recorded in the run's language signature
         assert load_wordnet() is None
         assert load_wordnet(str(tmp_path)) is None  # a folder without data files
     finally:
