@@ -61,10 +61,9 @@ def stamp_cache(path: Path) -> None:
     wrote. A memory-mapped trie of the wrong kind, or one whose values do not decode,
     would otherwise load without error and answer wrongly or crash on lookup."""
     try:
-        identity = _identity(path)
-    except OSError:
-        return
-    write_text_atomically(_stamp_path(path), identity + "\n")
+        write_text_atomically(_stamp_path(path), _identity(path) + "\n")
+    except OSError:  # (a folder that cannot take the stamp: the file is rebuilt next time)
+        pass
 
 
 def cache_is_intact(path: Path) -> bool:

@@ -23,15 +23,20 @@ def _trie_dir() -> Path:
     return cache_dir() / f"simplemma-{version}"
 
 
-def _drop_damaged(folder: Path) -> None:
+def _drop_damaged(folder: Path) -> bool:
     """Remove the word-list tries in ``folder`` that are not as qa wrote them (see
     :func:`qa.paths.cache_is_intact`), so that simplemma builds them again instead of
-    mapping a file that answers wrongly."""
+    mapping a file that answers wrongly. False when one cannot be removed (a read-only
+    cache folder): the folder must not be used then."""
     from qa.paths import cache_is_intact
 
     for path in folder.glob("*.dic"):
         if not cache_is_intact(path):
-            path.unlink(missing_ok=True)
+            try:
+                path.unlink(missing_ok=True)
+            except OSError:
+                return False
+    return True
 
 
 @lru_cache(maxsize=1)
@@ -64,8 +69,8 @@ def _simplemma():
                     tmp.unlink(missing_ok=True)
                 stamp_cache(self._cache_dir / f"{lang}.dic")
 
-        _drop_damaged(_trie_dir())  # before simplemma maps what is there
-        factory = AtomicTrieFactory(disk_cache_dir=str(_trie_dir()))
+        if _drop_damaged(_trie_dir()):  # before simplemma maps what is there
+            factory = AtomicTrieFactory(disk_cache_dir=str(_trie_dir()))
     except ImportError:
         pass
     return (DictionaryLookupStrategy(factory),
@@ -90,7 +95,10 @@ def _word_list(lang: str):
         return None
     path = _trie_dir() / f"{lang}.dic"
     if path.exists() and not cache_is_intact(path):
-        path.unlink(missing_ok=True)  # not as qa wrote it: built again below
+        try:
+            path.unlink(missing_ok=True)  # not as qa wrote it: built again below
+        except OSError:  # a read-only cache folder: simplemma answers from memory
+            return None
     for attempt in range(2):
         try:
             return BytesTrie().mmap(str(path))

@@ -178,3 +178,21 @@ def test_a_lexicon_knows_which_english_words_it_translates_to(tmp_path, monkeypa
     assert tsv.has_english("budget") and not tsv.has_english("street")
     merged = ding.merged(tsv)
     assert merged.has_english("budget") and merged.has_english("street")
+
+
+def test_an_unstamped_word_list_in_a_read_only_cache_folder_is_not_used(monkeypatch):
+    """A cache folder qa cannot write (a read-only CI cache) with word lists it did not
+    stamp: simplemma answers from memory, no check fails on the PermissionError."""
+    from pathlib import Path
+
+    from qa.lang import dictionary
+
+    def refuse(self, missing_ok=False):
+        raise PermissionError(13, "Permission denied", str(self))
+
+    monkeypatch.setattr(Path, "unlink", refuse)
+    monkeypatch.setattr(dictionary, "_simplemma", dictionary._simplemma.__wrapped__)
+    monkeypatch.setattr(dictionary, "_word_list", dictionary._word_list.__wrapped__)
+    monkeypatch.setattr("qa.paths.cache_is_intact", lambda path: False)
+    assert dictionary._word_list("de") is None
+    assert dictionary.known_word("Regierung", "de") and not dictionary.known_word("Zzqxv", "de")
