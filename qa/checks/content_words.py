@@ -63,7 +63,7 @@ _BRACKET_OPENS_ON_PUNCTUATION_RE = re.compile(r"(\()\s*[,;]\s*[^\s()][^()]*\)")
 #: a possessive ending with no possessor: a preposition or determiner straight before
 #: ``'s`` (``a picture of 's leanings``); English writes the ending onto its noun
 _ORPHAN_POSSESSIVE_RE = re.compile(
-    r"\b(of|the|a|an|to|in|on|at|by|for|with|from)\s+['’]s\b", re.IGNORECASE)
+    r"\b(of|the|a|an|to|in|on|at|by|for|with|from)\s+['’]s(?![\w'’\-])", re.IGNORECASE)
 #: prepositions of two or three words that always take their noun after them, so English
 #: never leaves them at the end of a clause (``according to, …``): straight before clause
 #: punctuation, spaced or not, their noun is missing
@@ -74,6 +74,10 @@ _UNSTRANDABLE_RE = re.compile(
 #: missing (``She that after a break…``, ``He the ball``); none of the 6,517 lines of the
 #: WMT21–23 human references has one (``we the people`` is left out)
 _SUBJECT_BEFORE_ARTICLE_RE = re.compile(r"\b(he|she|they)\s+(?:the|an?|that)\b", re.IGNORECASE)
+#: verbs that put the subject after them in a question (``Was he a friend?``, ``Is she
+#: the one?``): a pronoun after one of them has its verb
+INVERTING_VERBS = frozenset("""is was are were has had have does did do can could will would
+shall should may might must""".split())
 #: the breaks found by one pattern each: the gap opens where the pattern's group ends
 _GAP_PATTERNS = (_BRACKET_OPENS_ON_PUNCTUATION_RE, _ORPHAN_POSSESSIVE_RE, _UNSTRANDABLE_RE,
                  _SUBJECT_BEFORE_ARTICLE_RE)
@@ -127,8 +131,16 @@ def breaks(target: str) -> list[tuple[int, str]]:
     for m in _EMPTY_PAIR_RE.finditer(target):
         found.append((m.start(), m.group(0)))
     for pattern in _GAP_PATTERNS:
-        found += [(m.end(1), m.group(0)) for m in pattern.finditer(target)]
+        found += [(m.end(1), m.group(0)) for m in pattern.finditer(target)
+                  if pattern is not _SUBJECT_BEFORE_ARTICLE_RE
+                  or _word_before(target, m.start()) not in INVERTING_VERBS]
     return found
+
+
+def _word_before(text: str, offset: int) -> str:
+    """The word before ``offset`` (lower-cased), looked for in the 40 characters before."""
+    words = re.findall(r"[\w'’]+", text[max(0, offset - 40):offset])
+    return words[-1].lower() if words else ""
 
 
 def _expected_region(alignment: WordAlignment, word: Word) -> tuple[int, int]:

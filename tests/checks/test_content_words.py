@@ -44,6 +44,7 @@ def test_a_possessive_ending_with_no_possessor_breaks_it():
     assert _texts("A vivid picture of 's spiritual leanings.") == ["of 's"]
     assert _texts("A vivid picture of Muhammad's spiritual leanings.") == []
     assert _texts("It's the one that's left.") == []
+    assert _texts("Press the 's' key, then drive to 's-Hertogenbosch.") == []
 
 
 def test_a_preposition_english_never_strands_breaks_it_before_punctuation():
@@ -56,6 +57,7 @@ def test_a_subject_pronoun_before_an_article_breaks_it():
     assert _texts("She that after a break of several years a show will take place.") == ["She that"]
     assert _texts("Here she the motorcyclist coming from Nellingen.") == ["she the"]
     assert _texts("We the people, and they then left; she thanked the team.") == []
+    assert _texts("Was he a good friend of hers? Is she the one? Were they that close?") == []
 
 
 def test_a_name_or_letter_after_a_determiner_is_no_break():
