@@ -252,9 +252,11 @@ def check_bilingual(path: str | Path, config: Config | None = None,
                     quiet: bool = True) -> Report:
     """Read a bilingual file and run the checks over its units."""
     from qa import baseline
+    from qa.io import limit_input
 
     config = config or Config()
     config = replace(config, baseline=baseline.for_target(config.baseline, path, bilingual=True))
+    limit_input(config.max_input_mb)
     return check_reading(open_reading(path), config, quiet)
 
 

@@ -571,6 +571,16 @@ def _one_line(message: str) -> str:
 def main(argv: list[str] | None = None) -> int:
     global _PENDING_EXIT
     _PENDING_EXIT = EXIT_PASSED
+    from qa.io import limit_input
+
+    limit_input(None)  # a run's max-input-mb is its own: none left over from a run before
+    try:
+        return _main(argv)
+    finally:
+        limit_input(None)
+
+
+def _main(argv: list[str] | None) -> int:
     for stream in (sys.stdout, sys.stderr):
         # an ASCII terminal or PYTHONIOENCODING=ascii: reports keep their characters
         # as escapes instead of ending in an encoding error

@@ -20,7 +20,7 @@ from qa.align import Alignment, AlignParams, align_documents
 from qa.checks import CheckContext, select_checks
 from qa.config import Config
 from qa.errors import InputError, QAError
-from qa.io import load_text
+from qa.io import limit_input, load_text
 from qa.lang.lexicon import Lexicon, default_lexicon_path, lexicon_from_termbases, load_lexicon
 from qa import baseline, earned, fingerprint
 from qa.model import (BaselineEntry, Category, Document, Finding, Gate, Report, Severity, Skipped,
@@ -63,6 +63,7 @@ def check_files(source_path: str | Path, target_path: str | Path,
     """Load both files, verify them, and run :func:`check_documents`."""
     config = config or Config()
     config = replace(config, baseline=baseline.for_target(config.baseline, target_path))
+    limit_input(config.max_input_mb)
     source = load_document(source_path, SOURCE_LANG)
     target = load_document(target_path, TARGET_LANG)
     verify_languages(source, target)

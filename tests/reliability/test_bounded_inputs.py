@@ -165,6 +165,17 @@ def test_the_size_limit_is_the_runs_own(home, capsys):
         assert "larger than" not in err and "looks German" in err  # read, then judged
         code, _, err = run(["check", "article/de.txt", "big.txt", "--max-input-mb", "0"], capsys)
         assert_one_line_error(code, err, "'max-input-mb' must be a whole number from 1")
+        run(["check", "article/de.txt", "big.txt", "--no-mt", "--max-input-mb", "1"], capsys)
+        from qa import io
+
+        assert io._max_input_bytes == io.MAX_INPUT_BYTES  # nothing left for a later run
+        # the library's entry points take it from their configuration too
+        from qa.config import Config
+        from qa.errors import InputError
+        from qa.runner import check_files
+
+        with pytest.raises(InputError, match="max-input-mb"):
+            check_files("article/de.txt", "big.txt", Config(mt=False, max_input_mb=1))
     finally:
         limit_input(None)
 
