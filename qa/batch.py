@@ -171,20 +171,28 @@ def _manifest_bilingual(item: dict, k: int, path: Path, base: Path) -> PairSpec:
         _manifest_path(item["baseline"], base) if "baseline" in item else None)
 
 
-def split_big_files(specs: list[PairSpec], chunk_units: int) -> list[PairSpec]:
+def split_big_files(specs: list[PairSpec], config: Config) -> list[PairSpec]:
     """Each bilingual file of more than ``chunk_units`` units as one pair per chunk of
     that many (``memory units 1-5000``…: its own report, checked by any worker), the
     file read once here; other pairs as they are. A translation memory of a million
     units is then checked in parallel, each worker holding one chunk's analyses instead
     of one worker holding the whole file's; the checks that read a whole document read
-    the chunk (a memory's units are independent, a chunk still thousands of them)."""
+    the chunk (a memory's units are independent, a chunk still thousands of them).
+
+    A file with a baseline is checked whole: accepted findings are known by fingerprints
+    numbered across the whole file, and a baseline entry is stale only if the whole
+    file no longer has it."""
+    from qa import baseline
     from qa.bilingual import is_bilingual, split_units
 
     out: list[PairSpec] = []
     for spec in specs:
-        chunks = split_units(spec.source, chunk_units) \
-            if spec.source == spec.target and is_bilingual(spec.source) \
-            and Path(spec.source).is_file() else None
+        bilingual = spec.source == spec.target and is_bilingual(spec.source) \
+            and Path(spec.source).is_file()
+        accepted = bilingual and baseline.for_target(spec.baseline or config.baseline,
+                                                     spec.source, bilingual=True)
+        chunks = split_units(spec.source, config.chunk_units) \
+            if bilingual and not accepted else None
         if not chunks:
             out.append(spec)
             continue

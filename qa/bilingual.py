@@ -227,14 +227,34 @@ def split_units(path: str | Path, size: int) -> list[UnitChunk] | None:
         units = list(reading.units)
     except QAError:
         return None
-    starts = [k for k, unit in enumerate(units) if _checkable(unit)][::size]
-    if len(starts) < 2:
+    checkable = [k for k, unit in enumerate(units) if _checkable(unit)]
+    starts = checkable[::size]
+    if len(starts) < 2 or not _languages_hold(reading.path, [units[k] for k in checkable]):
         return None
     bounds = [0] + starts[1:] + [len(units)]
-    return [UnitChunk(a + 1, b, replace(reading, units=tuple(units[a:b]),
-                                        text=reading.text[:NEWLINE_SAMPLE],
+    sample = reading.text[:NEWLINE_SAMPLE]  # one string for every chunk
+    return [UnitChunk(a + 1, b, replace(reading, units=tuple(units[a:b]), text=sample,
                                         skipped=dict(reading.skipped) if k == 0 else {}))
             for k, (a, b) in enumerate(zip(bounds, bounds[1:]))]
+
+
+def _languages_hold(path: str, units: list) -> bool:
+    """Whether the file's sides read as German and English, judged on the whole file
+    as a run on it judges them (a chunk of copied German targets alone would look
+    German and be refused). False: the file is checked whole and refused there."""
+    from types import SimpleNamespace
+
+    from qa import runner
+    from qa.errors import InputError
+
+    source = SimpleNamespace(path=path, text="\n\n".join(u.source.text for u in units))
+    target = SimpleNamespace(path=path, text="\n\n".join(
+        u.target.text for u in units if u.target is not None))
+    try:
+        runner.verify_languages(source, target)
+    except InputError:
+        return False
+    return True
 
 
 def check_chunk(path: str | Path, chunk: UnitChunk, config: Config | None = None,
@@ -245,7 +265,7 @@ def check_chunk(path: str | Path, chunk: UnitChunk, config: Config | None = None
 
     config = config or Config()
     config = replace(config, baseline=baseline.for_target(config.baseline, path, bilingual=True))
-    return check_reading(chunk.reading, config, quiet)
+    return check_reading(chunk.reading, config, quiet, verify_languages=False)
 
 
 def check_bilingual(path: str | Path, config: Config | None = None,
@@ -260,16 +280,19 @@ def check_bilingual(path: str | Path, config: Config | None = None,
     return check_reading(open_reading(path), config, quiet)
 
 
-def check_reading(reading, config: Config | None = None, quiet: bool = True) -> Report:
+def check_reading(reading, config: Config | None = None, quiet: bool = True, *,
+                  verify_languages: bool = True) -> Report:
     """Run the checks over the units of an opened bilingual file (a
-    :class:`qa.io.bilingual.units.Reading`)."""
+    :class:`qa.io.bilingual.units.Reading`); ``verify_languages`` False for a chunk of a
+    file whose languages were judged on the whole (:func:`split_units`)."""
     from qa import runner
 
     config = config or Config()
     source, target, placed, skipped = build_documents(reading)
     # a file that states no languages (or states them wrongly) is read the wrong way
     # round as readily as two documents: refused the same way, by their words
-    runner.verify_languages(source, target)
+    if verify_languages:
+        runner.verify_languages(source, target)
     termbases = runner.load_termbases(config)
     lexicon = runner.alignment_lexicon(config, termbases)
     params = AlignParams()

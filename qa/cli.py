@@ -218,10 +218,17 @@ def _cmd_check(args: argparse.Namespace) -> int:
                           "file, a folder of article pairs or a manifest)")
         return _batch(args, config)
     if config.executor == "ray" and config.origins.get("executor") == "command line":
-        if args.target is None:  # one bilingual file: its chunks go to the cluster
-            return _batch(args, config)
-        print("qa: note: --executor ray distributes batch runs (a folder, a manifest or a "
-              "bilingual file); one document pair is checked here", file=sys.stderr)
+        if args.target is None:  # one bilingual file: its chunks, if any, go to the cluster
+            from qa.batch import PairSpec, companions, split_big_files
+
+            where = Path(args.source)
+            chunks = split_big_files([PairSpec(where.stem, str(where), str(where),
+                                               companions(where, where)[0])], config)
+            if len(chunks) > 1:
+                return _batch(args, config, chunks)
+        print("qa: note: --executor ray distributes batch runs (a folder, a manifest, or a "
+              "bilingual file of more than chunk-units units); this is checked here",
+              file=sys.stderr)
     targets = _output_plan(args, config)
     report = _check(args, config)
     protected = _inputs(args, config)
@@ -383,23 +390,23 @@ def _unified_diff(before: str, after: str, old_name: str, new_name: str) -> list
     return lines
 
 
-def _batch(args: argparse.Namespace, config) -> int:
+def _batch(args: argparse.Namespace, config, chunks: list | None = None) -> int:
     """Many pairs: reports per pair + index + combined outputs under --output-dir; on
     stdout each pair's verdict and blocking findings, and with --format github every
     pair's annotations (GitHub Actions reads them from stdout only). ``executor`` says
     where the pairs are checked: this machine's process pool, or a Ray cluster
-    (:mod:`qa.scale`), which keeps every result in a store and resumes from it."""
-    from qa.batch import (PairSpec, batch_verdict, companions, discover, exit_code,
-                          read_manifest, refuse_inputs, run_batch_records, split_big_files,
-                          write_records)
-    from qa.bilingual import is_bilingual
+    (:mod:`qa.scale`), which keeps every result in a store and resumes from it.
+    ``chunks``: the pairs of one bilingual file split into chunks (``--executor ray`` on
+    the file), instead of a folder's or manifest's."""
+    from qa.batch import (batch_verdict, discover, exit_code, read_manifest, refuse_inputs,
+                          run_batch_records, split_big_files, write_records)
     from qa.text import escape_controls
 
     where = Path(args.source)
-    if where.is_dir():
+    if chunks is not None:
+        specs = chunks
+    elif where.is_dir():
         specs = discover(where, config.batch_glob)
-    elif where.is_file() and is_bilingual(where):  # --executor ray on one bilingual file
-        specs = [PairSpec(where.stem, str(where), str(where), companions(where, where)[0])]
     elif where.is_file():
         specs = read_manifest(where)
     else:
@@ -408,7 +415,8 @@ def _batch(args: argparse.Namespace, config) -> int:
         raise QAError("a batch run writes to --output-dir DIR (default reports/), not -o")
     formats = args.format or ["json", "html"]
     out_dir = Path(args.output_dir or "reports")
-    specs = split_big_files(specs, config.chunk_units)
+    if chunks is None:
+        specs = split_big_files(specs, config)
     refuse_inputs(out_dir, specs, formats)
     if config.executor == "ray":
         from qa.scale.ray_run import run_on_ray

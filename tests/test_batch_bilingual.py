@@ -89,3 +89,50 @@ def test_a_file_within_the_chunk_size_or_chunk_units_0_is_checked_whole(capsys, 
         pairs = json.loads((tmp_path / f"o{size}" / "combined.json").read_text())["pairs"]
         assert [p["name"] for p in pairs] == ["memory"]
     capsys.readouterr()
+
+
+def _copied_tail(path, copied: int) -> None:
+    """Make the last ``copied`` units' English the copy of their German (a memory whose
+    end was never translated)."""
+    import re
+
+    text = path.read_text(encoding="utf-8")
+    tus = list(re.finditer(r"<tu .*?</tu>", text, re.S))
+    out, at = [], 0
+    for m in tus[-copied:]:
+        de = re.search(r'<tuv xml:lang="de-DE"><seg>(.*?)</seg>', m.group(0), re.S)
+        unit = re.sub(r'(<tuv xml:lang="en-GB"><seg>).*?(</seg>)',
+                      lambda e: e.group(1) + de.group(1) + e.group(2), m.group(0), flags=re.S) \
+            if de else m.group(0)
+        out += [text[at:m.start()], unit]
+        at = m.end()
+    path.write_text("".join(out) + text[at:], encoding="utf-8")
+
+
+def test_the_languages_of_a_split_file_are_judged_on_the_whole_file(capsys, tmp_path, monkeypatch):
+    """A last chunk of copied German targets alone looks German; the file does not: the
+    chunk is checked and its copies reported, not refused."""
+    translation_memory(tmp_path / "memory.tmx", 1000)
+    _copied_tail(tmp_path / "memory.tmx", 150)
+    (tmp_path / "qa.toml").write_text('[[pair]]\nfile = "memory.tmx"\n')
+    monkeypatch.chdir(tmp_path)
+    code = main(["check", "qa.toml", "--no-mt", "--format", "json", "--output-dir", "out",
+                 "--chunk-units", "200"])
+    capsys.readouterr()
+    pairs = json.loads((tmp_path / "out" / "combined.json").read_text())["pairs"]
+    assert len(pairs) == 5 and not any(p.get("error") for p in pairs) and code == 1
+    assert any(f["code"] == "UNT03" for f in pairs[-1]["report"]["findings"])
+
+
+def test_a_file_with_a_baseline_is_checked_whole(capsys, tmp_path, monkeypatch):
+    """Accepted findings are known by fingerprints numbered over the whole file: a file
+    with a baseline is not split."""
+    translation_memory(tmp_path / "memory.tmx", 2000, "defective.tmx")
+    monkeypatch.chdir(tmp_path)
+    assert main(["baseline", "memory.tmx", "--no-mt"]) == 0
+    (tmp_path / "qa.toml").write_text('[[pair]]\nfile = "memory.tmx"\n')
+    main(["check", "qa.toml", "--no-mt", "--format", "json", "--output-dir", "out",
+          "--chunk-units", "600"])
+    capsys.readouterr()
+    pairs = json.loads((tmp_path / "out" / "combined.json").read_text())["pairs"]
+    assert [p["name"] for p in pairs] == ["memory"] and pairs[0]["report"]["summary"]["passed"]
