@@ -48,11 +48,12 @@ def _file_digest(path: str | None) -> str:
         stat = os.stat(path)
     except OSError:
         return "missing"
-    return _digest_of_version(path, stat.st_size, stat.st_mtime_ns)
+    return _digest_of_version(os.path.realpath(path), stat.st_size, stat.st_mtime_ns,
+                              stat.st_ino)
 
 
 @lru_cache(maxsize=4096)
-def _digest_of_version(path: str, size: int, mtime_ns: int) -> str:
+def _digest_of_version(path: str, size: int, mtime_ns: int, inode: int) -> str:
     """One version of a file hashed once a run: every chunk of a split translation
     memory (and the pair and source of each) names the same file."""
     return file_digest(path)
