@@ -76,6 +76,17 @@ def cache_is_intact(path: Path) -> bool:
         return False
 
 
+def _process_umask() -> int:
+    """The process's umask, read once at import (reading it means setting it: done later,
+    another thread could create a file with umask 0 in between)."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+_UMASK = _process_umask()
+
+
 def write_text_atomically(path: Path, text: str | Iterable[str], *,
                           mode_of: Path | None = None) -> None:
     """Write ``text`` (UTF-8, newlines as given; a string, or parts one after another) to
@@ -94,9 +105,7 @@ def write_text_atomically(path: Path, text: str | Iterable[str], *,
         if mode_of is not None:
             os.chmod(tmp, mode_of.stat().st_mode & 0o7777)
         else:
-            umask = os.umask(0)
-            os.umask(umask)
-            os.chmod(tmp, 0o666 & ~umask)
+            os.chmod(tmp, 0o666 & ~_UMASK)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
