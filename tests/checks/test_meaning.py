@@ -96,15 +96,3 @@ def test_without_wordnet_the_checks_are_skipped_with_the_fix(monkeypatch, write)
     reasons = {s.check: s.reason for s in report.skipped}
     assert "wordnet-base" in reasons["MEA01"] and "wordnet-base" in reasons["MEA02"]
     assert report.checks_run == ()
-
-
-def test_a_nicht_after_a_word_negates_it_only_when_it_is_a_verb():
-    """German negates a verb with a ``nicht`` after it (``stiegen nicht``), not an
-    adjective of the clause (``die neuen Forderungen könnten nicht erfüllt werden``)."""
-    from qa.checks.meaning import Word, _negated, _verb_form
-    from qa.lang.negation import negators
-
-    clause = "Die neuen Forderungen könnten nicht erfüllt werden."
-    assert not _negated(Word("neuen", 4, 9), negators(clause, "de"), after=_verb_form("neuen"))
-    fell = "Die Preise stiegen nicht."
-    assert _negated(Word("stiegen", 11, 18), negators(fell, "de"), after=_verb_form("stiegen"))
