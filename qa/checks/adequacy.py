@@ -107,12 +107,6 @@ class _Adequacy(Check):
                                          self.PRIOR_WEIGHT)
         return min(self.FLOOR, lower_limit(median, max(mad, self.MIN_MAD), self.Z_LIMIT))
 
-    def skip_reason(self, ctx: CheckContext) -> str | None:
-        if ctx.lang.lexicon is None:
-            return ("no German–English lexicon: install Debian's trans-de-en "
-                    "(/usr/share/trans/de-en) or set lexicon = FILE")
-        return None
-
     def run(self, ctx: CheckContext) -> Iterator[Finding]:
         if ctx.alignment.unrelated:
             return

@@ -32,6 +32,9 @@ if TYPE_CHECKING:  # types only: checks never import the aligner, MT or termbase
 CODE_RE = re.compile(r"^[A-Z]{3}\d{2}$")
 NAME_RE = re.compile(r"^[a-z]+(?:-[a-z]+)*\.[a-z]+(?:-[a-z]+)*$")
 MARK_OPEN, MARK_CLOSE = "⟦", "⟧"
+#: why a check that needs the German–English lexicon is skipped, and the fix
+LEXICON_FIX = ("no German–English lexicon: install Debian's trans-de-en "
+               "(/usr/share/trans/de-en) or set lexicon = FILE")
 T = TypeVar("T")
 
 
@@ -179,7 +182,10 @@ class Check:
 
     def skip_reason(self, ctx: CheckContext) -> str | None:
         """Why this check cannot run in ``ctx`` (no termbase, no model…), or None if it
-        can. The runner lists a skipped check and its reason in the report."""
+        can. The runner lists a skipped check and its reason in the report. Here: a
+        check that ``needs_lexicon`` cannot run without one."""
+        if self.needs_lexicon and ctx.lang.lexicon is None:
+            return LEXICON_FIX
         return None
 
     def prepare(self, ctx: CheckContext) -> None:

@@ -37,6 +37,7 @@ polysemous source word (``mehrere`` → ``few`` ↔ ``many``; ``ersten`` → ``f
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Iterator, NamedTuple
@@ -158,7 +159,7 @@ class _Analysis:
 
     __slots__ = ("source", "target", "src_words", "tgt_words", "src_facts", "tgt_facts",
                  "renderings", "tgt_lemmas", "unrendered", "unexplained", "wordnet",
-                 "_spans")
+                 "src_content", "_spans")
 
     def __init__(self, source: str, target: str, src_words: list[str], tgt_words: list[str],
                  src_facts: list, tgt_facts: list, renderings: list[frozenset[str]],
@@ -169,6 +170,8 @@ class _Analysis:
         self.renderings, self.tgt_lemmas, self.wordnet = renderings, tgt_lemmas, wordnet
         self.unrendered: list[int] = []
         self.unexplained: list[int] = []
+        #: the source content words (indices, in order), for the slot test
+        self.src_content = [k for k, facts in enumerate(src_facts) if facts[0]]
         self._spans: dict[str, list[tuple[int, int]]] = {}
 
     def span(self, side: str, k: int) -> tuple[int, int]:
@@ -292,8 +295,8 @@ def _renders(analysis: _Analysis, i: int, j: int) -> bool:
 def _anchored(analysis: _Analysis, i: int, j: int) -> bool:
     """The slot test (:data:`SOURCE_CONTEXT`, :data:`TARGET_WINDOW`): a source content
     word next to ``i`` is rendered by a target content word near ``j``."""
-    src_content = [k for k, facts in enumerate(analysis.src_facts) if facts[0]]
-    k = src_content.index(i)
+    src_content = analysis.src_content
+    k = bisect_left(src_content, i)  # (i is a content word: it is there)
     context = src_content[max(0, k - SOURCE_CONTEXT):k] + src_content[k + 1:k + 1 + SOURCE_CONTEXT]
     near = [*range(max(0, j - TARGET_WINDOW), j),
             *range(j + 1, min(len(analysis.tgt_words), j + 1 + TARGET_WINDOW))]
@@ -378,12 +381,10 @@ class _Substitution(Check):
     relations: frozenset[str] = frozenset()
 
     def skip_reason(self, ctx: CheckContext) -> str | None:
-        if ctx.lang.lexicon is None:
-            return ("no German–English lexicon: install Debian's trans-de-en "
-                    "(/usr/share/trans/de-en) or set lexicon = FILE")
-        if load_wordnet() is None:
+        reason = super().skip_reason(ctx)  # the lexicon
+        if reason is None and load_wordnet() is None:
             return FIX
-        return None
+        return reason
 
     def prepare(self, ctx: CheckContext) -> None:
         self._wordnet = load_wordnet()
