@@ -85,11 +85,8 @@ def build_documents(reading) -> tuple[Document, Document, list[_Placed], dict[st
     source_codes: list[tuple[int, int]] = []
     target_codes: list[tuple[int, int]] = []
     for unit in reading.units:
-        if not unit.source.text.strip():
-            skipped["empty source"] = skipped.get("empty source", 0) + 1
-            continue
-        if unit.state in UNTRANSLATED_STATES:
-            reason = f"state={unit.state}"
+        reason = _left_out(unit)
+        if reason is not None:
             skipped[reason] = skipped.get(reason, 0) + 1
             continue
         s_start = source.add_anchored(unit.source.text, unit.source.anchors, "text")
@@ -207,10 +204,14 @@ class UnitChunk:
     reading: object  # qa.io.bilingual.units.Reading, its units a tuple
 
 
-def _checkable(unit) -> bool:
-    """Whether :func:`build_documents` checks the unit (it has source text and a state
-    that says someone translated it)."""
-    return bool(unit.source.text.strip()) and unit.state not in UNTRANSLATED_STATES
+def _left_out(unit) -> str | None:
+    """Why :func:`build_documents` leaves a unit out (no source text, or a state that
+    says nobody translated it yet), or None: it is checked."""
+    if not unit.source.text.strip():
+        return "empty source"
+    if unit.state in UNTRANSLATED_STATES:
+        return f"state={unit.state}"
+    return None
 
 
 def split_units(path: str | Path, size: int) -> list[UnitChunk] | None:
@@ -227,7 +228,7 @@ def split_units(path: str | Path, size: int) -> list[UnitChunk] | None:
         units = list(reading.units)
     except QAError:
         return None
-    checkable = [k for k, unit in enumerate(units) if _checkable(unit)]
+    checkable = [k for k, unit in enumerate(units) if _left_out(unit) is None]
     starts = checkable[::size]
     if len(starts) < 2 or not _languages_hold(reading.path, [units[k] for k in checkable]):
         return None
