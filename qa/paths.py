@@ -6,7 +6,9 @@ from __future__ import annotations
 import hashlib
 import os
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, TypeVar
+
+T = TypeVar("T")
 
 
 def file_digest(path: str | Path) -> str:
@@ -44,6 +46,21 @@ def save_atomically(path: Path, save: Callable[[str], None]) -> bool:
     except OSError:
         return False
     return True
+
+
+def cached_file(path: Path, load: Callable[[str], T], build: Callable[[], T]) -> T:
+    """A cache file of qa's: ``load(path)`` (a memory-mapped trie) while it is the file
+    qa wrote (:func:`cache_is_intact`) and reads; otherwise ``build()``, saved in its
+    place (:func:`save_atomically`, with ``.save``) and returned — if it cannot be
+    saved, the one in memory serves."""
+    if cache_is_intact(path):  # (a file not as qa wrote it may map and answer wrongly)
+        try:
+            return load(str(path))
+        except Exception:  # unreadable: built again
+            pass
+    value = build()
+    save_atomically(path, value.save)
+    return value
 
 
 def _stamp_path(path: Path) -> Path:

@@ -215,18 +215,10 @@ def _trie(lang: str):
         stat = source.stat()
     except (ImportError, OSError):
         return None
-    from qa.paths import cache_dir, cache_is_intact, save_atomically
+    from qa.paths import cache_dir, cached_file
 
     path = cache_dir() / f"wordfreq-{version}" / f"{source.name.split('.')[0]}-{stat.st_size}.marisa"
-    trie = marisa_trie.RecordTrie("<H")
-    if cache_is_intact(path):  # (a file not as qa wrote it may map and answer wrongly)
-        try:
-            return trie.mmap(str(path))
-        except Exception:  # unreadable: rebuilt below
-            pass
-    trie = _build_trie(lang)
-    save_atomically(path, trie.save)  # (if it cannot be saved, the trie in memory serves)
-    return trie
+    return cached_file(path, marisa_trie.RecordTrie("<H").mmap, lambda: _build_trie(lang))
 
 
 def _build_trie(lang: str):

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from qa.errors import InputError
-from qa.paths import cache_dir, cache_is_intact, save_atomically
+from qa.paths import cache_dir, cached_file
 from qa.lang import english, german
 from qa.lang.function_words import STOPWORDS
 
@@ -235,15 +235,11 @@ def _load_ding_cached(path: Path) -> Mapping[str, str]:
         return _compact(_load_ding(path))
     stat = path.stat()
     cache = cache_dir() / f"ding-v3-{stat.st_size}-{int(stat.st_mtime)}.marisa"
-    if cache_is_intact(cache):  # (a file not as qa wrote it may map and answer wrongly)
-        try:
-            return _TrieEntries(marisa_trie.BytesTrie().mmap(str(cache)))
-        except Exception:  # unreadable cache: parse again
-            pass
-    table = _compact(_load_ding(path))
-    trie = marisa_trie.BytesTrie((k, v.encode("utf-8")) for k, v in table.items())
-    save_atomically(cache, trie.save)
-    return _TrieEntries(trie)
+    def parse():
+        table = _compact(_load_ding(path))
+        return marisa_trie.BytesTrie((k, v.encode("utf-8")) for k, v in table.items())
+
+    return _TrieEntries(cached_file(cache, marisa_trie.BytesTrie().mmap, parse))
 
 
 def _ding_english_cached(path: Path, table: Mapping[str, str]) -> Container[str]:
@@ -256,14 +252,8 @@ def _ding_english_cached(path: Path, table: Mapping[str, str]) -> Container[str]
         return {u for value in table.values() for u in value.split()}
     stat = path.stat()
     cache = cache_dir() / f"ding-en-v1-{stat.st_size}-{int(stat.st_mtime)}.marisa"
-    if cache_is_intact(cache):
-        try:
-            return marisa_trie.Trie().mmap(str(cache))
-        except Exception:  # unreadable cache: collect again
-            pass
-    trie = marisa_trie.Trie({u for value in table.values() for u in value.split()})
-    save_atomically(cache, trie.save)
-    return trie
+    return cached_file(cache, marisa_trie.Trie().mmap, lambda: marisa_trie.Trie(
+        {u for value in table.values() for u in value.split()}))
 
 
 def _looks_like_ding(path: Path) -> bool:

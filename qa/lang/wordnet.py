@@ -46,7 +46,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from qa.lang import english
-from qa.paths import cache_dir, cache_is_intact, save_atomically
+from qa.paths import cache_dir, cached_file
 
 WORDNET_PATH = Path("/usr/share/wordnet")
 #: the database files read, by part of speech (``a`` holds heads ``a`` and satellites ``s``)
@@ -355,15 +355,11 @@ def _cached_trie(folder: Path):
     stamp = f"{sum(s.st_size for s in stats)}-{max(int(s.st_mtime) for s in stats)}"
     cache = cache_dir() / (f"wordnet-v{CACHE_VERSION}-d{HYPERNYM_LOWEST}{HYPERNYM_DEPTH}-"
                            f"c{MAX_CLUSTER}-{stamp}.marisa")
-    if cache_is_intact(cache):  # (a file not as qa wrote it may map and answer wrongly)
-        try:
-            return marisa_trie.BytesTrie().mmap(str(cache))
-        except Exception:  # unreadable cache: build again
-            pass
-    table = build_table(folder)
-    trie = marisa_trie.BytesTrie((k, v.encode("utf-8")) for k, v in table.items())
-    save_atomically(cache, trie.save)
-    return trie
+    def build():
+        table = build_table(folder)
+        return marisa_trie.BytesTrie((k, v.encode("utf-8")) for k, v in table.items())
+
+    return cached_file(cache, marisa_trie.BytesTrie().mmap, build)
 
 
 def signature() -> str:
