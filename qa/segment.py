@@ -278,11 +278,17 @@ def _one_sentence(text: str, start: int, end: int) -> tuple[int, int] | None:
         tail -= 1
     if tail == start or _TERMINAL_RE.search(text, start, tail):
         return None
+    start, end = _trimmed(text, start, end)
+    return (start, end) if end > start else None
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """``start``/``end`` moved past the whitespace at both ends of ``text[start:end]``."""
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
-    return (start, end) if end > start else None
+    return start, end
 
 
 #: what a block may end with after its last word: closing marks, terminal punctuation
@@ -295,20 +301,18 @@ def split_sentences(text: str, start: int, end: int, lang: str) -> list[tuple[in
     whitespace; a newline inside the block is a soft wrap, no boundary of its own."""
     single = _one_sentence(text, start, end)
     if single is not None:
-        return [single] if single[1] - single[0] <= MAX_SENTENCE_CHARS else _pieces(text, *single)
-    spans = []
-    sentence_start = start
-    for match in BREAK_RE.finditer(text, start, end):
-        if boundary(text, sentence_start, match, lang):
-            spans.append((sentence_start, match.start(3)))
-            sentence_start = match.end(3)
-    spans.append((sentence_start, end))
+        spans = [single]
+    else:
+        spans = []
+        sentence_start = start
+        for match in BREAK_RE.finditer(text, start, end):
+            if boundary(text, sentence_start, match, lang):
+                spans.append((sentence_start, match.start(3)))
+                sentence_start = match.end(3)
+        spans.append((sentence_start, end))
     result = []
     for s, e in spans:
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
+        s, e = _trimmed(text, s, e)
         if e - s > MAX_SENTENCE_CHARS:
             result += _pieces(text, s, e)
         elif e > s:
@@ -336,18 +340,10 @@ def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
         marks = [m.end() for m in _CLAUSE_END_RE.finditer(text, half, limit)]
         space = text.rfind(" ", half, limit)
         cut = marks[-1] if marks else (space if space > start else limit)
-        pieces.append((start, cut))
-        start = cut
-        while start < end and text[start].isspace():
-            start += 1
+        pieces.append(_trimmed(text, start, cut))
+        start, end = _trimmed(text, cut, end)
     pieces.append((start, end))
-    trimmed = []
-    for s, e in pieces:
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if e > s:
-            trimmed.append((s, e))
-    return trimmed
+    return [(s, e) for s, e in pieces if e > s]
 
 
 def split_blocks(text: str, blocks: list[tuple[int, int]], lang: str) -> list[list[tuple[int, int]]]:
