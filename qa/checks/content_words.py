@@ -11,12 +11,17 @@ references leave a third of the source content words without a dictionary counte
   preposition English never strands before clause punctuation (``according to,``), a
   possessive ending with no possessor (``of 's``), a subject pronoun straight before an
   article (``She that after``: the verb is missing), empty brackets or quotation marks
-  (``()``) or a bracket opened onto a comma (``(, 1995)``);
+  (``()``) or a bracket opened onto a comma (``(, 1995)``); or a statement's clause
+  that opens with its finite verb, its subject missing (``Is a popular pastime.``,
+  ``Estimated that…``, ``In 1989, helped…``, ``while were absent``) — unless the
+  source itself opens a sentence with its verb, as informal German drops subjects;
 - a source content word that the dictionary can translate (or a capitalised one) has no
   counterpart in the per-pair word alignment (:mod:`qa.lang.word_align`), and the words
   aligned on either side of it put its counterpart where the translation breaks — or it
   is the only such word of the sentence (German word order puts it elsewhere: ``mit den
-  Bundesstaaten in Kontakt`` → ``in contact with the states``).
+  Bundesstaaten in Kontakt`` → ``in contact with the states``). A missing subject is the
+  German subject pronoun the translation has no English one for, or the unaccounted noun
+  or name nearest the gap.
 
 The finding names the source word (the omission) and says where the translation breaks.
 Measured on DEMETR German (``python benchmarks/demetr.py``): no break in any of its 200
@@ -28,10 +33,11 @@ English behind and are not found here.
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from typing import Iterator, NamedTuple
 
 from qa.checks.base import Check, CheckContext, Example
-from qa.lang.word_align import Word, WordAlignment, align_words
+from qa.lang import german
+from qa.lang.word_align import Word, WordAlignment, align_words, english_lemma
 from qa.model import Category, Finding, Severity
 
 #: determiners that need a noun after them (his/her/this/those double as pronouns)
@@ -39,7 +45,8 @@ DETERMINERS = frozenset("the a an its their our my your".split())
 #: what cannot follow a determiner directly: a preposition, a conjunction, a verb of
 #: being or having, another determiner, a relative pronoun or punctuation
 NOT_AFTER_DETERMINER = frozenset("""of in on at to for with from by and or but that is are
-was were has have had the a an which who whose""".split()) | set(".,;:!?)")
+was were has have had the a an which who whose could would should shall itself himself
+herself themselves""".split()) | set(".,;:!?)")
 #: prepositions: before a full stop, comma, semicolon or colon *with a space between*
 #: (where a word was taken out) a noun is missing; without the space English strands
 #: prepositions freely (``what they paid for.``, ``the ghosts it called on.``)
@@ -83,6 +90,43 @@ _GAP_PATTERNS = (_BRACKET_OPENS_ON_PUNCTUATION_RE, _ORPHAN_POSSESSIVE_RE, _UNSTR
                  _SUBJECT_BEFORE_ARTICLE_RE)
 #: pronouns whose break is a missing verb (a lower-case German word), not a noun
 SUBJECT_PRONOUNS = frozenset({"he", "she", "they"})
+
+#: auxiliaries and modals that begin a statement only after their subject (``Is one of
+#: the main attractions.``: the subject is missing); outside this list ``Should``,
+#: ``Were`` and ``Had`` open conditionals (``Should you need help, …``), ``Have`` and
+#: ``Do`` commands (``Have a nice week!``)
+OPENING_AUXILIARIES = frozenset("""is was are has can will would could must might may does
+did cannot""".split())
+#: after a conjunction that opens a clause, any of these needs its subject first
+#: (``while were absent``, ``so that could watch``); none of the 7,737 sentences of the
+#: WMT21–23 human references has one straight after such a conjunction
+CLAUSE_AUXILIARIES = OPENING_AUXILIARIES | frozenset("were had have should shall".split())
+#: conjunctions that open a clause with its own subject (``as`` and ``than`` do not:
+#: ``as was the case``; ``where`` and ``when`` open questions in informal English)
+SUBORDINATORS = ("while", "because", "although", "though", "whereas", "unless", "so that")
+#: words that can be the subject straight after an auxiliary that opens a sentence (a
+#: question or request without its question mark: ``Could you please check this.``)
+SUBJECT_WORDS = frozenset("""i you he she it we they there this that these those one
+anyone anybody someone somebody everyone everybody anything something everything nothing
+nobody none""".split())
+#: German subject pronouns and the English ones they become: a German sentence with more
+#: of them than its translation has lost a subject (``Er ist einer der…`` → ``Is one
+#: of…``)
+GERMAN_SUBJECT_PRONOUNS = frozenset("er sie es wir ich ihr du man".split())
+ENGLISH_SUBJECT_PRONOUNS = frozenset("he she it they we i you one".split())
+#: the prepositions after which a sentence-opening participle is a preposition itself
+#: or heads a phrase (``Based on``, ``Compared to``, ``Followed by``, ``Coupled with``)
+PARTICIPLE_PREPOSITIONS = frozenset("by on to with".split())
+#: what a sentence-opening past form (``Estimated that…``, ``Trained as…``) must be
+#: followed by to be a verb that lost its subject: a determiner, ``that``, a preposition
+#: or particle, an ``-ing`` form — an adjective-like participle takes a noun (``Armed
+#: men stormed…``)
+AFTER_OPENING_VERB = (DETERMINERS | PREPOSITIONS | frozenset(
+    "that this these those his her as back up out off down".split())) - PARTICIPLE_PREPOSITIONS
+#: openers of an introductory phrase whose comma the subject follows (``In 1989, he
+#: helped…``): a finite verb straight after that comma has lost its subject
+INTRODUCTORY_OPENERS = frozenset("""in on at since after before during despite until for
+nevertheless however meanwhile""".split())
 
 _LEXICON = (
     {"de": "Ministerium", "en": "ministry"}, {"de": "Wirtschaft", "en": "economy"},
@@ -137,6 +181,81 @@ def breaks(target: str) -> list[tuple[int, str]]:
     return found
 
 
+_SENTENCE_START_RE = re.compile(r"(?:^|(?<=[.!?])\s+)[\"“„'‘(]*(?=\w)")
+_SENTENCE_END_RE = re.compile(r"[.!?]+(?=\s|$)")
+_WORD_RE = re.compile(r"[\w'’\-]+")
+_SUBORDINATOR_AUXILIARY_RE = re.compile(
+    rf"\b(?:{_alternation(SUBORDINATORS)})\s+({_alternation(CLAUSE_AUXILIARIES)}){_WORD_END}")
+
+
+def _regular_past(word: str) -> bool:
+    """Whether ``word`` reads as a regular past form of a verb (``estimated``,
+    ``trained``; not a name such as ``Alfred``, which is its own lemma)."""
+    low = word.lower()
+    if len(low) < 5 or not low.endswith("ed"):
+        return False
+    lemma = english_lemma(low)  # a name is its own lemma, capitalised: Alfred
+    return lemma != low and lemma[:1].islower()
+
+
+def _opens_clause_without_subject(words: list[re.Match]) -> bool:
+    """Whether the word after a clause's opening verb is not one that could be its
+    subject (an inverted question or request: ``Could you please check this.``)."""
+    return len(words) > 1 and words[1].group(0).lower() not in SUBJECT_WORDS
+
+
+def subject_gaps(target: str) -> list[tuple[int, str]]:
+    """Where a clause of the translation opens with its finite verb, its subject missing:
+    (character offset where the gap opens, the broken text). Statements only: a
+    sentence that ends with a question mark may put its verb first."""
+    found = []
+    for start in _SENTENCE_START_RE.finditer(target):
+        end = _SENTENCE_END_RE.search(target, start.end())
+        sentence_end = end.end() if end else len(target)
+        if target[start.end():sentence_end].rstrip().endswith("?"):
+            continue
+        words = list(_WORD_RE.finditer(target, start.end(), sentence_end))
+        if not words or not words[0].group(0)[:1].isupper():
+            continue
+        first = words[0].group(0)
+        low = first.lower()
+        if low in OPENING_AUXILIARIES and _opens_clause_without_subject(words):
+            found.append((words[0].start(), target[words[0].start():words[1].end()]))
+        elif (_regular_past(first) and len(words) > 1
+              and (words[1].group(0).lower() in AFTER_OPENING_VERB
+                   or words[1].group(0).lower().endswith("ing"))
+              and not _comma_hands_to_subject(target, words[0].end(), sentence_end)
+              and ":" not in target[start.end():sentence_end]):  # a caption
+            found.append((words[0].start(), target[words[0].start():words[1].end()]))
+        elif low in INTRODUCTORY_OPENERS:
+            comma = target.find(",", words[0].end(), sentence_end)
+            after = [w for w in words if w.start() > comma] if comma >= 0 else []
+            if after and comma - words[0].start() <= INTRODUCTORY_PHRASE_CHARS and (
+                    after[0].group(0).lower() in OPENING_AUXILIARIES
+                    or _regular_past(after[0].group(0))) and _opens_clause_without_subject(after):
+                found.append((after[0].start(), target[comma:after[1].end()]))
+    for m in _SUBORDINATOR_AUXILIARY_RE.finditer(target):
+        found.append((m.start(1), m.group(0)))
+    return found
+
+
+#: an introductory phrase before its comma is at most this long (``In an emotional
+#: response,``; ``Since the founding of Asunción in 1537,``): a longer one is likely a
+#: clause of its own with its subject
+INTRODUCTORY_PHRASE_CHARS = 60
+
+
+def _comma_hands_to_subject(target: str, start: int, end: int) -> bool:
+    """Whether the first comma after ``start`` is followed by a word that can open a
+    subject (a pronoun, a determiner, a capitalised word): ``Asked about it, she said…``."""
+    comma = target.find(",", start, end)
+    if comma < 0:
+        return False
+    after = _WORD_RE.search(target, comma, end)
+    return after is not None and (after.group(0).lower() in SUBJECT_WORDS | DETERMINERS
+                                  or after.group(0)[:1].isupper())
+
+
 def _word_before(text: str, offset: int) -> str:
     """The word before ``offset`` (lower-cased), looked for in the 40 characters before."""
     words = re.findall(r"[\w'’]+", text[max(0, offset - 40):offset])
@@ -173,17 +292,67 @@ def _nearest(candidates: list[Word], used: set[int], place: float, length: int,
     return sorted(fitting, key=lambda w: abs(w.start / max(1, length) - place))[:1]
 
 
-def dropped_at_breaks(source: str, target: str, lexicon) -> list[tuple[Word, str]]:
-    """(source word, broken target text) for each break in the translation with an
-    unaccounted, translatable source word expected there."""
+def _drops_subjects(source: str) -> bool:
+    """Whether a sentence of the source opens with its verb: informal German drops the
+    subject (``Läuft seit Monaten ohne Probleme.`` → ``Has been running for months…``),
+    and so does its faithful translation."""
+    for start in _SENTENCE_START_RE.finditer(source):
+        first = _WORD_RE.match(source, start.end())
+        if first is not None and german.verb_form(first.group(0)):
+            return True
+    return False
+
+
+def _missing_subject(alignment: WordAlignment, candidates: list[Word], used: set[int],
+                     place: float, length: int, lexicon) -> Word | None:
+    """The source word a subject gap at relative place ``place`` lost: a German subject
+    pronoun when the source has more of them than the translation has English ones, else
+    the unaccounted noun or name nearest the gap (within :data:`NEAREST_WORD_REACH`) —
+    at the sentence's start too if the dictionary does not know it (a name: ``Murray
+    verlor…``; a known word opening a German sentence may be its verb: ``Läuft seit
+    Monaten…``)."""
+    pronouns = [w for w in alignment.source
+                if w.text.lower() in GERMAN_SUBJECT_PRONOUNS and w.index not in used]
+    english = sum(w.text.lower() in ENGLISH_SUBJECT_PRONOUNS for w in alignment.target)
+    if len(pronouns) > english:
+        return min(pronouns, key=lambda w: abs(w.start / max(1, length) - place))
+    fitting = [w for w in candidates if w.index not in used and w.text[:1].isupper()
+               and (w.start > 0 or not lexicon.translations(w.text))
+               and abs(w.start / max(1, length) - place) <= NEAREST_WORD_REACH]
+    return min(fitting, key=lambda w: abs(w.start / max(1, length) - place), default=None)
+
+
+class Dropped(NamedTuple):
+    """A source word with no counterpart where the translation breaks."""
+
+    word: Word
+    #: the broken target text
+    text: str
+    #: ``broken-target`` (a word missing inside a phrase) or ``missing-subject`` (a
+    #: clause that opens with its verb)
+    kind: str
+
+
+def dropped_at_breaks(source: str, target: str, lexicon) -> list[Dropped]:
+    """Each break in the translation with an unaccounted, translatable source word
+    expected there."""
     found = breaks(target)
-    if not found:
+    subjects = subject_gaps(target)
+    if not found and not subjects:
         return []
     alignment = align_words(source, target, lexicon)
     candidates = [w for w in alignment.unlinked_source()
                   if lexicon.translations(w.text) or w.text[:1].isupper()]
+    if subjects and _drops_subjects(source):
+        subjects = []
     out = []
     used = set()
+    for offset, text in subjects:
+        missing = _missing_subject(alignment, candidates, used, offset / max(1, len(target)),
+                                   len(source), lexicon)
+        if missing is not None:
+            out.append(Dropped(missing, text, "missing-subject"))
+            used.add(missing.index)
     for offset, text in found:
         # the gap opens after the last target word that ends before it
         gap = max((w.index for w in alignment.target if w.end <= offset), default=-1)
@@ -196,7 +365,7 @@ def dropped_at_breaks(source: str, target: str, lexicon) -> list[tuple[Word, str
             at_gap = _nearest(candidates, used, offset / max(1, len(target)), len(source),
                               noun=head in DETERMINERS)
         if at_gap:
-            out.append((at_gap[0], text))
+            out.append(Dropped(at_gap[0], text, "broken-target"))
             used.add(at_gap[0].index)
     return out
 
@@ -222,6 +391,14 @@ class DroppedWord(Check):
         Example.good("Das Ministerium für Wirtschaft in Buenos Aires teilte das am Samstag mit.",
                      "The Ministry of Economy in Buenos Aires announced that on Saturday.",
                      termbase=_LEXICON, config={"lexicon": "none"}),
+        Example.bad("⟦Er⟧ ist eine Hauptattraktion des Landes.",
+                    "Is a main attraction of the country.",
+                    "a statement that opens with its verb has lost its subject",
+                    termbase=_LEXICON, config={"lexicon": "none"}),
+        Example.good("Läuft seit Monaten ohne Probleme.",
+                     "Has been running for months without problems.",
+                     "the source drops its subject too (informal German)",
+                     termbase=_LEXICON, config={"lexicon": "none"}),
         Example.good("Nur 750 Besucher waren zugelassen, doch die kamen auf ihre Kosten.",
                      "Only 750 visitors were let in, and they got what they paid for.",
                      "a preposition English leaves at the end of a clause is no gap",
@@ -235,10 +412,11 @@ class DroppedWord(Check):
     def check(self, pair, ctx: CheckContext) -> Iterator[Finding]:
         if not pair.source or not pair.target:
             return
-        for word, text in dropped_at_breaks(pair.source_text, pair.target_text,
-                                            ctx.lang.lexicon):
+        for word, text, kind in dropped_at_breaks(pair.source_text, pair.target_text,
+                                                  ctx.lang.lexicon):
+            where = (f"where a clause opens with its verb at {text!r}"
+                     if kind == "missing-subject" else f"which breaks off at {text!r}")
             yield self.finding(
-                f"{word.text!r} has no counterpart in the translation, which breaks off "
-                f"at {text!r}",
+                f"{word.text!r} has no counterpart in the translation, {where}",
                 source_span=pair.in_source(word.start, word.end), segment=pair.id,
-                kind="broken-target", data={"word": word.text, "break": text})
+                kind=kind, data={"word": word.text, "break": text})

@@ -303,6 +303,21 @@ def _lower_case_word(word: str) -> bool:
     return word in words
 
 
+def verb_form(token: str) -> bool:
+    """``token`` is an inflected form of a German verb: written in lower case it is a
+    known word whose lemma is another word ending in ``-n`` (``läuft`` → ``laufen``,
+    ``hätte`` → ``haben``, ``ausgepackt`` → ``auspacken``; not ``neuen`` → ``neu`` or the
+    adverb ``oben``). A German statement that opens with one has dropped its subject
+    (``Läuft seit Monaten.``), as informal writing does."""
+    from qa.lang.dictionary import german_lemma
+
+    low = token.lower()
+    if not _lower_case_word(low):
+        return False
+    lemma = german_lemma(low)
+    return lemma != low and lemma[:1].islower() and lemma.endswith("n")
+
+
 def german_lemma_lower(word: str) -> bool:
     from qa.lang.dictionary import german_lemma
 

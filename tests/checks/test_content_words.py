@@ -73,7 +73,7 @@ def test_the_unaccounted_source_word_at_the_break_is_reported():
     lexicon = _lexicon(Ministerium="ministry", Wirtschaft="economy", Samstag="saturday")
     found = dropped_at_breaks("Das Ministerium für Wirtschaft teilte am Samstag mit.",
                               "The Ministry of in Argentina announced on Saturday.", lexicon)
-    assert [(word.text, text) for word, text in found] == [("Wirtschaft", "of in")]
+    assert [(d.word.text, d.text) for d in found] == [("Wirtschaft", "of in")]
 
 
 def test_a_break_with_every_source_word_accounted_for_is_not_reported():
@@ -91,8 +91,58 @@ def test_a_determiner_left_without_its_noun_takes_the_nearest_unaccounted_noun()
     found = dropped_at_breaks(
         "Als Kind britischer Eltern in Tokio geboren, zog sie noch als Kleinkind nach Kalifornien.",
         "Born in Tokyo to British parents, she moved to California as a.", lexicon)
-    assert [(word.text, text) for word, text in found] == [("Kleinkind", "a.")]
+    assert [(d.word.text, d.text) for d in found] == [("Kleinkind", "a.")]
     # the nearest noun too far from the gap is not taken
     assert dropped_at_breaks("Das Boot lag im Hafen, sagte sie am Abend dort.",
                              "She said that evening that it lay in a.",
                              _lexicon(Boot="boat", Hafen="harbour", Abend="evening")) == []
+
+
+def _gaps(target: str) -> list[str]:
+    from qa.checks.content_words import subject_gaps
+    return [text for _, text in subject_gaps(target)]
+
+
+def test_a_statement_opening_with_an_auxiliary_has_lost_its_subject():
+    assert _gaps("Has a relatively simple and regular grammar.") == ["Has a"]
+    assert _gaps("It was late. Was greeted by the deputy prime minister.") == ["Was greeted"]
+    # questions and requests open with their verb, conditionals and commands too
+    assert _gaps("Is it true? Could you please check this. Is there a number.") == []
+    assert _gaps("Should you need help, call us. Have a nice week! Were it not so.") == []
+
+
+def test_a_statement_opening_with_a_past_form_has_lost_its_subject():
+    assert _gaps("Estimated that six inches of rain could breach the levees.") == ["Estimated that"]
+    assert _gaps("Traveled back to Paris in a carriage.") == ["Traveled back"]
+    # a participle phrase hands over to its subject; participles used as prepositions,
+    # as adjectives or in a caption are no verb that lost its subject
+    assert _gaps("Asked about the plans, she said nothing.") == []
+    assert _gaps("Based on the figures this was an increase. Compared to May it fell.") == []
+    assert _gaps("Armed men stormed the building. Organized the show: the two curators.") == []
+    assert _gaps("Alfred the Great was king.") == []  # a name, not a past form
+
+
+def test_a_finite_verb_after_an_introductory_phrase_or_a_subordinator_lacks_its_subject():
+    assert _gaps("In an emotional response, is also quoted.") == [", is also"]
+    assert _gaps("In 1989, helped Brooks create the show.") == [", helped Brooks"]
+    assert _gaps("Looting went on while were absent from the streets.") == ["while were"]
+    assert _gaps("Screens were set up so that could watch the ceremony.") == ["so that could"]
+    assert _gaps("In 1989, he helped Brooks. Now, can I rely on it? As was the case.") == []
+
+
+def test_a_subject_gap_names_the_german_subject_the_translation_lacks():
+    lexicon = _lexicon(Hauptattraktion="attraction", Land="country")
+    found = dropped_at_breaks("Er ist eine Hauptattraktion des Landes.",
+                              "Is a main attraction of the country.", lexicon)
+    assert [(d.word.text, d.text) for d in found] == [("Er", "Is a")]
+    # a name opening the German sentence is the subject too
+    found = dropped_at_breaks("Murray verlor den ersten Satz im Tiebreak.",
+                              "Estimated the first set in the tiebreak.",
+                              _lexicon(Satz="set", Tiebreak="tiebreak", erste="first"))
+    assert [(d.word.text, d.text) for d in found] == [("Murray", "Estimated the")]
+
+
+def test_a_source_that_drops_its_subject_excuses_the_translation_that_does():
+    lexicon = _lexicon(Monat="month", Problem="problem")
+    assert dropped_at_breaks("Läuft seit Monaten ohne Problem.",
+                             "Has been running for months without a problem.", lexicon) == []
