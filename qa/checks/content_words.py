@@ -46,7 +46,7 @@ DETERMINERS = frozenset("the a an its their our my your".split())
 #: being or having, another determiner, a relative pronoun or punctuation
 NOT_AFTER_DETERMINER = frozenset("""of in on at to for with from by and or but that is are
 was were has have had the a an which who whose could would should shall itself himself
-herself themselves""".split()) | set(".,;:!?)")
+herself themselves as""".split()) | set(".,;:!?)")
 #: prepositions: before a full stop, comma, semicolon or colon *with a space between*
 #: (where a word was taken out) a noun is missing; without the space English strands
 #: prepositions freely (``what they paid for.``, ``the ghosts it called on.``)
@@ -292,6 +292,20 @@ def _nearest(candidates: list[Word], used: set[int], place: float, length: int,
     return sorted(fitting, key=lambda w: abs(w.start / max(1, length) - place))[:1]
 
 
+def _name_like(word: Word, candidates: list[Word], lexicon) -> bool:
+    """Whether an unaccounted capitalised source word reads as (part of) a name: the
+    dictionary does not know it, it joins an acronym (``ESPN-Angaben``), or another
+    unaccounted capitalised word stands beside it (``Vereinten Nationen``)."""
+    if not word.text[:1].isupper():
+        return False
+    if not lexicon.translations(word.text):
+        return True
+    if any(part.isupper() and len(part) > 1 for part in word.text.split("-")):
+        return True
+    return any(abs(other.index - word.index) == 1 and other.text[:1].isupper()
+               for other in candidates)
+
+
 def _drops_subjects(source: str) -> bool:
     """Whether a sentence of the source opens with its verb: informal German drops the
     subject (``Läuft seit Monaten ohne Probleme.`` → ``Has been running for months…``),
@@ -364,6 +378,10 @@ def dropped_at_breaks(source: str, target: str, lexicon) -> list[Dropped]:
         if not at_gap and (head in DETERMINERS or head in SUBJECT_PRONOUNS):
             at_gap = _nearest(candidates, used, offset / max(1, len(target)), len(source),
                               noun=head in DETERMINERS)
+        if not at_gap and _UNSTRANDABLE_RE.fullmatch(text):
+            # ``according to,``: what is missing is who says so, a name
+            at_gap = _nearest([w for w in candidates if _name_like(w, candidates, lexicon)],
+                              used, offset / max(1, len(target)), len(source), noun=True)
         if at_gap:
             out.append(Dropped(at_gap[0], text, "broken-target"))
             used.add(at_gap[0].index)

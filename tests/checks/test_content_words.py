@@ -15,6 +15,7 @@ def _texts(target: str) -> list[str]:
 def test_a_determiner_with_no_noun_breaks_the_sentence():
     assert _texts("He spoke to the of the town.") == ["the of"]
     assert _texts("They played without spectators in the.") == ["the."]
+    assert _texts("Fences around the as a business location.") == ["the as"]
 
 
 def test_a_preposition_before_punctuation_breaks_it_only_with_the_gap_left_open():
@@ -146,3 +147,13 @@ def test_a_source_that_drops_its_subject_excuses_the_translation_that_does():
     lexicon = _lexicon(Monat="month", Problem="problem")
     assert dropped_at_breaks("Läuft seit Monaten ohne Problem.",
                              "Has been running for months without a problem.", lexicon) == []
+
+
+def test_according_to_left_without_its_source_takes_the_nearest_unaccounted_name():
+    lexicon = _lexicon(Land="country", Erderwärmung="warming", getroffen="hit",
+                       Angaben="information")
+    found = dropped_at_breaks(
+        "Bangladesch gehört nach Angaben der Vereinten Nationen zu den am meisten von der "
+        "Erderwärmung getroffenen Ländern.",
+        "According to, Bangladesh is one of the countries hardest hit by warming.", lexicon)
+    assert [(d.word.text, d.text) for d in found] == [("Vereinten", "According to,")]
