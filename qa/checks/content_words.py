@@ -14,7 +14,9 @@ references leave a third of the source content words without a dictionary counte
   (``()``) or a bracket opened onto a comma (``(, 1995)``); or a statement's clause
   that opens with its finite verb, its subject missing (``Is a popular pastime.``,
   ``Estimated that…``, ``In 1989, helped…``, ``while were absent``) — unless the
-  source itself opens a sentence with its verb, as informal German drops subjects;
+  source itself opens a sentence with its verb, as informal German drops subjects
+  (irregular past forms such as ``Began`` are known from WordNet's verb exceptions where
+  Debian's ``wordnet-base`` is installed, regular ones always);
 - a source content word that the dictionary can translate (or a capitalised one) has no
   counterpart in the per-pair word alignment (:mod:`qa.lang.word_align`), and the words
   aligned on either side of it put its counterpart where the translation breaks — or it
@@ -38,6 +40,7 @@ from typing import Iterator, NamedTuple
 from qa.checks.base import Check, CheckContext, Example
 from qa.lang import german
 from qa.lang.word_align import Word, WordAlignment, align_words, english_lemma
+from qa.lang.wordnet import load_wordnet
 from qa.model import Category, Finding, Severity
 
 #: determiners that need a noun after them (his/her/this/those double as pronouns)
@@ -188,14 +191,16 @@ _SUBORDINATOR_AUXILIARY_RE = re.compile(
     rf"\b(?:{_alternation(SUBORDINATORS)})\s+({_alternation(CLAUSE_AUXILIARIES)}){_WORD_END}")
 
 
-def _regular_past(word: str) -> bool:
-    """Whether ``word`` reads as a regular past form of a verb (``estimated``,
-    ``trained``; not a name such as ``Alfred``, which is its own lemma)."""
+def _past_form(word: str) -> bool:
+    """Whether ``word`` reads as a past form of a verb: a regular one (``estimated``,
+    ``trained``; not a name such as ``Alfred``, which is its own lemma) or an irregular
+    one in WordNet's verb exceptions (``began``, ``lost``; none without WordNet)."""
     low = word.lower()
-    if len(low) < 5 or not low.endswith("ed"):
-        return False
-    lemma = english_lemma(low)  # a name is its own lemma, capitalised: Alfred
-    return lemma != low and lemma[:1].islower()
+    if len(low) >= 5 and low.endswith("ed"):
+        lemma = english_lemma(low)  # a name is its own lemma, capitalised: Alfred
+        return lemma != low and lemma[:1].islower()
+    wordnet = load_wordnet()
+    return wordnet is not None and wordnet.irregular_verb_form(low)
 
 
 def _opens_clause_without_subject(words: list[re.Match]) -> bool:
@@ -221,7 +226,7 @@ def subject_gaps(target: str) -> list[tuple[int, str]]:
         low = first.lower()
         if low in OPENING_AUXILIARIES and _opens_clause_without_subject(words):
             found.append((words[0].start(), target[words[0].start():words[1].end()]))
-        elif (_regular_past(first) and len(words) > 1
+        elif (_past_form(first) and len(words) > 1
               and (words[1].group(0).lower() in AFTER_OPENING_VERB
                    or words[1].group(0).lower().endswith("ing"))
               and not _comma_hands_to_subject(target, words[0].end(), sentence_end)
@@ -232,7 +237,7 @@ def subject_gaps(target: str) -> list[tuple[int, str]]:
             after = [w for w in words if w.start() > comma] if comma >= 0 else []
             if after and comma - words[0].start() <= INTRODUCTORY_PHRASE_CHARS and (
                     after[0].group(0).lower() in OPENING_AUXILIARIES
-                    or _regular_past(after[0].group(0))) and _opens_clause_without_subject(after):
+                    or _past_form(after[0].group(0))) and _opens_clause_without_subject(after):
                 found.append((after[0].start(), target[comma:after[1].end()]))
     for m in _SUBORDINATOR_AUXILIARY_RE.finditer(target):
         found.append((m.start(1), m.group(0)))
@@ -247,13 +252,19 @@ INTRODUCTORY_PHRASE_CHARS = 60
 
 def _comma_hands_to_subject(target: str, start: int, end: int) -> bool:
     """Whether the first comma after ``start`` is followed by a word that can open a
-    subject (a pronoun, a determiner, a capitalised word): ``Asked about it, she said…``."""
+    subject (a pronoun, a determiner, a capitalised word or a name's particle): ``Asked
+    about it, she said…``."""
     comma = target.find(",", start, end)
     if comma < 0:
         return False
     after = _WORD_RE.search(target, comma, end)
-    return after is not None and (after.group(0).lower() in SUBJECT_WORDS | DETERMINERS
-                                  or after.group(0)[:1].isupper())
+    if after is None:
+        return False
+    if after.group(0).lower() in SUBJECT_WORDS | DETERMINERS or after.group(0)[:1].isupper():
+        return True
+    # a name's lower-case particle: ``…, de Havilland moved``, ``…, van Gogh painted``
+    name = _WORD_RE.search(target, after.end(), end)
+    return name is not None and name.group(0)[:1].isupper()
 
 
 def _word_before(text: str, offset: int) -> str:

@@ -51,7 +51,8 @@ from qa.paths import cache_dir, cached_file
 WORDNET_PATH = Path("/usr/share/wordnet")
 #: the database files read, by part of speech (``a`` holds heads ``a`` and satellites ``s``)
 DATA_FILES = {"n": "data.noun", "v": "data.verb", "a": "data.adj", "r": "data.adv"}
-EXCEPTION_FILES = ("noun.exc", "verb.exc", "adj.exc", "adv.exc")
+VERB_EXCEPTIONS = "verb.exc"
+EXCEPTION_FILES = ("noun.exc", VERB_EXCEPTIONS, "adj.exc", "adv.exc")
 #: hypernym levels kept: three reach ``tournament`` → ``event`` and ``spectator`` →
 #: ``person``; a fourth mostly adds the top of the hierarchy (``abstraction``, ``entity``)
 HYPERNYM_DEPTH = 3
@@ -65,7 +66,7 @@ HYPERNYM_LOWEST = 1
 #: be an antonym of ``six``); the next, ``large`` (84), is real antonymy
 MAX_CLUSTER = 90
 #: bump when what is cached changes
-CACHE_VERSION = 9
+CACHE_VERSION = 10
 FIX = ("no WordNet: install Debian's wordnet-base (/usr/share/wordnet; "
        "scripts/setup.sh does so when run as root)")
 
@@ -235,9 +236,10 @@ def named_entities(synsets: dict[tuple[str, int], _Synset]) -> Iterator[str]:
                     yield word.lower()
 
 
-def read_exceptions(folder: Path) -> Iterator[tuple[str, str]]:
+def read_exceptions(folder: Path, files: tuple[str, ...] = EXCEPTION_FILES
+                    ) -> Iterator[tuple[str, str]]:
     """(inflected form, lemma) from WordNet's exception lists (``fell`` → ``fall``)."""
-    for name in EXCEPTION_FILES:
+    for name in files:
         path = folder / name
         if not path.is_file():
             continue
@@ -261,7 +263,8 @@ def build_table(folder: Path) -> dict[str, str]:
     """The relations of the database in ``folder`` as key → space-joined stems:
     ``a<TAB>stem`` antonyms, ``i<TAB>stem`` indirect antonyms, ``h<TAB>stem``
     hypernyms, ``s<TAB>stem`` synonyms, ``x<TAB>form`` lemmas of an inflected form,
-    ``e<TAB>word`` (value ``1``) names of instances."""
+    ``e<TAB>word`` (value ``1``) names of instances, ``v<TAB>form`` (value ``1``)
+    irregular forms of verbs."""
     synsets = read_synsets(folder)
     table = _by_stem(antonym_pairs(synsets), "a\t")
     table.update(_by_stem(antonym_pairs(synsets, indirect=True), "i\t"))
@@ -271,6 +274,8 @@ def build_table(folder: Path) -> dict[str, str]:
         table.setdefault("x\t" + form, set()).add(english.stem(lemma))
     for name in named_entities(synsets):
         table["e\t" + name] = {"1"}
+    for form, _ in read_exceptions(folder, (VERB_EXCEPTIONS,)):
+        table["v\t" + form] = {"1"}
     return {key: " ".join(sorted(values)) for key, values in table.items()}
 
 
@@ -323,6 +328,11 @@ class WordNet:
     def synonyms(self, stem: str) -> frozenset[str]:
         """Stems of the words that share a synset with the word with this stem."""
         return self._get("s\t" + stem)
+
+    def irregular_verb_form(self, word: str) -> bool:
+        """Whether ``word`` is an irregular form of an English verb (``began``,
+        ``spoke``, ``taken``): WordNet's verb exception list."""
+        return bool(self._get("v\t" + word.lower()))
 
     def names_an_instance(self, word: str) -> bool:
         """Whether WordNet has ``word`` as the one-word name of an instance (a place, a

@@ -97,6 +97,12 @@ def test_one_word_names_of_instances_are_names(net):
     assert not net.names_an_instance("event") and not net.names_an_instance("Berlin")
 
 
+def test_irregular_verb_forms_come_from_the_verb_exceptions_only(net):
+    assert net.irregular_verb_form("began") and net.irregular_verb_form("Fell")
+    assert not net.irregular_verb_form("bigger")  # an adjective's exception
+    assert not net.irregular_verb_form("begin")
+
+
 def test_synonyms_are_the_words_of_a_synset(net):
     assert "competition" in net.synonyms("contest")
     assert "large" in net.synonyms("big")
