@@ -54,13 +54,13 @@ herself themselves as""".split()) | set(".,;:!?)")
 #: (where a word was taken out) a noun is missing; without the space English strands
 #: prepositions freely (``what they paid for.``, ``the ghosts it called on.``)
 PREPOSITIONS = frozenset("""of in on at with from by for into onto about during between
-against without through toward towards according""".split())
+against without through toward towards according per""".split())
 CLAUSE_PUNCTUATION = frozenset(".,;:!?")
 #: a preposition straight after one of these lacks its noun (``Ministry of in``);
 #: those that double as verb particles (in, on, for, by, with, through: ``filled in
 #: with``, ``join in on``, ``run into with``) are left out, and ``at`` after them (``of
 #: at least``)
-PREPOSITIONS_BEFORE_NOUN = frozenset("of from during between against".split())
+PREPOSITIONS_BEFORE_NOUN = frozenset("of from during between against per".split())
 NOT_AFTER_PREPOSITION = frozenset("of in on with from by into".split())
 #: an empty pair of brackets or quotation marks: a name or term taken out
 #: (straight quotation marks only when touching: ``"disable," "close"`` closes one and
@@ -84,13 +84,16 @@ _UNSTRANDABLE_RE = re.compile(
 #: missing (``She that after a break…``, ``He the ball``); none of the 6,517 lines of the
 #: WMT21–23 human references has one (``we the people`` is left out)
 _SUBJECT_BEFORE_ARTICLE_RE = re.compile(r"\b(he|she|they)\s+(?:the|an?|that)\b", re.IGNORECASE)
+#: a conjunction that ends a sentence: what it joined is missing (``public transport
+#: and.``); none of the 7,737 sentences of the WMT21–23 human references has one
+_CONJUNCTION_BEFORE_STOP_RE = re.compile(r"\b(and|or|but)\s*\.(?=\s|$)", re.IGNORECASE)
 #: verbs that put the subject after them in a question (``Was he a friend?``, ``Is she
 #: the one?``): a pronoun after one of them has its verb
 INVERTING_VERBS = frozenset("""is was are were has had have does did do can could will would
 shall should may might must""".split())
 #: the breaks found by one pattern each: the gap opens where the pattern's group ends
 _GAP_PATTERNS = (_BRACKET_OPENS_ON_PUNCTUATION_RE, _ORPHAN_POSSESSIVE_RE, _UNSTRANDABLE_RE,
-                 _SUBJECT_BEFORE_ARTICLE_RE)
+                 _SUBJECT_BEFORE_ARTICLE_RE, _CONJUNCTION_BEFORE_STOP_RE)
 #: pronouns whose break is a missing verb (a lower-case German word), not a noun
 SUBJECT_PRONOUNS = frozenset({"he", "she", "they"})
 

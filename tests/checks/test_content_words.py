@@ -29,6 +29,12 @@ def test_two_prepositions_in_a_row_break_it_unless_the_first_is_a_verb_particle(
     assert _texts("The Ministry of in Buenos Aires said so.") == ["of in"]
     assert _texts("The notches were filled in with paint.") == []
     assert _texts("A figure of at least one hundred.") == []
+    assert _texts("Emissions per of GDP fell.") == ["per of"]
+
+
+def test_a_conjunction_that_ends_a_sentence_breaks_it():
+    assert _texts("It is spoken in public transport and. It is.") == ["and."]
+    assert _texts("Salt, pepper, etc. And then it rained.") == []
 
 
 def test_empty_brackets_and_quotation_marks_break_it():
