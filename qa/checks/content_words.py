@@ -39,6 +39,8 @@ from typing import Iterator, NamedTuple
 
 from qa.checks.base import Check, CheckContext, Example
 from qa.lang import german
+from qa.lang.function_words import (GERMAN_FUNCTION_WORDS, GERMAN_OBLIQUE_ARTICLES,
+                                    GERMAN_PREPOSITIONS)
 from qa.lang.word_align import Word, WordAlignment, align_words, english_lemma
 from qa.lang.wordnet import load_wordnet
 from qa.model import Category, Finding, Severity
@@ -335,19 +337,47 @@ def _missing_subject(alignment: WordAlignment, candidates: list[Word], used: set
                      place: float, length: int, lexicon) -> Word | None:
     """The source word a subject gap at relative place ``place`` lost: a German subject
     pronoun when the source has more of them than the translation has English ones, else
-    the unaccounted noun or name nearest the gap (within :data:`NEAREST_WORD_REACH`) —
-    at the sentence's start too if the dictionary does not know it (a name: ``Murray
-    verlor…``; a known word opening a German sentence may be its verb: ``Läuft seit
-    Monaten…``)."""
+    the unaccounted noun or name nearest the gap (within :data:`NEAREST_WORD_REACH`) that
+    may be a subject, at the sentence's start too when a verb follows it."""
     pronouns = [w for w in alignment.source
                 if w.text.lower() in GERMAN_SUBJECT_PRONOUNS and w.index not in used]
     english = sum(w.text.lower() in ENGLISH_SUBJECT_PRONOUNS for w in alignment.target)
     if len(pronouns) > english:
         return min(pronouns, key=lambda w: abs(w.start / max(1, length) - place))
     fitting = [w for w in candidates if w.index not in used and w.text[:1].isupper()
-               and (w.start > 0 or not lexicon.translations(w.text))
+               and (w.start > 0 or _opens_statement(alignment, w))
+               and _may_be_subject(alignment, w)
                and abs(w.start / max(1, length) - place) <= NEAREST_WORD_REACH]
     return min(fitting, key=lambda w: abs(w.start / max(1, length) - place), default=None)
+
+
+def _opens_statement(alignment: WordAlignment, noun: Word) -> bool:
+    """Whether the word opening the source is a noun or name before the finite verb
+    (``Behörden erwarteten…``, ``Murray verlor…``): German writes it in lower case
+    nowhere, and a verb form follows it. A verbless heading (``Funktion nicht
+    einwandfrei``) has no subject to lose, and a verb opening the sentence is none."""
+    following = alignment.source[noun.index + 1] if noun.index + 1 < len(alignment.source) else None
+    return (not german.lower_case_word(noun.text.lower()) and following is not None
+            and german.verb_form(following.text))
+
+
+def _may_be_subject(alignment: WordAlignment, noun: Word) -> bool:
+    """Whether a German noun may be its clause's subject: the first word before it that
+    is no lower-case adjective is no preposition (``beim Flanieren``) and no article
+    that never marks the nominative (``dem Besuch``)."""
+    for k in range(noun.index - 1, max(-1, noun.index - ATTRIBUTES_BEFORE_NOUN - 2), -1):
+        word = alignment.source[k].text
+        low = word.lower()
+        if low in GERMAN_PREPOSITIONS or low in GERMAN_OBLIQUE_ARTICLES:
+            return False
+        if low in GERMAN_FUNCTION_WORDS or not (word.islower() and german.lower_case_word(word)):
+            return True  # an article that may be nominative, a conjunction, a noun
+    return True
+
+
+#: lower-case words (adjectives, adverbs) looked through before a noun for its article
+#: or preposition: ``von den schon zuvor beschädigten Dämmen``
+ATTRIBUTES_BEFORE_NOUN = 3
 
 
 class Dropped(NamedTuple):

@@ -241,7 +241,7 @@ def _name_word(token: str, lexicon) -> bool:
     low = token.casefold()
     if (len(token) < 3 or token.isupper() or low in STOPWORDS or low in GERMAN_GRAMMAR_WORDS
             or low in german.TITLES or german.role_noun(token)
-            or german._lower_case_word(token.lower())):
+            or german.lower_case_word(token.lower())):
         return False
     return not german.dictionary_word(token) or _untranslatable(token, lexicon)
 

@@ -27,3 +27,15 @@ just such some any each every all both either neither no yes however said says
 """.split())
 
 STOPWORDS = GERMAN_FUNCTION_WORDS | ENGLISH_FUNCTION_WORDS
+
+#: German prepositions, with their contractions with an article (``beim``, ``zur``): a
+#: noun after one is its object, not a sentence's subject
+GERMAN_PREPOSITIONS = frozenset("""
+an auf aus bei bis durch für gegen hinter in mit nach neben ohne seit statt trotz um unter
+über von vor während wegen zu zwischen laut gemäß samt außer entlang innerhalb außerhalb
+am ans beim im ins vom zum zur fürs ums
+""".split())
+
+#: German articles that never mark the nominative (dative, genitive, accusative forms): a
+#: noun after one is no subject
+GERMAN_OBLIQUE_ARTICLES = frozenset("dem den des einem einen eines".split())

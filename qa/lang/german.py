@@ -292,7 +292,7 @@ def address_as_noun(previous: str, before_previous: str) -> bool:
     return previous.casefold() in ("frau", "herr") and before_previous.casefold() in ADDRESS_NOUN_CUES
 
 
-def _lower_case_word(word: str) -> bool:
+def lower_case_word(word: str) -> bool:
     """``word`` (lower case) is in the German word list as written: a verb, adjective or
     adverb form (nouns and names are listed capitalised)."""
     from qa.lang import dictionary
@@ -312,7 +312,7 @@ def verb_form(token: str) -> bool:
     from qa.lang.dictionary import german_lemma
 
     low = token.lower()
-    if not _lower_case_word(low):
+    if not lower_case_word(low):
         return False
     lemma = german_lemma(low)
     return lemma != low and lemma[:1].islower() and lemma.endswith("n")
@@ -331,7 +331,7 @@ def inflected_adjective(token: str) -> bool:
     low = token.lower()
     if "-" in low or len(low) < 6:
         return False
-    return any(low.endswith(ending) and _lower_case_word(low[: -len(ending)])
+    return any(low.endswith(ending) and lower_case_word(low[: -len(ending)])
                for ending in ("es", "em", "en", "er", "e") if len(low) - len(ending) >= 4)
 
 

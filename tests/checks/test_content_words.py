@@ -168,3 +168,17 @@ def test_according_to_left_without_its_source_takes_the_nearest_unaccounted_name
         "Erderwärmung getroffenen Ländern.",
         "According to, Bangladesh is one of the countries hardest hit by warming.", lexicon)
     assert [(d.word.text, d.text) for d in found] == [("Vereinten", "According to,")]
+
+
+def test_a_subject_gap_never_names_a_noun_that_cannot_be_a_subject():
+    # the subject (Paar) is translated in the sentence before; the unaccounted noun after
+    # a preposition (beim Flanieren) is an object and is not named
+    lexicon = _lexicon(Paar="pair", Casino="casino", Musik="music", beobachtet="watch",
+                       Gäste="guest")
+    assert dropped_at_breaks(
+        "Das Paar saß im Casino, beobachtet die Gäste beim Flanieren und hört Musik.",
+        "The pair sat in the casino. Watched the guests strolling and heard music.",
+        lexicon) == []
+    # a verbless German heading has no subject to lose
+    assert dropped_at_breaks("Funktion nicht ganz einwandfrei!",
+                             "Does not work perfectly!", _lexicon(ganz="quite")) == []
