@@ -33,7 +33,7 @@ from typing import Container, Iterator
 
 from qa.checks.base import Check, CheckContext, Example
 from qa.model import FIX_REVIEW, Category, Finding, Severity
-from qa.lang import english, german
+from qa.lang import english, german, quantities
 from qa.lang import frequency as zipf_band
 from qa.lang.dictionary import known_word
 from qa.lang.wordnet import load_wordnet
@@ -46,7 +46,10 @@ from qa.lang.names import (abbreviation_spellings, demonyms, edit_distance,
 from qa.lang.normalise import fold
 from qa.lang.word_align import GERMAN_GRAMMAR_WORDS
 
-_CAP_RE = re.compile(r"(?<![\w\-])[A-ZÄÖÜÉ][\w'’]*(?:-[A-ZÄÖÜÉ][\w'’]*)*", re.UNICODE)
+#: a capitalised word; combining marks count as letters (``Gro\u0308ße``: text written
+#: with decomposed umlauts, as some systems store it, is otherwise cut into ``Gro``)
+_CAP_RE = re.compile(r"(?<![\w\-\u0300-\u036f])[A-ZÄÖÜÉ][\w\u0300-\u036f'’]*"
+                     r"(?:-[A-ZÄÖÜÉ][\w\u0300-\u036f'’]*)*", re.UNICODE)
 _LETTERS_RE = re.compile(r"[^\W\d_]+")
 _NAME_WORD_RE = re.compile(r"[\w'’\-]+")
 _SPACES_HYPHENS_APOSTROPHES_RE = re.compile(r"[\s\-'’]+")
@@ -178,10 +181,12 @@ def _source_names(text: str) -> tuple[tuple[str, int, int, str], ...]:
             evidence = "bare subject"  # machte Allan den 2:0-Endstand, hatte Werth alle
         elif not german.dictionary_word(token) and (zipf(token, "de") < zipf_band.VERY_FREQUENT
                                                     or zipf(token, "en") >= zipf_band.COMMON) \
-                and not german.common_word_form(token):
+                and not german.common_word_form(token) \
+                and quantities.german_number_word(token) is None:
             # (frequent in both languages: a famous name, Putin, Paris, Twitter; a frequent
             # German word missing from the dictionary is rare in English; a feminine noun,
-            # an inflected adjective, a spelling without ß or a typo is a German word)
+            # an inflected adjective, a spelling without ß or a typo is a German word;
+            # so is a number written out: wurde Zwölfter)
             evidence = "not a German word"
         else:
             continue

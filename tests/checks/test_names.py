@@ -120,3 +120,10 @@ def test_a_compound_ending_in_strasse_is_a_street_name_unless_a_kind_of_road():
         == [("Talstraße", "street")]
     assert source_names("Sie bog auf die Landesstraße 1230 ein.") == ()
     assert source_names("Die Straßen waren leer.") == ()
+
+
+def test_decomposed_umlauts_numbers_and_interjections_are_no_names():
+    from qa.checks.names import _source_names
+    found = _source_names("Er behauptet sich dank seiner Gro\u0308ße, wenn Licht auf das "
+                          "Geha\u0308use fällt. Strelow wurde Zwölfter. Achso, das war es.")
+    assert [name for name, *_ in found] == ["Strelow"]
