@@ -16,7 +16,9 @@ references leave a third of the source content words without a dictionary counte
   ``Estimated that…``, ``In 1989, helped…``, ``while were absent``) — unless the
   source itself opens a sentence with its verb, as informal German drops subjects
   (irregular past forms such as ``Began`` are known from WordNet's verb exceptions where
-  Debian's ``wordnet-base`` is installed, regular ones always);
+  Debian's ``wordnet-base`` is installed, regular ones always). Headings, captions and
+  bullet points drop subjects too, so this kind (``missing-subject``) is reported as
+  ``minor``;
 - a source content word that the dictionary can translate (or a capitalised one) has no
   counterpart in the per-pair word alignment (:mod:`qa.lang.word_align`), and the words
   aligned on either side of it put its counterpart where the translation breaks — or it
@@ -44,6 +46,7 @@ from qa.lang.function_words import (GERMAN_FUNCTION_WORDS, GERMAN_OBLIQUE_ARTICL
 from qa.lang.word_align import Word, WordAlignment, align_words, english_lemma
 from qa.lang.wordnet import load_wordnet
 from qa.model import Category, Finding, Severity
+from qa.segment import split_sentences
 
 #: determiners that need a noun after them (his/her/this/those double as pronouns)
 DETERMINERS = frozenset("the a an its their our my your".split())
@@ -51,7 +54,7 @@ DETERMINERS = frozenset("the a an its their our my your".split())
 #: being or having, another determiner, a relative pronoun or punctuation
 NOT_AFTER_DETERMINER = frozenset("""of in on at to for with from by and or but that is are
 was were has have had the a an which who whose could would should shall itself himself
-herself themselves as""".split()) | set(".,;:!?)")
+herself themselves""".split()) | set(".,;:!?)")
 #: prepositions: before a full stop, comma, semicolon or colon *with a space between*
 #: (where a word was taken out) a noun is missing; without the space English strands
 #: prepositions freely (``what they paid for.``, ``the ghosts it called on.``)
@@ -80,30 +83,40 @@ _ORPHAN_POSSESSIVE_RE = re.compile(
 #: never leaves them at the end of a clause (``according to, …``): straight before clause
 #: punctuation, spaced or not, their noun is missing
 _UNSTRANDABLE_RE = re.compile(
-    r"\b(according to|in front of|on behalf of|in spite of|by means of)\s*[.,;:!?](?!\w)",
+    r"\b(according to|in front of|on behalf of|in spite of|by means of)\s*[.,;:!?](?!\w)"
+    # (an inserted remark is no gap: ``according to, among other things, the season``)
+    r"(?!\s*(?:among other things|for example|for instance|e\.g\.|i\.e\.|inter alia"
+    r"|in particular|of course)\b)",
     re.IGNORECASE)
 #: a subject pronoun straight before an article or ``that``: the verb between them is
 #: missing (``She that after a break…``, ``He the ball``); none of the 6,517 lines of the
 #: WMT21–23 human references has one (``we the people`` is left out)
 _SUBJECT_BEFORE_ARTICLE_RE = re.compile(r"\b(he|she|they)\s+(?:the|an?|that)\b", re.IGNORECASE)
+#: a determiner before ``as`` and another determiner: the noun between is missing
+#: (``around the as a business location``; not ``an as yet unknown woman``, ``its as is
+#: condition``)
+_DETERMINER_AS_RE = re.compile(r"\b(the|an?|its|their|our|my|your)\s+as\s+(?:the|an?)\b",
+                               re.IGNORECASE)
 #: a conjunction that ends a sentence: what it joined is missing (``public transport
 #: and.``); none of the 7,737 sentences of the WMT21–23 human references has one
-_CONJUNCTION_BEFORE_STOP_RE = re.compile(r"\b(and|or|but)\s*\.(?=\s|$)", re.IGNORECASE)
+#: (not one listed after a comma as a word: ``the operators are if, else, and, or.``)
+_CONJUNCTION_BEFORE_STOP_RE = re.compile(r"(?<!, )\b(and|or|but)\s*\.(?=\s|$)", re.IGNORECASE)
 #: verbs that put the subject after them in a question (``Was he a friend?``, ``Is she
 #: the one?``): a pronoun after one of them has its verb
 INVERTING_VERBS = frozenset("""is was are were has had have does did do can could will would
 shall should may might must""".split())
 #: the breaks found by one pattern each: the gap opens where the pattern's group ends
 _GAP_PATTERNS = (_BRACKET_OPENS_ON_PUNCTUATION_RE, _ORPHAN_POSSESSIVE_RE, _UNSTRANDABLE_RE,
-                 _SUBJECT_BEFORE_ARTICLE_RE, _CONJUNCTION_BEFORE_STOP_RE)
+                 _SUBJECT_BEFORE_ARTICLE_RE, _CONJUNCTION_BEFORE_STOP_RE, _DETERMINER_AS_RE)
 #: pronouns whose break is a missing verb (a lower-case German word), not a noun
 SUBJECT_PRONOUNS = frozenset({"he", "she", "they"})
 
 #: auxiliaries and modals that begin a statement only after their subject (``Is one of
 #: the main attractions.``: the subject is missing); outside this list ``Should``,
 #: ``Were`` and ``Had`` open conditionals (``Should you need help, …``), ``Have`` and
-#: ``Do`` commands (``Have a nice week!``)
-OPENING_AUXILIARIES = frozenset("""is was are has can will would could must might may does
+#: ``Do`` commands (``Have a nice week!``), ``May`` wishes and a month (``May God bless
+#: you``, ``May saw record sales``)
+OPENING_AUXILIARIES = frozenset("""is was are has can will would could must might does
 did cannot""".split())
 #: after a conjunction that opens a clause, any of these needs its subject first
 #: (``while were absent``, ``so that could watch``); none of the 7,737 sentences of the
@@ -117,11 +130,14 @@ SUBORDINATORS = ("while", "because", "although", "though", "whereas", "unless", 
 SUBJECT_WORDS = frozenset("""i you he she it we they there this that these those one
 anyone anybody someone somebody everyone everybody anything something everything nothing
 nobody none""".split())
-#: German subject pronouns and the English ones they become: a German sentence with more
-#: of them than its translation has lost a subject (``Er ist einer der…`` → ``Is one
-#: of…``)
-GERMAN_SUBJECT_PRONOUNS = frozenset("er sie es wir ich ihr du man".split())
-ENGLISH_SUBJECT_PRONOUNS = frozenset("he she it they we i you one".split())
+#: German pronouns that are mostly subjects (not ``es``, the expletive of ``es gibt``,
+#: ``Es ist leicht, … zu …``; not ``ihr``, mostly a possessive) and the English personal
+#: pronouns, in any case: a source with more of the first than its translation has of
+#: the second has lost a subject (``Er ist einer der…`` → ``Is one of…``); counting
+#: English object forms too keeps ``sie`` as an object (``hat sie gesehen``) from counting
+#: as a lost subject
+GERMAN_SUBJECT_PRONOUNS = frozenset("er sie wir ich du man".split())
+ENGLISH_PERSONAL_PRONOUNS = frozenset("he she it they we i you one him her them us me".split())
 #: the prepositions after which a sentence-opening participle is a preposition itself
 #: or heads a phrase (``Based on``, ``Compared to``, ``Followed by``, ``Coupled with``)
 PARTICIPLE_PREPOSITIONS = frozenset("by on to with".split())
@@ -171,6 +187,8 @@ def breaks(target: str) -> list[tuple[int, str]]:
         if m.start() and target[m.start() - 1] in "'’.-":
             continue  # inside a word: U.S.-the, don't-a
         word = m.group(0).lower()
+        if m.group(0) == "A" and not _opens_sentence(target, m.start()):
+            continue  # a letter: Vitamin A, Plan A, the A 45
         follows = None
         if word in DETERMINERS:
             follows = _AFTER_DETERMINER_RE.match(target, m.end())
@@ -189,8 +207,6 @@ def breaks(target: str) -> list[tuple[int, str]]:
     return found
 
 
-_SENTENCE_START_RE = re.compile(r"(?:^|(?<=[.!?])\s+)[\"“„'‘(]*(?=\w)")
-_SENTENCE_END_RE = re.compile(r"[.!?]+(?=\s|$)")
 _WORD_RE = re.compile(r"[\w'’\-]+")
 _SUBORDINATOR_AUXILIARY_RE = re.compile(
     rf"\b(?:{_alternation(SUBORDINATORS)})\s+({_alternation(CLAUSE_AUXILIARIES)}){_WORD_END}")
@@ -208,68 +224,81 @@ def _past_form(word: str) -> bool:
     return wordnet is not None and wordnet.irregular_verb_form(low)
 
 
-def _opens_clause_without_subject(words: list[re.Match]) -> bool:
-    """Whether the word after a clause's opening verb is not one that could be its
-    subject (an inverted question or request: ``Could you please check this.``)."""
-    return len(words) > 1 and words[1].group(0).lower() not in SUBJECT_WORDS
-
-
-def subject_gaps(target: str) -> list[tuple[int, str]]:
-    """Where a clause of the translation opens with its finite verb, its subject missing:
-    (character offset where the gap opens, the broken text). Statements only: a
-    sentence that ends with a question mark may put its verb first."""
-    found = []
-    for start in _SENTENCE_START_RE.finditer(target):
-        end = _SENTENCE_END_RE.search(target, start.end())
-        sentence_end = end.end() if end else len(target)
-        if target[start.end():sentence_end].rstrip().endswith("?"):
-            continue
-        words = list(_WORD_RE.finditer(target, start.end(), sentence_end))
-        if not words or not words[0].group(0)[:1].isupper():
-            continue
-        first = words[0].group(0)
-        low = first.lower()
-        if low in OPENING_AUXILIARIES and _opens_clause_without_subject(words):
-            found.append((words[0].start(), target[words[0].start():words[1].end()]))
-        elif (_past_form(first) and len(words) > 1
-              and (words[1].group(0).lower() in AFTER_OPENING_VERB
-                   or words[1].group(0).lower().endswith("ing"))
-              and not _comma_hands_to_subject(target, words[0].end(), sentence_end)
-              and ":" not in target[start.end():sentence_end]):  # a caption
-            found.append((words[0].start(), target[words[0].start():words[1].end()]))
-        elif low in INTRODUCTORY_OPENERS:
-            comma = target.find(",", words[0].end(), sentence_end)
-            after = [w for w in words if w.start() > comma] if comma >= 0 else []
-            if after and comma - words[0].start() <= INTRODUCTORY_PHRASE_CHARS and (
-                    after[0].group(0).lower() in OPENING_AUXILIARIES
-                    or _past_form(after[0].group(0))) and _opens_clause_without_subject(after):
-                found.append((after[0].start(), target[comma:after[1].end()]))
-    for m in _SUBORDINATOR_AUXILIARY_RE.finditer(target):
-        found.append((m.start(1), m.group(0)))
-    return found
-
-
 #: an introductory phrase before its comma is at most this long (``In an emotional
 #: response,``; ``Since the founding of Asunción in 1537,``): a longer one is likely a
 #: clause of its own with its subject
 INTRODUCTORY_PHRASE_CHARS = 60
 
 
-def _comma_hands_to_subject(target: str, start: int, end: int) -> bool:
-    """Whether the first comma after ``start`` is followed by a word that can open a
-    subject (a pronoun, a determiner, a capitalised word or a name's particle): ``Asked
-    about it, she said…``."""
-    comma = target.find(",", start, end)
-    if comma < 0:
-        return False
-    after = _WORD_RE.search(target, comma, end)
-    if after is None:
-        return False
-    if after.group(0).lower() in SUBJECT_WORDS | DETERMINERS or after.group(0)[:1].isupper():
+def subject_gaps(target: str) -> list[tuple[int, str]]:
+    """Where a clause of the translation opens with its finite verb, its subject missing:
+    (character offset where the gap opens, the broken text). Statements only: a sentence
+    with a question mark may put its verb first. Sentences are qa's own (abbreviations,
+    closing quotation marks)."""
+    found = []
+    for start, end in split_sentences(target, 0, len(target), "en"):
+        if "?" in target[start:end]:
+            continue
+        words = list(_WORD_RE.finditer(target, start, end))
+        if len(words) < 2:
+            continue
+        first, second = words[0].group(0), words[1].group(0)
+        if not first[:1].isupper() or (first.isupper() and len(first) > 1):
+            continue  # a lower-case start is no sentence's; IS, CAN: acronyms
+        if first.lower() in OPENING_AUXILIARIES and _verb_without_subject(words):
+            found.append((words[0].start(), target[words[0].start():words[1].end()]))
+        elif _past_form(first) and _opening_past_form(words) \
+                and not re.search("[,:]", target[words[0].end():end]):
+            # a comma hands a participle phrase over to its subject (``Asked about it,
+            # officials said…``); a colon closes a caption (``Organized the show: …``)
+            found.append((words[0].start(), target[words[0].start():words[1].end()]))
+        elif first.lower() in INTRODUCTORY_OPENERS:
+            comma = target.find(",", words[0].end(), end)
+            after = [w for w in words if w.start() > comma] if comma >= 0 else []
+            if comma - words[0].start() <= INTRODUCTORY_PHRASE_CHARS and len(after) > 1 \
+                    and after[0].group(0).islower() and (  # Allied forces, Red Bull: names
+                        _verb_without_subject(after)
+                        if after[0].group(0) in OPENING_AUXILIARIES
+                        else _past_form(after[0].group(0)) and (
+                            _opening_past_form(after) or after[1].group(0)[:1].isupper())):
+                # (a past form takes a name as its object: ``In 1989, helped Brooks…``)
+                found.append((after[0].start(), target[after[0].start():after[1].end()]))
+    for m in _SUBORDINATOR_AUXILIARY_RE.finditer(target):
+        before = target[max(0, m.start() - 12):m.start()].lower()
+        if re.search(r"\b(?:a|the|quite a)\s+$", before):
+            continue  # a while: the noun
+        if m.group(0).lower().startswith("so") and re.search(r"(?:,|\band)\s*$", before):
+            continue  # ``…, so that will delay it``: so, and ``that`` the subject
+        found.append((m.start(1), m.group(0)))
+    return found
+
+
+def _verb_without_subject(words: list[re.Match]) -> bool:
+    """Whether a clause's opening verb (``words[0]``) is followed by no word that could be
+    its subject: not a pronoun (an inverted question or request: ``Could you please check
+    this.``), nor a name or number (``May 5``, ``Can Dündar``, ``Will Smith``): a lower-case
+    word, which the verb needs after it (``Is a popular pastime``, ``Was greeted``)."""
+    after = words[1].group(0)
+    return after[:1].islower() and after.lower() not in SUBJECT_WORDS
+
+
+def _opening_past_form(words: list[re.Match]) -> bool:
+    """Whether the word after a sentence-opening past form makes it a verb that lost its
+    subject: its object or particle (``Estimated that``, ``Traveled back``, ``Lost the
+    first set``), or an ``-ing`` form with its own object (``Began funding the…``); not a
+    noun the participle describes (``Armed men``, ``Renewed fighting broke out``)."""
+    after = words[1].group(0).lower()
+    if after in AFTER_OPENING_VERB:
         return True
-    # a name's lower-case particle: ``…, de Havilland moved``, ``…, van Gogh painted``
-    name = _WORD_RE.search(target, after.end(), end)
-    return name is not None and name.group(0)[:1].isupper()
+    return after.endswith("ing") and len(words) > 2 and \
+        words[2].group(0).lower() in DETERMINERS | SUBJECT_WORDS
+
+
+def _opens_sentence(text: str, offset: int) -> bool:
+    """Whether ``offset`` begins the text or follows a sentence's end (and any opening
+    quotation mark or bracket)."""
+    before = text[:offset].rstrip(" \"“„'‘(")
+    return not before or before[-1] in ".!?\n"
 
 
 def _word_before(text: str, offset: int) -> str:
@@ -297,6 +326,12 @@ def _expected_region(alignment: WordAlignment, word: Word) -> tuple[int, int]:
 NEAREST_WORD_REACH = 0.3
 
 
+def _distance(word: Word, place: float, length: int) -> float:
+    """How far ``word`` lies from relative place ``place`` in a text of ``length``
+    characters, as a share of the text."""
+    return abs(word.start / max(1, length) - place)
+
+
 def _nearest(candidates: list[Word], used: set[int], place: float, length: int,
              noun: bool) -> list[Word]:
     """The unaccounted source word nearest to relative place ``place``, within
@@ -304,8 +339,8 @@ def _nearest(candidates: list[Word], used: set[int], place: float, length: int,
     sentence) for a ``noun``, else a lower-case one (a verb); none otherwise."""
     fitting = [w for w in candidates if w.index not in used
                and (w.text[:1].isupper() and w.start > 0 if noun else w.text[:1].islower())
-               and abs(w.start / max(1, length) - place) <= NEAREST_WORD_REACH]
-    return sorted(fitting, key=lambda w: abs(w.start / max(1, length) - place))[:1]
+               and _distance(w, place, length) <= NEAREST_WORD_REACH]
+    return sorted(fitting, key=lambda w: _distance(w, place, length))[:1]
 
 
 def _name_like(word: Word, candidates: list[Word], lexicon) -> bool:
@@ -324,11 +359,14 @@ def _name_like(word: Word, candidates: list[Word], lexicon) -> bool:
 
 def _drops_subjects(source: str) -> bool:
     """Whether a sentence of the source opens with its verb: informal German drops the
-    subject (``Läuft seit Monaten ohne Probleme.`` → ``Has been running for months…``),
-    and so does its faithful translation."""
-    for start in _SENTENCE_START_RE.finditer(source):
-        first = _WORD_RE.match(source, start.end())
-        if first is not None and german.verb_form(first.group(0)):
+    subject (``Läuft seit Monaten ohne Probleme.`` → ``Has been running for months…``,
+    ``Können wir nur empfehlen!``), and so does its faithful translation; a command or
+    question opens with its verb too (``Legen Sie…``)."""
+    for start, end in split_sentences(source, 0, len(source), "de"):
+        words = _WORD_RE.findall(source, start, end)
+        if words and (german.verb_form(words[0]) or (
+                len(words) > 1 and words[1].lower() in GERMAN_SUBJECT_PRONOUNS
+                and german.lower_case_word(words[0].lower()))):
             return True
     return False
 
@@ -341,14 +379,15 @@ def _missing_subject(alignment: WordAlignment, candidates: list[Word], used: set
     may be a subject, at the sentence's start too when a verb follows it."""
     pronouns = [w for w in alignment.source
                 if w.text.lower() in GERMAN_SUBJECT_PRONOUNS and w.index not in used]
-    english = sum(w.text.lower() in ENGLISH_SUBJECT_PRONOUNS for w in alignment.target)
+    english = sum(re.split("['’]", w.text.lower())[0] in ENGLISH_PERSONAL_PRONOUNS
+                  for w in alignment.target)
     if len(pronouns) > english:
-        return min(pronouns, key=lambda w: abs(w.start / max(1, length) - place))
+        return min(pronouns, key=lambda w: _distance(w, place, length))
     fitting = [w for w in candidates if w.index not in used and w.text[:1].isupper()
                and (w.start > 0 or _opens_statement(alignment, w))
                and _may_be_subject(alignment, w)
-               and abs(w.start / max(1, length) - place) <= NEAREST_WORD_REACH]
-    return min(fitting, key=lambda w: abs(w.start / max(1, length) - place), default=None)
+               and _distance(w, place, length) <= NEAREST_WORD_REACH]
+    return min(fitting, key=lambda w: _distance(w, place, length), default=None)
 
 
 def _opens_statement(alignment: WordAlignment, noun: Word) -> bool:
@@ -476,9 +515,13 @@ class DroppedWord(Check):
             return
         for word, text, kind in dropped_at_breaks(pair.source_text, pair.target_text,
                                                   ctx.lang.lexicon):
+            subject = kind == "missing-subject"
             where = (f"where a clause opens with its verb at {text!r}"
-                     if kind == "missing-subject" else f"which breaks off at {text!r}")
+                     if subject else f"which breaks off at {text!r}")
+            # a clause without its subject is weaker evidence than a broken phrase
+            # (headings, captions and bullet points drop subjects): advisory
             yield self.finding(
                 f"{word.text!r} has no counterpart in the translation, {where}",
                 source_span=pair.in_source(word.start, word.end), segment=pair.id,
+                severity=Severity.MINOR if subject else None,
                 kind=kind, data={"word": word.text, "break": text})

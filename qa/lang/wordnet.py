@@ -66,7 +66,7 @@ HYPERNYM_LOWEST = 1
 #: be an antonym of ``six``); the next, ``large`` (84), is real antonymy
 MAX_CLUSTER = 90
 #: bump when what is cached changes
-CACHE_VERSION = 10
+CACHE_VERSION = 11
 FIX = ("no WordNet: install Debian's wordnet-base (/usr/share/wordnet; "
        "scripts/setup.sh does so when run as root)")
 
@@ -264,7 +264,7 @@ def build_table(folder: Path) -> dict[str, str]:
     ``a<TAB>stem`` antonyms, ``i<TAB>stem`` indirect antonyms, ``h<TAB>stem``
     hypernyms, ``s<TAB>stem`` synonyms, ``x<TAB>form`` lemmas of an inflected form,
     ``e<TAB>word`` (value ``1``) names of instances, ``v<TAB>form`` (value ``1``)
-    irregular forms of verbs."""
+    irregular past forms and participles of verbs."""
     synsets = read_synsets(folder)
     table = _by_stem(antonym_pairs(synsets), "a\t")
     table.update(_by_stem(antonym_pairs(synsets, indirect=True), "i\t"))
@@ -274,8 +274,13 @@ def build_table(folder: Path) -> dict[str, str]:
         table.setdefault("x\t" + form, set()).add(english.stem(lemma))
     for name in named_entities(synsets):
         table["e\t" + name] = {"1"}
+    verb_lemmas = {word.lower() for (part, _), synset in synsets.items() if part == "v"
+                   for word in synset.lemmas}
     for form, _ in read_exceptions(folder, (VERB_EXCEPTIONS,)):
-        table["v\t" + form] = {"1"}
+        # past forms and participles only: the list also has -ing forms (running) and
+        # forms that are verbs of their own (feed, lay, found, ground)
+        if not form.endswith("ing") and form not in verb_lemmas:
+            table["v\t" + form] = {"1"}
     return {key: " ".join(sorted(values)) for key, values in table.items()}
 
 
@@ -330,8 +335,9 @@ class WordNet:
         return self._get("s\t" + stem)
 
     def irregular_verb_form(self, word: str) -> bool:
-        """Whether ``word`` is an irregular form of an English verb (``began``,
-        ``spoke``, ``taken``): WordNet's verb exception list."""
+        """Whether ``word`` is an irregular past form or participle of an English verb
+        (``began``, ``spoke``, ``taken``): WordNet's verb exceptions that are no ``-ing``
+        form and no verb of their own (``feed``, ``lay``, ``found`` are)."""
         return bool(self._get("v\t" + word.lower()))
 
     def names_an_instance(self, word: str) -> bool:

@@ -3,6 +3,8 @@ source word is missing there."""
 
 from __future__ import annotations
 
+import pytest
+
 from qa.checks.content_words import breaks, dropped_at_breaks
 from qa.lang import german
 from qa.lang.lexicon import Lexicon
@@ -16,7 +18,9 @@ def _texts(target: str) -> list[str]:
 def test_a_determiner_with_no_noun_breaks_the_sentence():
     assert _texts("He spoke to the of the town.") == ["the of"]
     assert _texts("They played without spectators in the.") == ["the."]
-    assert _texts("Fences around the as a business location.") == ["the as"]
+    assert _texts("Fences around the as a business location.") == ["the as a"]
+    assert _texts("The body of an as yet unknown woman, sold in its as is condition.") == []
+    assert _texts("Take vitamin A as directed. Plan A could work.") == []
 
 
 def test_a_preposition_before_punctuation_breaks_it_only_with_the_gap_left_open():
@@ -35,6 +39,7 @@ def test_two_prepositions_in_a_row_break_it_unless_the_first_is_a_verb_particle(
 def test_a_conjunction_that_ends_a_sentence_breaks_it():
     assert _texts("It is spoken in public transport and. It is.") == ["and."]
     assert _texts("Salt, pepper, etc. And then it rained.") == []
+    assert _texts("The operators are if, else, and, or.") == []
 
 
 def test_empty_brackets_and_quotation_marks_break_it():
@@ -59,6 +64,7 @@ def test_a_preposition_english_never_strands_breaks_it_before_punctuation():
     assert _texts("According to, around 5,000 people have died.") == ["According to,"]
     assert _texts("Everything went according to plan.") == []
     assert _texts("The car stopped in front of, then left.") == ["in front of,"]
+    assert _texts("Prices vary according to, among other things, the season.") == []
 
 
 def test_a_subject_pronoun_before_an_article_breaks_it():
@@ -122,9 +128,6 @@ def test_a_statement_opening_with_an_auxiliary_has_lost_its_subject():
 def test_a_statement_opening_with_a_past_form_has_lost_its_subject():
     assert _gaps("Estimated that six inches of rain could breach the levees.") == ["Estimated that"]
     assert _gaps("Traveled back to Paris in a carriage.") == ["Traveled back"]
-    if load_wordnet() is not None:  # irregular forms: WordNet's verb exceptions
-        assert _gaps("Began funding the initiative in August.") == ["Began funding"]
-        assert _gaps("In an emotional response, spoke of a loss.") == [", spoke of"]
     assert _gaps("Born in Tokyo to British parents, de Havilland moved.") == []
     # a participle phrase hands over to its subject; participles used as prepositions,
     # as adjectives or in a caption are no verb that lost its subject
@@ -134,9 +137,16 @@ def test_a_statement_opening_with_a_past_form_has_lost_its_subject():
     assert _gaps("Alfred the Great was king.") == []  # a name, not a past form
 
 
+def test_an_irregular_past_form_opening_a_statement_has_lost_its_subject():
+    if load_wordnet() is None:
+        pytest.skip("irregular forms come from WordNet's verb exceptions (wordnet-base)")
+    assert _gaps("Began funding the initiative in August.") == ["Began funding"]
+    assert _gaps("In an emotional response, spoke of a loss.") == ["spoke of"]
+
+
 def test_a_finite_verb_after_an_introductory_phrase_or_a_subordinator_lacks_its_subject():
-    assert _gaps("In an emotional response, is also quoted.") == [", is also"]
-    assert _gaps("In 1989, helped Brooks create the show.") == [", helped Brooks"]
+    assert _gaps("In an emotional response, is also quoted.") == ["is also"]
+    assert _gaps("In 1989, helped Brooks create the show.") == ["helped Brooks"]
     assert _gaps("Looting went on while were absent from the streets.") == ["while were"]
     assert _gaps("Screens were set up so that could watch the ceremony.") == ["so that could"]
     assert _gaps("In 1989, he helped Brooks. Now, can I rely on it? As was the case.") == []
@@ -149,9 +159,9 @@ def test_a_subject_gap_names_the_german_subject_the_translation_lacks():
     assert [(d.word.text, d.text) for d in found] == [("Er", "Is a")]
     # a name opening the German sentence is the subject too
     found = dropped_at_breaks("Murray verlor den ersten Satz im Tiebreak.",
-                              "Estimated the first set in the tiebreak.",
+                              "Dropped the first set in the tiebreak.",
                               _lexicon(Satz="set", Tiebreak="tiebreak", erste="first"))
-    assert [(d.word.text, d.text) for d in found] == [("Murray", "Estimated the")]
+    assert [(d.word.text, d.text) for d in found] == [("Murray", "Dropped the")]
 
 
 def test_a_source_that_drops_its_subject_excuses_the_translation_that_does():
@@ -182,3 +192,32 @@ def test_a_subject_gap_never_names_a_noun_that_cannot_be_a_subject():
     # a verbless German heading has no subject to lose
     assert dropped_at_breaks("Funktion nicht ganz einwandfrei!",
                              "Does not work perfectly!", _lexicon(ganz="quite")) == []
+
+
+def test_verbs_names_and_nouns_that_open_a_statement_keep_their_subject():
+    # found by review: each is correct English the subject-gap rules once flagged
+    for sentence in ("Running a business is not easy.", "Swimming in the lake is forbidden.",
+                     "Renewed fighting broke out on Sunday.", "Limited parking is available.",
+                     "Asked about it, officials said it was being reviewed.",
+                     "Given the high demand, prices have risen.",
+                     "May saw record sales. May God bless you. Will Smith won.",
+                     "On Tuesday, May 5, the company presented its figures.",
+                     "Can Dündar was sentenced. IS fighters have taken the town.",
+                     "In 2022, Red Bull dominated. After the war, Allied forces occupied it.",
+                     "Feed the paper into the printer. Lay the tiles. Ground the cable.",
+                     "Quite a while has passed since then.",
+                     "It's raining, so that will delay the match.",
+                     '"Is the end near?" he asked her.', "(Is the price worth it?) Yes.",
+                     "Are U.S. troops leaving Syria?"):
+        assert _gaps(sentence) == [], sentence
+
+
+def test_a_source_opening_with_an_infinitive_form_before_its_pronoun_drops_its_subject():
+    lexicon = _lexicon(empfehlen="recommend", Papier="paper", Drucker="printer")
+    assert dropped_at_breaks("Können wir nur empfehlen!", "Can only recommend!", lexicon) == []
+
+
+def test_a_german_expletive_or_possessive_is_no_lost_subject():
+    lexicon = _lexicon(leicht="easy", Unternehmen="business", führen="run")
+    assert dropped_at_breaks("Es ist nicht leicht, ein Unternehmen zu führen.",
+                             "Is not easy to run a business, but rewarding.", lexicon) == []

@@ -234,3 +234,12 @@ def test_fold_drops_every_combining_mark_as_unicode_classes_it():
                "Ὀδυσσεύς", "plain ascii", "İstanbul"]
     for text in samples:
         assert fold.__wrapped__(text) == by_decomposition(text), text
+
+
+def test_a_german_verb_form_is_a_lower_case_word_whose_lemma_is_a_verb():
+    from qa.lang.german import verb_form
+    for word in ("Läuft", "hätte", "Funktioniert", "ausgepackt", "wurde", "Tut"):
+        assert verb_form(word), word
+    # adjectives, adverbs, nouns and the infinitive itself are not (its own lemma)
+    for word in ("neuen", "besten", "oben", "bisher", "Kongress", "Wagen", "laufen"):
+        assert not verb_form(word), word
