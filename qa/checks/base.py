@@ -38,6 +38,15 @@ LEXICON_FIX = ("no German–English lexicon: install Debian's trans-de-en "
 T = TypeVar("T")
 
 
+def sentence_spans(text: str, lang: str) -> list[tuple[int, int]]:
+    """The sentences of one side of a pair (a pair may hold several), by qa's own
+    splitter: abbreviations, closing quotation marks and brackets as the document was
+    split (:mod:`qa.segment`)."""
+    from qa.segment import split_sentences
+
+    return split_sentences(text, 0, len(text), lang)
+
+
 def strip_marks(text: str) -> tuple[str, tuple[Span, ...]]:
     """Remove ``⟦…⟧`` marks; return the plain text and the marked spans in it."""
     spans = []

@@ -39,14 +39,13 @@ from __future__ import annotations
 import re
 from typing import Iterator, NamedTuple
 
-from qa.checks.base import Check, CheckContext, Example
+from qa.checks.base import Check, CheckContext, Example, sentence_spans
 from qa.lang import german
 from qa.lang.function_words import (GERMAN_FUNCTION_WORDS, GERMAN_OBLIQUE_ARTICLES,
                                     GERMAN_PREPOSITIONS)
 from qa.lang.word_align import Word, WordAlignment, align_words, english_lemma
 from qa.lang.wordnet import load_wordnet
 from qa.model import Category, Finding, Severity
-from qa.segment import split_sentences
 
 #: determiners that need a noun after them (his/her/this/those double as pronouns)
 DETERMINERS = frozenset("the a an its their our my your".split())
@@ -236,7 +235,7 @@ def subject_gaps(target: str) -> list[tuple[int, str]]:
     with a question mark may put its verb first. Sentences are qa's own (abbreviations,
     closing quotation marks)."""
     found = []
-    for start, end in split_sentences(target, 0, len(target), "en"):
+    for start, end in sentence_spans(target, "en"):
         if "?" in target[start:end]:
             continue
         words = list(_WORD_RE.finditer(target, start, end))
@@ -362,7 +361,7 @@ def _drops_subjects(source: str) -> bool:
     subject (``Läuft seit Monaten ohne Probleme.`` → ``Has been running for months…``,
     ``Können wir nur empfehlen!``), and so does its faithful translation; a command or
     question opens with its verb too (``Legen Sie…``)."""
-    for start, end in split_sentences(source, 0, len(source), "de"):
+    for start, end in sentence_spans(source, "de"):
         words = _WORD_RE.findall(source, start, end)
         if words and (german.verb_form(words[0]) or (
                 len(words) > 1 and words[1].lower() in GERMAN_SUBJECT_PRONOUNS
