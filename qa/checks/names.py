@@ -500,7 +500,10 @@ class MissingName(Check):
     - ``named-entity``: a German word list's word the bilingual lexicon leaves as it is
       and WordNet names as an instance (``Paris``, ``Versailles``, ``Manchester``);
     - ``not-german-word``: no German word, but one that news text uses (``Hermes``).
-      Rare words that are no German ones are not reported: mostly compounds and typos.
+      Rare words that are no German ones are not reported: mostly compounds and typos;
+    - ``named-elsewhere``: a German word the document names a person or body with
+      elsewhere, after a first name or title or as a speaker (``Isabell Werth`` … ``hat
+      Werth gewonnen``), here with no article before it (``der Koch`` is the cook).
     """
 
     code = "NAM01"
@@ -523,13 +526,19 @@ class MissingName(Check):
     #: the finding class of each kind of evidence that the source word is a name
     KINDS = {"exonym": "exonym", "title": "after-title", "not a German word": "not-german-word",
              "speaker": "speaker", "no translation": "no-translation",
-             "bare subject": "bare-subject", "street": "street", "named entity": "named-entity"}
+             "bare subject": "bare-subject", "street": "street", "named entity": "named-entity",
+             "named elsewhere": "named-elsewhere"}
     uses_lexicon = True
 
     def check(self, pair, ctx: CheckContext) -> Iterator[Finding]:
         if not pair.source or not pair.target:
             return
-        for group in name_groups(pair.source_text, ctx.lang.lexicon):
+        groups = name_groups(pair.source_text, ctx.lang.lexicon)
+        known = self._named_in_document(ctx)
+        if known:
+            groups = sorted(groups + _named_elsewhere(pair.source_text, groups, known),
+                            key=lambda group: group[0][1])
+        for group in groups:
             if any(_present(n[0], pair.target_text, loose=True)
                    or _near_miss(n[0], pair.target_text) for n in group):
                 continue
@@ -551,6 +560,46 @@ class MissingName(Check):
                 suggestion=english_forms[0] if english_forms else name,
                 kind=self.KINDS[evidence],
                 data={"name": name, "evidence": evidence, "accepted": _forms(name)})
+
+
+    def _named_in_document(self, ctx: CheckContext) -> frozenset[str]:
+        """German words the source document uses as a person's or body's name somewhere:
+        the surname after a first name or title, a speaker (computed once per run)."""
+        found = getattr(self, "_document_names", None)
+        if found is None:
+            words = set()
+            for pair in ctx.pairs:
+                for group in name_groups(pair.source_text, ctx.lang.lexicon):
+                    last = group[-1]
+                    if last[3] in NAMING_EVIDENCE and german.dictionary_word(last[0]):
+                        words.add(last[0])
+            found = self._document_names = frozenset(words)
+        return found
+
+
+#: the evidence that a German dictionary word is a person's or body's name, strong enough
+#: to read the same word elsewhere in the document as that name
+NAMING_EVIDENCE = frozenset({"speaker", "no translation"})
+#: German articles and determiners: a capitalised word after one is a noun, not a name
+GERMAN_ARTICLES = frozenset("""der die das dem den des ein eine einer eines einem einen
+kein keine keiner keines keinem keinen dieser diese dieses diesem diesen jeder jede jedes
+jedem jeden""".split())
+
+
+def _named_elsewhere(text: str, groups, known: frozenset[str]
+                     ) -> list[list[tuple[str, int, int, str]]]:
+    """The words of ``text`` the document names a person or body with elsewhere
+    (``known``) that ``groups`` do not hold already, where no article makes them a noun."""
+    taken = {start for group in groups for _, start, _, _ in group}
+    out = []
+    for m in _CAP_RE.finditer(text):
+        if m.group(0) not in known or m.start() in taken:
+            continue
+        before = text[max(0, m.start() - 40):m.start()].split()
+        if before and before[-1].strip(",;:()„“\"").casefold() in GERMAN_ARTICLES:
+            continue
+        out.append([(m.group(0), m.start(), m.end(), "named elsewhere")])
+    return out
 
 
 class MisspelledName(Check):

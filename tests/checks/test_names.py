@@ -127,3 +127,22 @@ def test_decomposed_umlauts_numbers_and_interjections_are_no_names():
     found = _source_names("Er behauptet sich dank seiner Gro\u0308ße, wenn Licht auf das "
                           "Geha\u0308use fällt. Strelow wurde Zwölfter. Achso, das war es.")
     assert [name for name, *_ in found] == ["Strelow"]
+
+
+def test_a_word_the_document_names_a_speaker_with_is_a_name_elsewhere_too():
+    from qa.config import Config
+    from qa.runner import check_documents
+
+    de = ("Heil sagte, das Gesetz gelte ab Januar. Es betreffe viele Betriebe. Die Branche "
+          "protestierte. Die Gewerkschaften begrüßten es. Im Sommer soll es Ergänzungen "
+          "geben. Im Mai will Heil dazu Vorschläge machen.")
+    en = ("Heil said the law would apply from January. It would affect many companies. The "
+          "industry protested. The unions welcomed it. There are to be additions in summer. "
+          "The minister wants to make proposals on this in May.")
+    found = [(f.code, f.kind, de[f.source_span[0]:f.source_span[1]])
+             for f in check_documents(de, en, Config(mt=False)).findings if f.code == "NAM01"]
+    assert found == [("NAM01", "named-elsewhere", "Heil")]
+    # with an article the word is the noun (salvation), not the minister
+    de_noun = de.replace("Im Mai will Heil dazu", "Im Mai soll das Heil dazu")
+    assert not [f for f in check_documents(de_noun, en, Config(mt=False)).findings
+                if f.code == "NAM01"]
