@@ -534,9 +534,9 @@ class MissingName(Check):
         if not pair.source or not pair.target:
             return
         groups = name_groups(pair.source_text, ctx.lang.lexicon)
-        known = self._named_in_document(ctx)
-        if known:
-            groups = sorted(groups + _named_elsewhere(pair.source_text, groups, known),
+        if self.document_names:
+            groups = sorted(groups + _named_elsewhere(pair.source_text, groups,
+                                                      self.document_names),
                             key=lambda group: group[0][1])
         for group in groups:
             if any(_present(n[0], pair.target_text, loose=True)
@@ -562,19 +562,19 @@ class MissingName(Check):
                 data={"name": name, "evidence": evidence, "accepted": _forms(name)})
 
 
-    def _named_in_document(self, ctx: CheckContext) -> frozenset[str]:
-        """German words the source document uses as a person's or body's name somewhere:
-        the surname after a first name or title, a speaker (computed once per run)."""
-        found = getattr(self, "_document_names", None)
-        if found is None:
-            words = set()
-            for pair in ctx.pairs:
-                for group in name_groups(pair.source_text, ctx.lang.lexicon):
-                    last = group[-1]
-                    if last[3] in NAMING_EVIDENCE and german.dictionary_word(last[0]):
-                        words.add(last[0])
-            found = self._document_names = frozenset(words)
-        return found
+    #: German dictionary words the source document uses as a name (:meth:`prepare`)
+    document_names: frozenset[str] = frozenset()
+
+    def prepare(self, ctx: CheckContext) -> None:
+        """The German dictionary words the source document uses as a person's or body's
+        name somewhere: a speaker, an untranslatable first name and surname."""
+        words = set()
+        for pair in ctx.pairs:
+            for group in name_groups(pair.source_text, ctx.lang.lexicon):
+                last = group[-1]
+                if last[3] in NAMING_EVIDENCE and german.dictionary_word(last[0]):
+                    words.add(last[0])
+        self.document_names = frozenset(words)
 
 
 #: the evidence that a German dictionary word is a person's or body's name, strong enough
