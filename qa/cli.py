@@ -327,6 +327,10 @@ def _cmd_fix(args: argparse.Namespace) -> int:
                  if not (args.in_place and path == args.target)]
     _refuse_input(output, protected)
     report = check_files(args.source, args.target, config, quiet=args.quiet)
+    if not report.target.is_file_text and report.target.format in ("txt", "md"):
+        raise QAError(f"{args.target}: written with decomposed characters (o + U+0308 for "
+                      "ö); qa fix rewrites only what it changes, so compose the file first "
+                      "(Unicode NFC, e.g. uconv -x any-nfc)")
     if not report.target.is_file_text:
         raise QAError(f"{args.target}: qa fix rewrites plain-text and Markdown files; for "
                       f"{report.target.format.upper()} apply the suggestions in its editor")

@@ -21,6 +21,7 @@ from qa.checks import CheckContext, select_checks
 from qa.config import Config
 from qa.errors import InputError, QAError
 from qa.io import limit_input, load_text
+from qa.io.base import composed
 from qa.lang.lexicon import Lexicon, default_lexicon_path, lexicon_from_termbases, load_lexicon
 from qa import baseline, earned, fingerprint
 from qa.model import (BaselineEntry, Category, Document, Finding, Gate, Report, Severity, Skipped,
@@ -38,7 +39,7 @@ SOURCE_LANG, TARGET_LANG = "de", "en"
 
 def load_document(path: str | Path, lang: str, *, text: str | None = None) -> Document:
     """Load and segment one document (``text`` given: use it instead of reading)."""
-    loaded = load_text(path, text=text)
+    loaded = composed(load_text(path, text=text))
     doc = segment(loaded, lang, str(path))
     if not doc.sentences:
         raise InputError(f"{path}: contains no prose to check")

@@ -375,3 +375,14 @@ def test_json_names_configured_files_relative_to_the_working_directory(capsys, t
     report = json.loads(out)
     assert report["baseline"]["path"] == "qa/accepted.json"
     assert {f["data"]["termbase"] for f in report["findings"] if f["code"] == "TRM02"} == {"terms.csv"}
+
+
+def test_fix_refuses_a_file_written_with_decomposed_characters(capsys, tmp_path):
+    import unicodedata
+    de, en = tmp_path / "de.txt", tmp_path / "en.txt"
+    de.write_text("Die Größe des Gehäuses ist gut.\n", encoding="utf-8")
+    en.write_text(unicodedata.normalize("NFD", "The size of the housing is good ( Müller).\n"),
+                  encoding="utf-8")
+    code, _, err = run(["fix", de, en, "--no-mt", "-o", tmp_path / "fixed.txt"], capsys)
+    assert code == 2 and err.count("\n") == 1 and "decomposed" in err
+    assert not (tmp_path / "fixed.txt").exists()

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import bisect
+import re
+import unicodedata
+from dataclasses import dataclass, replace
 
 from qa.errors import InputError
 from qa.model import Origin, Span
@@ -137,3 +140,62 @@ def line_starts_of(text: str) -> tuple[int, ...]:
         starts.append(pos + 1)
         pos = text.find("\n", pos + 1)
     return tuple(starts)
+
+
+#: a character followed by combining marks (the blocks of combining diacritics): what NFC
+#: may compose into one character (``o`` + U+0308 → ``ö``)
+_DECOMPOSED_RE = re.compile("[^\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]"
+                            "[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+",
+                            re.DOTALL)
+
+
+def composed(loaded: LoadedText) -> LoadedText:
+    """The loaded text with its decomposed characters composed (Unicode NFC): text some
+    systems store as ``o`` + U+0308 for ``ö`` would otherwise be cut into pieces by every
+    word pattern and miss every dictionary (measured: 23 findings on 200 WMT21 segments,
+    30 on the same text decomposed). Composing shortens the text, so ``origin`` maps
+    its offsets back to the file's (as for HTML); blocks and markup move with the text.
+    Unchanged when nothing composes."""
+    text = loaded.text
+    pieces: list[str] = []
+    shifts: list[tuple[int, int]] = []  # (new offset, old offset) after each shortening
+    last = 0
+    new = 0
+    for m in _DECOMPOSED_RE.finditer(text):
+        joined = unicodedata.normalize("NFC", m.group(0))
+        if len(joined) == len(m.group(0)):
+            continue
+        pieces.append(text[last:m.start()])
+        pieces.append(joined)
+        new += m.start() - last + len(joined)
+        last = m.end()
+        shifts.append((new, last))
+    if not shifts:
+        return loaded
+    pieces.append(text[last:])
+    new_text = "".join(pieces)
+    starts = [n for n, _ in shifts]
+
+    def to_old(offset: int) -> int:
+        k = bisect.bisect_right(starts, offset) - 1
+        return offset if k < 0 else shifts[k][1] + offset - shifts[k][0]
+
+    olds = [o for _, o in shifts]
+
+    def to_new(offset: int) -> int:
+        k = bisect.bisect_right(olds, offset) - 1
+        mapped = offset if k < 0 else shifts[k][0] + offset - shifts[k][1]
+        # an offset inside a composed character maps to that character's start
+        return mapped if k + 1 >= len(shifts) else min(mapped, starts[k + 1])
+
+    old_origin = loaded.origin
+    points = set(starts) | {0}
+    if old_origin is not None:
+        points |= {to_new(t) for t, _ in old_origin.anchors}
+    anchors = tuple((n, old_origin.file_offset(to_old(n)) if old_origin else to_old(n))
+                    for n in sorted(points))
+    line_starts = old_origin.line_starts if old_origin else line_starts_of(text)
+    return replace(loaded, text=new_text,
+                   blocks=tuple((to_new(s), to_new(e), kind) for s, e, kind in loaded.blocks),
+                   markup=tuple((to_new(s), to_new(e)) for s, e in loaded.markup),
+                   origin=Origin(anchors, line_starts))

@@ -112,3 +112,23 @@ def test_markdown_link_url_does_not_split_sentences(write):
     path = write("b.md", "Siehe [hier](http://x.de/a. b.html) für mehr. Dann Ende.\n")
     doc = load_document(path, "de")
     assert len(doc.sentences) == 2
+
+
+def test_decomposed_characters_are_composed_and_positions_stay_the_files(write):
+    import unicodedata
+    content = unicodedata.normalize("NFD", "# Größe\n\nDas Gehäuse ist über **Öl** gefüllt.\n")
+    path = write("a.md", content)
+    doc = load_document(path, "de")
+    assert doc.text == unicodedata.normalize("NFC", content)[:len(doc.text)]
+    assert [s.text for s in doc.sentences] == ["Größe", "Das Gehäuse ist über **Öl** gefüllt."]
+    # line and column are the file's, counted in its own (decomposed) characters
+    at = doc.text.index("gefüllt")
+    assert doc.line_col(at) == (3, content.splitlines()[2].index("gefu") + 1)
+    assert not doc.is_file_text  # qa fix refuses it rather than recompose the whole file
+
+
+def test_composed_text_is_left_as_it_is(write):
+    from qa.io import load_text
+    from qa.io.base import composed
+    loaded = load_text(write("a.txt", "Größe und Gehäuse.\n"))
+    assert composed(loaded) is loaded
