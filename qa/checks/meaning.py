@@ -14,8 +14,12 @@ near the target word (``die neuen Forderungen`` → ``the old demands``).
 
 - MEA01 ``antonym``: the unexplained target word is a WordNet antonym (lemma antonyms and
   their derivations; an indirect antonym of an adjective cluster only when it is
-  opposite two of the source word's renderings) of a rendering of the unrendered source
-  word — ``Die Preise stiegen`` → ``Prices fell`` — a mistranslation that says the
+  opposite two of the source word's renderings, or one and the target word is a negated
+  word: ``begrüßte`` → ``uninvited`` ↔ ``welcome``) of a rendering of the unrendered
+  source word — ``Die Preise stiegen`` → ``Prices fell`` — or that rendering with a
+  negative prefix (``verletzt`` → ``unharmed``: ``un`` + ``harmed``; ``in`` and the other
+  prefixes that have other senses only where the dictionary gives the word for the German
+  ``un``-word: ``unwichtig`` → ``inconsequential``): a mistranslation that says the
   opposite;
 - MEA02 ``hypernym``: a source noun (capitalised inside the sentence) is rendered by a
   more general word, up to three levels up (``Turnier`` → ``event``): precision is
@@ -86,13 +90,30 @@ TARGET_WINDOW = 3
 NEGATION_REACH = 30
 #: words shorter than this are not judged (too many senses, abbreviations)
 MIN_LETTERS = 3
+#: English prefixes that negate the word they are put on: a target word made of one and a
+#: rendering of the source word says "not" that rendering (``un`` + ``harmed`` ←
+#: ``verletzt``; ``un`` + ``essential`` ← ``wichtig``), which WordNet, relating whole
+#: words, often does not pair (``unharmed`` and ``injured`` are satellites of two heads)
+NEGATIVE_PREFIXES = ("un", "non", "in", "im", "il", "ir", "dis")
+#: of those, the ones that negate wherever they stand; ``in``, ``im``, ``dis``… also mean
+#: "into" and "apart" (``income``, ``import``, ``display``), so a word with one counts only
+#: when the dictionary gives it for the German ``un``-word too (``unwichtig`` →
+#: ``inconsequential``)
+PLAIN_NEGATIVE_PREFIXES = ("un", "non")
+#: a negated word's base has at least this many letters (``union`` is no ``un`` + ``ion``)
+MIN_NEGATED_BASE = 4
 
 _TOY_LEXICON = (
     {"de": "Preise", "en": "prices"}, {"de": "stiegen", "en": "rose|climbed"},
     {"de": "Regierung", "en": "government"}, {"de": "Turnier", "en": "tournament"},
-    {"de": "verletzt", "en": "injured|hurt"}, {"de": "Mann", "en": "man"},
+    {"de": "verletzt", "en": "injured|hurt|harmed"}, {"de": "Mann", "en": "man"},
     {"de": "begann", "en": "began|started"}, {"de": "Spiel", "en": "game|match"},
     {"de": "wurde", "en": "was|became"}, {"de": "abgesagt", "en": "cancelled|called off"},
+    {"de": "wichtige", "en": "important|consequential"}, {"de": "Frage", "en": "question"},
+    {"de": "unwichtig", "en": "unimportant|inconsequential"},
+    {"de": "Moderator", "en": "host|presenter"}, {"de": "begrüßte", "en": "welcomed|greeted"},
+    {"de": "Gast", "en": "guest"}, {"de": "Reparatur", "en": "repair"},
+    {"de": "Stecker", "en": "plug"}, {"de": "ziehen", "en": "pull"},
 )
 
 
@@ -151,6 +172,50 @@ def renderings_of(word: str, lexicon, wordnet: WordNet) -> frozenset[str]:
     return _lemmas(found, wordnet)
 
 
+@lru_cache(maxsize=1 << 14)
+def german_negation_renderings(word: str, lexicon) -> frozenset[str]:
+    """The dictionary's renderings of the German ``un``-word of ``word`` (``verletzt`` →
+    ``unverletzt`` → ``unharmed``, ``wichtigen`` → ``unwichtig`` → ``inconsequential``):
+    the English words that say the word's opposite by negating it."""
+    low = word.lower()
+    if low.startswith("un") or len(word) < MIN_LETTERS:
+        return frozenset()
+    found: set[str] = set()
+    for form in {word, german_lemma(word)}:
+        negated = ("Un" if form[:1].isupper() else "un") + form[:1].lower() + form[1:]
+        found |= lexicon.translations(negated)
+    return frozenset(found)
+
+
+def negated_rendering(lemmas: frozenset[str], renderings: frozenset[str],
+                      dictionary_negations) -> str | None:
+    """The rendering a target word negates by a prefix (:data:`NEGATIVE_PREFIXES`), or
+    None: ``unharmed`` is ``un`` + ``harmed``, a rendering of ``verletzt``. A prefix of
+    :data:`PLAIN_NEGATIVE_PREFIXES` is enough; another (``in``: ``income``) counts only
+    when ``dictionary_negations()`` — the renderings of the German ``un``-word
+    (:func:`german_negation_renderings`), asked for only then — include the target word."""
+    for lemma in sorted(lemmas, key=lambda lemma: (-len(lemma), lemma)):  # the word first
+        for prefix in NEGATIVE_PREFIXES:
+            base = lemma[len(prefix):]
+            if lemma.startswith(prefix) and len(base) >= MIN_NEGATED_BASE and base in renderings \
+                    and (prefix in PLAIN_NEGATIVE_PREFIXES or lemma in dictionary_negations()):
+                return base
+    return None
+
+
+def _negated_word(lemmas: frozenset[str], wordnet: WordNet) -> bool:
+    """A target word made of a plain negative prefix and a word WordNet knows
+    (``uninvited``: ``un`` + ``invited``; not ``united``, ``uniform``)."""
+    for lemma in lemmas:
+        for prefix in PLAIN_NEGATIVE_PREFIXES:
+            base = lemma[len(prefix):]
+            if lemma.startswith(prefix) and len(base) >= MIN_NEGATED_BASE and any(
+                    wordnet.synonyms(b) or wordnet.antonyms(b) or wordnet.hypernyms(b)
+                    or wordnet.indirect_antonyms(b) for b in wordnet.lemma_stems(base)):
+                return True
+    return False
+
+
 class _Analysis:
     """One pair read for substitutions, before any relation is tested: its words (by
     index; :class:`Word` offsets only for the words a finding names), the renderings of
@@ -159,12 +224,13 @@ class _Analysis:
 
     __slots__ = ("source", "target", "src_words", "tgt_words", "src_facts", "tgt_facts",
                  "renderings", "tgt_lemmas", "unrendered", "unexplained", "wordnet",
-                 "src_content", "_spans")
+                 "lexicon", "src_content", "_spans")
 
     def __init__(self, source: str, target: str, src_words: list[str], tgt_words: list[str],
                  src_facts: list, tgt_facts: list, renderings: list[frozenset[str]],
-                 tgt_lemmas: dict[int, frozenset[str]], wordnet: WordNet) -> None:
+                 tgt_lemmas: dict[int, frozenset[str]], wordnet: WordNet, lexicon) -> None:
         self.source, self.target = source, target
+        self.lexicon = lexicon
         self.src_words, self.tgt_words = src_words, tgt_words
         self.src_facts, self.tgt_facts = src_facts, tgt_facts
         self.renderings, self.tgt_lemmas, self.wordnet = renderings, tgt_lemmas, wordnet
@@ -185,6 +251,16 @@ class _Analysis:
     def word(self, side: str, k: int) -> Word:
         words = self.src_words if side == "source" else self.tgt_words
         return Word(words[k], *self.span(side, k))
+
+    def negates(self, i: int, j: int) -> str | None:
+        """The rendering of source word ``i`` that target word ``j`` negates by a prefix
+        (:func:`negated_rendering`), or None. Not for a capitalised source word: a German
+        noun, and English ``un`` on a noun makes a verb of removal, no negation (``Stecker
+        ziehen`` → ``unplug``; ``unmask``, ``unearth``)."""
+        if self.src_words[i][:1].isupper():
+            return None
+        return negated_rendering(self.tgt_lemmas[j], self.renderings[i], lambda: (
+            german_negation_renderings(self.src_words[i], self.lexicon)))
 
 
 def _analyse(source: str, target: str, lexicon, wordnet: WordNet) -> _Analysis | None:
@@ -226,7 +302,7 @@ def _analyse(source: str, target: str, lexicon, wordnet: WordNet) -> _Analysis |
     if not unexplained:
         return None
     analysis = _Analysis(source, target, src_words, tgt_words, src_facts, tgt_facts,
-                         renderings, tgt_lemmas, wordnet)
+                         renderings, tgt_lemmas, wordnet, lexicon)
     rendered_by_target = _rendered_by_target(analysis, tgt_content, by_rendering)
     tgt_folds = {facts[1] for facts in tgt_facts}
     tgt_prefixes = {facts[2] for facts in tgt_facts if facts[2] is not None}
@@ -235,10 +311,12 @@ def _analyse(source: str, target: str, lexicon, wordnet: WordNet) -> _Analysis |
                   and folded not in tgt_folds and (prefix is None or prefix not in tgt_prefixes)]
     if not unrendered:
         return None
-    # the target words some relation of an unrendered word's renderings reaches: the
-    # only ones a relation can be found for (in most pairs none)
+    # the target words some relation of an unrendered word's renderings reaches, or that
+    # negate one of them: the only ones a relation can be found for (in most pairs none)
+    analysis.unrendered = unrendered
     reaches = [_reach(renderings[i], wordnet) for i in unrendered]
-    unexplained = [j for j in unexplained if not all(map(tgt_lemmas[j].isdisjoint, reaches))]
+    unexplained = [j for j in unexplained if not all(map(tgt_lemmas[j].isdisjoint, reaches))
+                   or any(analysis.negates(i, j) for i in unrendered)]
     if not unexplained:
         return None
     analysis.unrendered, analysis.unexplained = unrendered, unexplained
@@ -336,7 +414,8 @@ def _related(analysis: _Analysis, j: int, relations: frozenset[str]
     near = None  # the lemmas and their synonyms, only for a word some relation reaches
     for i in analysis.unrendered:
         renderings = analysis.renderings[i]
-        if lemmas.isdisjoint(_reach(renderings, wordnet)):
+        negated = analysis.negates(i, j) if "antonym" in relations else None
+        if negated is None and lemmas.isdisjoint(_reach(renderings, wordnet)):
             continue  # opposite or more general than none of its renderings (most words)
         if near is None:
             near = lemmas.union(*map(wordnet.synonyms, lemmas))
@@ -344,9 +423,15 @@ def _related(analysis: _Analysis, j: int, relations: frozenset[str]
             continue  # a synonym of one of its renderings: another sense of the word
         options = sorted(renderings - PARTICLES)
         if "antonym" in relations:
+            if negated is not None:
+                yield i, negated, "antonym"
+                continue
             direct = [r for r in options if lemmas & wordnet.antonyms(r)]
             indirect = [r for r in options if lemmas & wordnet.indirect_antonyms(r)]
-            if direct or len(indirect) >= INDIRECT_SUPPORT:
+            # one indirect antonym is mostly another sense (mehrere → few ↔ many), unless
+            # the target word is a negated word (begrüßt → uninvited ↔ welcome)
+            if direct or len(indirect) >= INDIRECT_SUPPORT or (
+                    indirect and _negated_word(lemmas, wordnet)):
                 yield i, (direct or indirect)[0], "antonym"
                 continue
         if not analysis.src_words[i][0].isupper() or i == 0 and analysis.span("source", 0)[0] == 0:
@@ -431,6 +516,19 @@ class AntonymSubstitution(_Substitution):
                     termbase=_TOY_LEXICON, config={"lexicon": "none"}),
         Example.bad("Der Mann wurde verletzt.", "The man was ⟦uninjured⟧.",
                     termbase=_TOY_LEXICON, config={"lexicon": "none"}),
+        Example.bad("Der Mann wurde verletzt.", "The man was ⟦unharmed⟧.",
+                    note="un + harmed, a rendering of verletzt: WordNet puts unharmed and "
+                         "injured in two clusters, the prefix says not",
+                    termbase=_TOY_LEXICON, config={"lexicon": "none"}),
+        Example.bad("Das ist eine wichtige Frage.", "That is an ⟦inconsequential⟧ question.",
+                    note="in + consequential, and the dictionary gives it for unwichtig",
+                    termbase=_TOY_LEXICON, config={"lexicon": "none"}),
+        Example.bad("Der Moderator begrüßte den Gast.", "The host ⟦uninvited⟧ the guest.",
+                    note="one indirect antonym (of welcome) counts for a negated word",
+                    termbase=_TOY_LEXICON, config={"lexicon": "none"}),
+        Example.good("Vor der Reparatur den Stecker ziehen.", "Unplug before the repair.",
+                     note="un on a noun's rendering makes a verb of removal, no negation",
+                     termbase=_TOY_LEXICON, config={"lexicon": "none"}),
         Example.good("Die Preise stiegen.", "The prices rose.",
                      termbase=_TOY_LEXICON, config={"lexicon": "none"}),
         Example.good("Die Preise stiegen nicht.", "The prices fell.",

@@ -96,3 +96,31 @@ def test_without_wordnet_the_checks_are_skipped_with_the_fix(monkeypatch, write)
     reasons = {s.check: s.reason for s in report.skipped}
     assert "wordnet-base" in reasons["MEA01"] and "wordnet-base" in reasons["MEA02"]
     assert report.checks_run == ()
+
+
+def test_a_negative_prefix_on_a_rendering_negates_it():
+    """``un``/``non`` + a rendering is its negation; ``in`` (also "into": ``income``)
+    only when the dictionary gives the word for the German ``un``-word too."""
+    from qa.checks.meaning import negated_rendering
+
+    none = lambda: frozenset()  # noqa: E731 - no German un-word renderings
+    assert negated_rendering(frozenset({"unharm", "unharmed"}),
+                             frozenset({"harm", "harmed", "injured"}), none) == "harmed"
+    assert negated_rendering(frozenset({"income"}), frozenset({"come"}), none) is None
+    assert negated_rendering(frozenset({"inconsequential"}), frozenset({"consequential"}),
+                             none) is None
+    assert negated_rendering(frozenset({"inconsequential"}), frozenset({"consequential"}),
+                             lambda: frozenset({"inconsequential"})) == "consequential"
+    assert negated_rendering(frozenset({"union"}), frozenset({"ion"}), none) is None
+
+
+def test_a_prefixed_rendering_is_found_in_the_slot_of_an_unrendered_word():
+    lexicon = ToyLexicon({"Preise": "price", "stabil": "stable steady"})
+    found = substitutions("Die Preise sind stabil.", "The prices are unstable.", lexicon,
+                          WORDNET, ANTONYM)
+    assert [(f.source.text, f.target.text, f.rendering) for f in found] == \
+        [("stabil", "unstable", "stable")]
+    # a noun's rendering with un is a verb of removal (Stecker → plug: unplug)
+    lexicon = ToyLexicon({"Stecker": "plug", "Reparatur": "repair"})
+    assert substitutions("Vor der Reparatur den Stecker ziehen.", "Unplug before the repair.",
+                         lexicon, WORDNET, ANTONYM) == []
