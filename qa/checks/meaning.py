@@ -47,6 +47,7 @@ from functools import lru_cache
 from typing import Iterable, Iterator, NamedTuple
 
 from qa.checks.base import Check, CheckContext, Example
+from qa.lang import english
 from qa.lang.dictionary import german_lemma
 from qa.lang.function_words import STOPWORDS
 from qa.lang.negation import negators
@@ -114,6 +115,8 @@ _TOY_LEXICON = (
     {"de": "Moderator", "en": "host|presenter"}, {"de": "begrüßte", "en": "welcomed|greeted"},
     {"de": "Gast", "en": "guest"}, {"de": "Reparatur", "en": "repair"},
     {"de": "Stecker", "en": "plug"}, {"de": "ziehen", "en": "pull"},
+    {"de": "früher", "en": "earlier|early|former"}, {"de": "Amt", "en": "office"},
+    {"de": "Jahr", "en": "year"},
 )
 
 
@@ -418,7 +421,7 @@ def _related(analysis: _Analysis, j: int, relations: frozenset[str]
         if negated is None and lemmas.isdisjoint(_reach(renderings, wordnet)):
             continue  # opposite or more general than none of its renderings (most words)
         if near is None:
-            near = lemmas.union(*map(wordnet.synonyms, lemmas))
+            near = _senses(analysis.tgt_words[j], lemmas, wordnet)
         if not near.isdisjoint(renderings):
             continue  # a synonym of one of its renderings: another sense of the word
         options = sorted(renderings - PARTICLES)
@@ -440,6 +443,44 @@ def _related(analysis: _Analysis, j: int, relations: frozenset[str]
             if "hypernym" in relations and lemmas & wordnet.hypernyms(rendering):
                 yield i, rendering, "hypernym"
                 break
+
+
+#: English irregular comparison: the compared forms and their positive degrees
+IRREGULAR_COMPARISON = {
+    "better": ("good", "well"), "best": ("good", "well"), "worse": ("bad", "badly", "ill"),
+    "worst": ("bad", "badly", "ill"), "more": ("much", "many"), "most": ("much", "many"),
+    "less": ("little",), "least": ("little",), "further": ("far",), "furthest": ("far",),
+    "farther": ("far",), "farthest": ("far",)}
+
+
+def _positive_degree(form: str, lemma: str) -> bool:
+    """``lemma`` is the positive degree of ``form``, a comparative or superlative
+    (``later`` → ``late``, ``earliest`` → ``early``, ``bigger`` → ``big``, ``best`` →
+    ``good``)."""
+    if lemma in IRREGULAR_COMPARISON.get(form, ()):
+        return True
+    for suffix in ("er", "est"):
+        if form.endswith(suffix) and lemma != form:
+            base = form[:-len(suffix)]
+            if lemma in (base, base + "e") or base.endswith("i") and lemma == base[:-1] + "y" \
+                    or len(base) > 2 and base[-1] == base[-2] and lemma == base[:-1]:
+                return True
+    return False
+
+
+def _senses(word: str, lemmas: frozenset[str], wordnet: WordNet) -> frozenset[str]:
+    """The lemmas of a target word and the words it may mean (their synonyms), for the
+    test that it is another sense of a rendering. A comparative or superlative that
+    WordNet lists as a word of its own (``later``, ``best``) has its own senses, not
+    every one of its positive degree's: ``later`` is not ``former`` as ``late`` may be,
+    ``best`` not ``serious`` as ``good`` may be; so those are left out. A regular form that
+    is a noun in WordNet (it has hypernyms) is no comparison: ``former``, ``number``,
+    ``player`` keep their lemmas' senses."""
+    form = english.stem(word.lower())
+    if form in lemmas and wordnet.synonyms(form) and (
+            form in IRREGULAR_COMPARISON or not wordnet.hypernyms(form)):
+        lemmas = frozenset(lemma for lemma in lemmas if not _positive_degree(form, lemma))
+    return lemmas.union(*map(wordnet.synonyms, lemmas))
 
 
 @lru_cache(maxsize=1 << 15)
@@ -525,6 +566,9 @@ class AntonymSubstitution(_Substitution):
                     termbase=_TOY_LEXICON, config={"lexicon": "none"}),
         Example.bad("Der Moderator begrüßte den Gast.", "The host ⟦uninvited⟧ the guest.",
                     note="one indirect antonym (of welcome) counts for a negated word",
+                    termbase=_TOY_LEXICON, config={"lexicon": "none"}),
+        Example.bad("Er trat das Amt früher im Jahr an.", "He took office ⟦later⟧ in the year.",
+                    note="later is no former, as late may be: a compared form's own senses",
                     termbase=_TOY_LEXICON, config={"lexicon": "none"}),
         Example.good("Vor der Reparatur den Stecker ziehen.", "Unplug before the repair.",
                      note="un on a noun's rendering makes a verb of removal, no negation",

@@ -124,3 +124,22 @@ def test_a_prefixed_rendering_is_found_in_the_slot_of_an_unrendered_word():
     lexicon = ToyLexicon({"Stecker": "plug", "Reparatur": "repair"})
     assert substitutions("Vor der Reparatur den Stecker ziehen.", "Unplug before the repair.",
                          lexicon, WORDNET, ANTONYM) == []
+
+
+def test_a_compared_form_wordnet_lists_has_its_own_senses():
+    """``later`` is not ``former`` as ``late`` may be: the synonyms of a comparative's
+    positive degree do not make it another sense of a rendering; a verb form keeps its
+    lemma's (``taken`` → ``take``)."""
+    from qa.checks.meaning import _positive_degree, _senses
+
+    assert _positive_degree("later", "late") and _positive_degree("earliest", "early")
+    assert _positive_degree("bigger", "big") and _positive_degree("best", "good")
+    assert not _positive_degree("taken", "take") and not _positive_degree("later", "later")
+    wordnet = WordNet({"s\tlate": "former previous", "s\tlater": "subsequently",
+                       "s\ttaken": "occupied", "s\ttake": "go", "x\tlater": "late",
+                       "x\ttaken": "take"})
+    assert "former" not in _senses("later", wordnet.lemma_stems("later"), wordnet)
+    assert "go" in _senses("taken", wordnet.lemma_stems("taken"), wordnet)
+    # a noun in -er is no comparison (number: numb)
+    wordnet = WordNet({"s\tnumber": "count", "h\tnumber": "amount", "s\tnumb": "dead"})
+    assert "dead" in _senses("number", frozenset({"number", "numb"}), wordnet)
