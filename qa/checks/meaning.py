@@ -330,10 +330,16 @@ def _rendered_by_target(analysis: _Analysis, tgt_content: list[int],
                         by_rendering: dict[str, list[int]]) -> set[int]:
     """The source words (indices) a target content word renders: of the candidates
     (source words with one of its lemmas among their renderings) those with the fewest
-    renderings, and of each such form the occurrence nearest in relative place."""
+    renderings, and of each such form the occurrence nearest in relative place. A target
+    word that repeats a part of a hyphenated source word renders that word, no other
+    (``Top-Musiker … besten`` → ``Top musicians … worst``: ``Top`` is not ``besten``)."""
     renderings, src_facts = analysis.renderings, analysis.src_facts
     rendered: set[int] = set()
+    parts = {fold(part) for word in analysis.src_words if "-" in word
+             for part in word.split("-") if part}
     for j in tgt_content:
+        if analysis.tgt_facts[j][1] in parts:
+            continue
         candidates = sorted({i for lemma in analysis.tgt_lemmas[j]
                              for i in by_rendering.get(lemma, ())})
         if not candidates:

@@ -143,3 +143,15 @@ def test_a_compared_form_wordnet_lists_has_its_own_senses():
     # a noun in -er is no comparison (number: numb)
     wordnet = WordNet({"s\tnumber": "count", "h\tnumber": "amount", "s\tnumb": "dead"})
     assert "dead" in _senses("number", frozenset({"number", "numb"}), wordnet)
+
+
+def test_a_target_word_repeating_part_of_a_hyphenated_source_word_renders_only_that():
+    """``Top`` repeats ``Top-Musiker``'s first part: it does not render ``besten`` (whose
+    renderings include ``top``), which then stays unrendered for ``worst``."""
+    lexicon = ToyLexicon({"besten": "best good top", "Gitarristen": "guitarist",
+                          "nannten": "called"})
+    wordnet = WordNet({"a\tbest": "worst", "a\tworst": "best"})
+    found = substitutions("Top-Musiker nannten ihn einen der besten Gitarristen.",
+                          "Top musicians called him one of the worst guitarists.",
+                          lexicon, wordnet, ANTONYM)
+    assert [(f.source.text, f.target.text) for f in found] == [("besten", "worst")]
