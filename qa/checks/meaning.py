@@ -31,7 +31,10 @@ near the target word (``die neuen Forderungen`` → ``the old demands``).
 
 A pair negated on one side only is left to POL01: ``nicht gestiegen`` → ``fell`` and
 ``nicht einfach`` → ``hard`` render a negation by an antonym, and the one-sided negation
-is POL01's finding if it is one. A target word that shares a synset with a rendering of
+is POL01's finding if it is one. A ``nicht`` after the source word negates it (German
+negates a verb after it: ``stiegen nicht``) within its clause only, and not when the word
+is an adjective before its noun (``die neuen Forderungen könnten nicht erfüllt werden``
+negates ``erfüllt``). A target word that shares a synset with a rendering of
 the source word is another sense of it (``vermutlich`` → ``likely``), not its opposite.
 
 Known false positives: free translations whose rendering is opposite to another sense of a
@@ -41,6 +44,7 @@ polysemous source word (``mehrere`` → ``few`` ↔ ``many``; ``ersten`` → ``f
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
@@ -89,6 +93,8 @@ TARGET_WINDOW = 3
 #: paragraphs may have negations elsewhere on both sides and still render ``nicht
 #: möglich`` by ``impossible``
 NEGATION_REACH = 30
+#: a mark that ends a clause: a negator after it is not the word's (:func:`_negated`)
+CLAUSE_MARK = re.compile(r"[,;:()\u2013\u2014]")
 #: words shorter than this are not judged (too many senses, abbreviations)
 MIN_LETTERS = 3
 #: English prefixes that negate the word they are put on: a target word made of one and a
@@ -116,7 +122,10 @@ _TOY_LEXICON = (
     {"de": "Gast", "en": "guest"}, {"de": "Reparatur", "en": "repair"},
     {"de": "Stecker", "en": "plug"}, {"de": "ziehen", "en": "pull"},
     {"de": "früher", "en": "earlier|early|former"}, {"de": "Amt", "en": "office"},
-    {"de": "Jahr", "en": "year"},
+    {"de": "Jahr", "en": "year"}, {"de": "neuen", "en": "new"},
+    {"de": "Forderungen", "en": "demands"}, {"de": "erfüllt", "en": "met|fulfilled"},
+    {"de": "Armut", "en": "poverty"}, {"de": "leben", "en": "live"},
+    {"de": "helfen", "en": "help"},
 )
 
 
@@ -499,13 +508,32 @@ def _reach(renderings: frozenset[str], wordnet: WordNet) -> frozenset[str]:
     return frozenset(out)
 
 
-def _negated(word: Word, found: list, after: bool) -> bool:
+def _negated(word: Word, found: list, after: bool, text: str = "") -> bool:
     """A negator within :data:`NEGATION_REACH` characters before the word, or ``after``
     it too (German negates a verb after it: ``stiegen nicht``; English ``impossible to
-    run without issues`` is no negated ``impossible``)."""
+    run without issues`` is no negated ``impossible``) in the same clause: a negator
+    after a clause mark of ``text`` (:data:`CLAUSE_MARK`) negates the next clause (``in
+    Armut leben, können wir nicht``)."""
     return any(n.end >= word.start - NEGATION_REACH
-               and (n.start < word.start or after and n.start <= word.end + NEGATION_REACH)
+               and (n.start < word.start or after and n.start <= word.end + NEGATION_REACH
+                    and not CLAUSE_MARK.search(text, word.end, n.start))
                for n in found)
+
+
+#: the next word of a text after a word: whether it is capitalised (a German noun)
+_NEXT_WORD = re.compile(r"\s+(\w)")
+
+
+def _attributive(word: Word, text: str) -> bool:
+    """A German adjective before its noun (``die neuen Forderungen``): a lower-case word
+    followed by a capitalised one, not a verb form (``stiegen Anfang Mai`` is
+    ``steigen``'s). A ``nicht`` after its noun phrase negates the clause's verb (``die
+    neuen Forderungen könnten nicht erfüllt werden``), not the adjective."""
+    following = _NEXT_WORD.match(text, word.end)
+    if not word.text[:1].islower() or following is None or not following.group(1).isupper():
+        return False
+    lemma = german_lemma(word.text)
+    return not (lemma.islower() and lemma.endswith(("en", "ern", "eln")))
 
 
 class _Substitution(Check):
@@ -533,7 +561,8 @@ class _Substitution(Check):
         for found in ctx.shared(by_relation, source, target, ctx.lang.lexicon, self._wordnet):
             if found.relation not in self.relations:
                 continue
-            if _negated(found.source, source_negators, after=True) != \
+            if _negated(found.source, source_negators, after=not _attributive(found.source, source),
+                        text=source) != \
                     _negated(found.target, target_negators, after=False):
                 continue  # nicht möglich → impossible, in a paragraph negated elsewhere too
             yield self.finding(
@@ -575,6 +604,14 @@ class AntonymSubstitution(_Substitution):
                     termbase=_TOY_LEXICON, config={"lexicon": "none"}),
         Example.bad("Er trat das Amt früher im Jahr an.", "He took office ⟦later⟧ in the year.",
                     note="later is no former, as late may be: a compared form's own senses",
+                    termbase=_TOY_LEXICON, config={"lexicon": "none"}),
+        Example.bad("Die neuen Forderungen könnten nicht erfüllt werden.",
+                    "The ⟦old⟧ demands could not be met.",
+                    note="the nicht after the noun phrase negates erfüllt, not neuen",
+                    termbase=_TOY_LEXICON, config={"lexicon": "none"}),
+        Example.bad("Viele leben in Armut, wir können nicht helfen.",
+                    "Many live in ⟦wealth⟧, we cannot help.",
+                    note="the nicht after the comma negates the next clause",
                     termbase=_TOY_LEXICON, config={"lexicon": "none"}),
         Example.good("Vor der Reparatur den Stecker ziehen.", "Unplug before the repair.",
                      note="un on a noun's rendering makes a verb of removal, no negation",

@@ -155,3 +155,24 @@ def test_a_target_word_repeating_part_of_a_hyphenated_source_word_renders_only_t
                           "Top musicians called him one of the worst guitarists.",
                           lexicon, wordnet, ANTONYM)
     assert [(f.source.text, f.target.text) for f in found] == [("besten", "worst")]
+
+
+def test_a_nicht_after_a_clause_mark_or_after_a_noun_phrase_does_not_negate_the_word():
+    """German negates a verb with a ``nicht`` after it (``stiegen nicht``), but not a word
+    of another clause (``in Armut leben, können wir nicht``) nor an adjective before its
+    noun (``die neuen Forderungen könnten nicht erfüllt werden``)."""
+    from qa.checks.meaning import Word, _attributive, _negated
+    from qa.lang.negation import negators
+
+    clause = "Da viele in Armut leben, können wir nicht helfen."
+    armut = Word("Armut", 12, 17)
+    assert clause[armut.start:armut.end] == "Armut"
+    assert not _negated(armut, negators(clause, "de"), after=True, text=clause)
+    fell = "Die Preise stiegen nicht."
+    stiegen = Word("stiegen", 11, 18)
+    assert _negated(stiegen, negators(fell, "de"), after=True, text=fell)
+    demands = "Die neuen Forderungen könnten nicht erfüllt werden."
+    assert _attributive(Word("neuen", 4, 9), demands)
+    assert not _attributive(Word("stiegen", 11, 18), "Die Preise stiegen Anfang Mai nicht.")
+    assert not _attributive(Word("stiegen", 11, 18), fell)
+
