@@ -206,13 +206,22 @@ def negated_rendering(lemmas: frozenset[str], renderings: frozenset[str],
     :data:`PLAIN_NEGATIVE_PREFIXES` is enough; another (``in``: ``income``) counts only
     when ``dictionary_negations()`` — the renderings of the German ``un``-word
     (:func:`german_negation_renderings`), asked for only then — include the target word."""
-    for lemma in sorted(lemmas, key=lambda lemma: (-len(lemma), lemma)):  # the word first
-        for prefix in NEGATIVE_PREFIXES:
-            base = lemma[len(prefix):]
-            if lemma.startswith(prefix) and len(base) >= MIN_NEGATED_BASE and base in renderings \
-                    and (prefix in PLAIN_NEGATIVE_PREFIXES or lemma in dictionary_negations()):
-                return base
+    for lemma, prefix, base in _prefixed(lemmas):
+        if base in renderings and (prefix in PLAIN_NEGATIVE_PREFIXES
+                                   or lemma in dictionary_negations()):
+            return base
     return None
+
+
+@lru_cache(maxsize=1 << 16)
+def _prefixed(lemmas: frozenset[str]) -> tuple[tuple[str, str, str], ...]:
+    """Each way a target word's lemmas split into a negative prefix and a base of at
+    least :data:`MIN_NEGATED_BASE` letters, the longest lemma (the word itself) first;
+    empty for most words, once per word."""
+    return tuple((lemma, prefix, lemma[len(prefix):])
+                 for lemma in sorted(lemmas, key=lambda lemma: (-len(lemma), lemma))
+                 for prefix in NEGATIVE_PREFIXES
+                 if lemma.startswith(prefix) and len(lemma) - len(prefix) >= MIN_NEGATED_BASE)
 
 
 def _negated_word(lemmas: frozenset[str], wordnet: WordNet) -> bool:
@@ -269,7 +278,7 @@ class _Analysis:
         (:func:`negated_rendering`), or None. Not for a capitalised source word: a German
         noun, and English ``un`` on a noun makes a verb of removal, no negation (``Stecker
         ziehen`` → ``unplug``; ``unmask``, ``unearth``)."""
-        if self.src_words[i][:1].isupper():
+        if not _prefixed(self.tgt_lemmas[j]) or self.src_words[i][:1].isupper():
             return None
         return negated_rendering(self.tgt_lemmas[j], self.renderings[i], lambda: (
             german_negation_renderings(self.src_words[i], self.lexicon)))
@@ -328,7 +337,7 @@ def _analyse(source: str, target: str, lexicon, wordnet: WordNet) -> _Analysis |
     analysis.unrendered = unrendered
     reaches = [_reach(renderings[i], wordnet) for i in unrendered]
     unexplained = [j for j in unexplained if not all(map(tgt_lemmas[j].isdisjoint, reaches))
-                   or any(analysis.negates(i, j) for i in unrendered)]
+                   or _prefixed(tgt_lemmas[j]) and any(analysis.negates(i, j) for i in unrendered)]
     if not unexplained:
         return None
     analysis.unrendered, analysis.unexplained = unrendered, unexplained
@@ -345,7 +354,7 @@ def _rendered_by_target(analysis: _Analysis, tgt_content: list[int],
     renderings, src_facts = analysis.renderings, analysis.src_facts
     rendered: set[int] = set()
     parts = {fold(part) for word in analysis.src_words if "-" in word
-             for part in word.split("-") if part}
+             for part in word.split("-") if part} if "-" in analysis.source else set()
     for j in tgt_content:
         if analysis.tgt_facts[j][1] in parts:
             continue

@@ -175,4 +175,3 @@ def test_a_nicht_after_a_clause_mark_or_after_a_noun_phrase_does_not_negate_the_
     assert _attributive(Word("neuen", 4, 9), demands)
     assert not _attributive(Word("stiegen", 11, 18), "Die Preise stiegen Anfang Mai nicht.")
     assert not _attributive(Word("stiegen", 11, 18), fell)
-
