@@ -93,8 +93,10 @@ TARGET_WINDOW = 3
 #: paragraphs may have negations elsewhere on both sides and still render ``nicht
 #: möglich`` by ``impossible``
 NEGATION_REACH = 30
-#: a mark that ends a clause: a negator after it is not the word's (:func:`_negated`)
-CLAUSE_MARK = re.compile(r"[,;:()\u2013\u2014]")
+#: a mark that ends a clause: a negator after it is not the word's (:func:`_negated`).
+#: Not brackets and dashes: German sets an insertion between them and goes on with the
+#: clause (``stiegen – anders als erwartet – nicht``)
+CLAUSE_MARK = re.compile(r"[,;:]")
 #: words shorter than this are not judged (too many senses, abbreviations)
 MIN_LETTERS = 3
 #: English prefixes that negate the word they are put on: a target word made of one and a

@@ -171,6 +171,8 @@ def test_a_nicht_after_a_clause_mark_or_after_a_noun_phrase_does_not_negate_the_
     fell = "Die Preise stiegen nicht."
     stiegen = Word("stiegen", 11, 18)
     assert _negated(stiegen, negators(fell, "de"), after=True, text=fell)
+    aside = "Die Preise stiegen – wie erwartet – nicht."
+    assert _negated(stiegen, negators(aside, "de"), after=True, text=aside)
     demands = "Die neuen Forderungen könnten nicht erfüllt werden."
     assert _attributive(Word("neuen", 4, 9), demands)
     assert not _attributive(Word("stiegen", 11, 18), "Die Preise stiegen Anfang Mai nicht.")
