@@ -4,7 +4,8 @@
 Evidence, per aligned pair: a source content word is *unrendered* when none of its
 renderings — the Ding dictionary's translations (:mod:`qa.lang.lexicon`) of the word and
 of its lemma — nor its own form or a cognate (a shared four-letter prefix) is in the
-translation (a target word renders only the most specific source word it translates); a
+translation (a target word renders only the most specific source word it translates, and
+one that repeats a part of a hyphenated source word only that word); a
 target content word is *unexplained* when it translates, repeats or shares a prefix with
 no source word. Target words are read as the WordNet lemmas they may be forms of
 (``fell`` → ``fall``, ``stopped`` → ``stop``). WordNet (:mod:`qa.lang.wordnet`,
@@ -35,7 +36,9 @@ is POL01's finding if it is one. A ``nicht`` after the source word negates it (G
 negates a verb after it: ``stiegen nicht``) within its clause only, and not when the word
 is an adjective before its noun (``die neuen Forderungen könnten nicht erfüllt werden``
 negates ``erfüllt``). A target word that shares a synset with a rendering of
-the source word is another sense of it (``vermutlich`` → ``likely``), not its opposite.
+the source word is another sense of it (``vermutlich`` → ``likely``), not its opposite; a
+comparative or superlative WordNet lists (``later``, ``best``) is read with its own
+synonyms, not its positive degree's (``late`` may mean ``former``).
 
 Known false positives: free translations whose rendering is opposite to another sense of a
 polysemous source word (``mehrere`` → ``few`` ↔ ``many``; ``ersten`` → ``first`` ↔
