@@ -4,7 +4,8 @@
 Evidence, per aligned pair: a source content word is *unrendered* when none of its
 renderings — the Ding dictionary's translations (:mod:`qa.lang.lexicon`) of the word and
 of its lemma — nor its own form or a cognate (a shared four-letter prefix) is in the
-translation (a target word renders only the most specific source word it translates); a
+translation (a target word renders only the most specific source word it translates, and
+one that repeats a part of a hyphenated source word only that word); a
 target content word is *unexplained* when it translates, repeats or shares a prefix with
 no source word. Target words are read as the WordNet lemmas they may be forms of
 (``fell`` → ``fall``, ``stopped`` → ``stop``). WordNet (:mod:`qa.lang.wordnet`,
@@ -14,8 +15,12 @@ near the target word (``die neuen Forderungen`` → ``the old demands``).
 
 - MEA01 ``antonym``: the unexplained target word is a WordNet antonym (lemma antonyms and
   their derivations; an indirect antonym of an adjective cluster only when it is
-  opposite two of the source word's renderings) of a rendering of the unrendered source
-  word — ``Die Preise stiegen`` → ``Prices fell`` — a mistranslation that says the
+  opposite two of the source word's renderings, or one and the target word is a negated
+  word: ``begrüßte`` → ``uninvited`` ↔ ``welcome``) of a rendering of the unrendered
+  source word — ``Die Preise stiegen`` → ``Prices fell`` — or that rendering with a
+  negative prefix (``verletzt`` → ``unharmed``: ``un`` + ``harmed``; ``in`` and the other
+  prefixes that have other senses only where the dictionary gives the word for the German
+  ``un``-word: ``unwichtig`` → ``inconsequential``): a mistranslation that says the
   opposite;
 - MEA02 ``hypernym``: a source noun (capitalised inside the sentence) is rendered by a
   more general word, up to three levels up (``Turnier`` → ``event``): precision is
@@ -27,8 +32,13 @@ near the target word (``die neuen Forderungen`` → ``the old demands``).
 
 A pair negated on one side only is left to POL01: ``nicht gestiegen`` → ``fell`` and
 ``nicht einfach`` → ``hard`` render a negation by an antonym, and the one-sided negation
-is POL01's finding if it is one. A target word that shares a synset with a rendering of
-the source word is another sense of it (``vermutlich`` → ``likely``), not its opposite.
+is POL01's finding if it is one. A ``nicht`` after the source word negates it (German
+negates a verb after it: ``stiegen nicht``) within its clause only, and not when the word
+is an adjective before its noun (``die neuen Forderungen könnten nicht erfüllt werden``
+negates ``erfüllt``). A target word that shares a synset with a rendering of
+the source word is another sense of it (``vermutlich`` → ``likely``), not its opposite; a
+comparative or superlative WordNet lists (``later``, ``best``) is read with its own
+synonyms, not its positive degree's (``late`` may mean ``former``).
 
 Known false positives: free translations whose rendering is opposite to another sense of a
 polysemous source word (``mehrere`` → ``few`` ↔ ``many``; ``ersten`` → ``first`` ↔
@@ -37,12 +47,14 @@ polysemous source word (``mehrere`` → ``few`` ↔ ``many``; ``ersten`` → ``f
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Iterator, NamedTuple
 
 from qa.checks.base import Check, CheckContext, Example
+from qa.lang import english
 from qa.lang.dictionary import german_lemma
 from qa.lang.function_words import STOPWORDS
 from qa.lang.negation import negators
@@ -84,15 +96,41 @@ TARGET_WINDOW = 3
 #: paragraphs may have negations elsewhere on both sides and still render ``nicht
 #: möglich`` by ``impossible``
 NEGATION_REACH = 30
+#: a mark that ends a clause: a negator after it is not the word's (:func:`_negated`).
+#: Not brackets and dashes: German sets an insertion between them and goes on with the
+#: clause (``stiegen – anders als erwartet – nicht``)
+CLAUSE_MARK = re.compile(r"[,;:]")
 #: words shorter than this are not judged (too many senses, abbreviations)
 MIN_LETTERS = 3
+#: English prefixes that negate the word they are put on: a target word made of one and a
+#: rendering of the source word says "not" that rendering (``un`` + ``harmed`` ←
+#: ``verletzt``; ``un`` + ``essential`` ← ``wichtig``), which WordNet, relating whole
+#: words, often does not pair (``unharmed`` and ``injured`` are satellites of two heads)
+NEGATIVE_PREFIXES = ("un", "non", "in", "im", "il", "ir", "dis")
+#: of those, the ones that negate wherever they stand; ``in``, ``im``, ``dis``… also mean
+#: "into" and "apart" (``income``, ``import``, ``display``), so a word with one counts only
+#: when the dictionary gives it for the German ``un``-word too (``unwichtig`` →
+#: ``inconsequential``)
+PLAIN_NEGATIVE_PREFIXES = ("un", "non")
+#: a negated word's base has at least this many letters (``union`` is no ``un`` + ``ion``)
+MIN_NEGATED_BASE = 4
 
 _TOY_LEXICON = (
     {"de": "Preise", "en": "prices"}, {"de": "stiegen", "en": "rose|climbed"},
     {"de": "Regierung", "en": "government"}, {"de": "Turnier", "en": "tournament"},
-    {"de": "verletzt", "en": "injured|hurt"}, {"de": "Mann", "en": "man"},
+    {"de": "verletzt", "en": "injured|hurt|harmed"}, {"de": "Mann", "en": "man"},
     {"de": "begann", "en": "began|started"}, {"de": "Spiel", "en": "game|match"},
     {"de": "wurde", "en": "was|became"}, {"de": "abgesagt", "en": "cancelled|called off"},
+    {"de": "wichtige", "en": "important|consequential"}, {"de": "Frage", "en": "question"},
+    {"de": "unwichtig", "en": "unimportant|inconsequential"},
+    {"de": "Moderator", "en": "host|presenter"}, {"de": "begrüßte", "en": "welcomed|greeted"},
+    {"de": "Gast", "en": "guest"}, {"de": "Reparatur", "en": "repair"},
+    {"de": "Stecker", "en": "plug"}, {"de": "ziehen", "en": "pull"},
+    {"de": "früher", "en": "earlier|early|former"}, {"de": "Amt", "en": "office"},
+    {"de": "Jahr", "en": "year"}, {"de": "neuen", "en": "new"},
+    {"de": "Forderungen", "en": "demands"}, {"de": "erfüllt", "en": "met|fulfilled"},
+    {"de": "Armut", "en": "poverty"}, {"de": "leben", "en": "live"},
+    {"de": "helfen", "en": "help"},
 )
 
 
@@ -151,6 +189,59 @@ def renderings_of(word: str, lexicon, wordnet: WordNet) -> frozenset[str]:
     return _lemmas(found, wordnet)
 
 
+@lru_cache(maxsize=1 << 14)
+def german_negation_renderings(word: str, lexicon) -> frozenset[str]:
+    """The dictionary's renderings of the German ``un``-word of ``word`` (``verletzt`` →
+    ``unverletzt`` → ``unharmed``, ``wichtigen`` → ``unwichtig`` → ``inconsequential``):
+    the English words that say the word's opposite by negating it."""
+    low = word.lower()
+    if low.startswith("un") or len(word) < MIN_LETTERS:
+        return frozenset()
+    found: set[str] = set()
+    for form in {word, german_lemma(word)}:
+        negated = ("Un" if form[:1].isupper() else "un") + form[:1].lower() + form[1:]
+        found |= lexicon.translations(negated)
+    return frozenset(found)
+
+
+def negated_rendering(lemmas: frozenset[str], renderings: frozenset[str],
+                      dictionary_negations) -> str | None:
+    """The rendering a target word negates by a prefix (:data:`NEGATIVE_PREFIXES`), or
+    None: ``unharmed`` is ``un`` + ``harmed``, a rendering of ``verletzt``. A prefix of
+    :data:`PLAIN_NEGATIVE_PREFIXES` is enough; another (``in``: ``income``) counts only
+    when ``dictionary_negations()`` — the renderings of the German ``un``-word
+    (:func:`german_negation_renderings`), asked for only then — include the target word."""
+    for lemma, prefix, base in _prefixed(lemmas):
+        if base in renderings and (prefix in PLAIN_NEGATIVE_PREFIXES
+                                   or lemma in dictionary_negations()):
+            return base
+    return None
+
+
+@lru_cache(maxsize=1 << 16)
+def _prefixed(lemmas: frozenset[str]) -> tuple[tuple[str, str, str], ...]:
+    """Each way a target word's lemmas split into a negative prefix and a base of at
+    least :data:`MIN_NEGATED_BASE` letters, the longest lemma (the word itself) first;
+    empty for most words, once per word."""
+    return tuple((lemma, prefix, lemma[len(prefix):])
+                 for lemma in sorted(lemmas, key=lambda lemma: (-len(lemma), lemma))
+                 for prefix in NEGATIVE_PREFIXES
+                 if lemma.startswith(prefix) and len(lemma) - len(prefix) >= MIN_NEGATED_BASE)
+
+
+def _negated_word(lemmas: frozenset[str], wordnet: WordNet) -> bool:
+    """A target word made of a plain negative prefix and a word WordNet knows
+    (``uninvited``: ``un`` + ``invited``; not ``united``, ``uniform``)."""
+    for lemma in lemmas:
+        for prefix in PLAIN_NEGATIVE_PREFIXES:
+            base = lemma[len(prefix):]
+            if lemma.startswith(prefix) and len(base) >= MIN_NEGATED_BASE and any(
+                    wordnet.synonyms(b) or wordnet.antonyms(b) or wordnet.hypernyms(b)
+                    or wordnet.indirect_antonyms(b) for b in wordnet.lemma_stems(base)):
+                return True
+    return False
+
+
 class _Analysis:
     """One pair read for substitutions, before any relation is tested: its words (by
     index; :class:`Word` offsets only for the words a finding names), the renderings of
@@ -159,12 +250,13 @@ class _Analysis:
 
     __slots__ = ("source", "target", "src_words", "tgt_words", "src_facts", "tgt_facts",
                  "renderings", "tgt_lemmas", "unrendered", "unexplained", "wordnet",
-                 "src_content", "_spans")
+                 "lexicon", "src_content", "_spans")
 
     def __init__(self, source: str, target: str, src_words: list[str], tgt_words: list[str],
                  src_facts: list, tgt_facts: list, renderings: list[frozenset[str]],
-                 tgt_lemmas: dict[int, frozenset[str]], wordnet: WordNet) -> None:
+                 tgt_lemmas: dict[int, frozenset[str]], wordnet: WordNet, lexicon) -> None:
         self.source, self.target = source, target
+        self.lexicon = lexicon
         self.src_words, self.tgt_words = src_words, tgt_words
         self.src_facts, self.tgt_facts = src_facts, tgt_facts
         self.renderings, self.tgt_lemmas, self.wordnet = renderings, tgt_lemmas, wordnet
@@ -185,6 +277,16 @@ class _Analysis:
     def word(self, side: str, k: int) -> Word:
         words = self.src_words if side == "source" else self.tgt_words
         return Word(words[k], *self.span(side, k))
+
+    def negates(self, i: int, j: int) -> str | None:
+        """The rendering of source word ``i`` that target word ``j`` negates by a prefix
+        (:func:`negated_rendering`), or None. Not for a capitalised source word: a German
+        noun, and English ``un`` on a noun makes a verb of removal, no negation (``Stecker
+        ziehen`` → ``unplug``; ``unmask``, ``unearth``)."""
+        if not _prefixed(self.tgt_lemmas[j]) or self.src_words[i][:1].isupper():
+            return None
+        return negated_rendering(self.tgt_lemmas[j], self.renderings[i], lambda: (
+            german_negation_renderings(self.src_words[i], self.lexicon)))
 
 
 def _analyse(source: str, target: str, lexicon, wordnet: WordNet) -> _Analysis | None:
@@ -226,7 +328,7 @@ def _analyse(source: str, target: str, lexicon, wordnet: WordNet) -> _Analysis |
     if not unexplained:
         return None
     analysis = _Analysis(source, target, src_words, tgt_words, src_facts, tgt_facts,
-                         renderings, tgt_lemmas, wordnet)
+                         renderings, tgt_lemmas, wordnet, lexicon)
     rendered_by_target = _rendered_by_target(analysis, tgt_content, by_rendering)
     tgt_folds = {facts[1] for facts in tgt_facts}
     tgt_prefixes = {facts[2] for facts in tgt_facts if facts[2] is not None}
@@ -235,10 +337,12 @@ def _analyse(source: str, target: str, lexicon, wordnet: WordNet) -> _Analysis |
                   and folded not in tgt_folds and (prefix is None or prefix not in tgt_prefixes)]
     if not unrendered:
         return None
-    # the target words some relation of an unrendered word's renderings reaches: the
-    # only ones a relation can be found for (in most pairs none)
+    # the target words some relation of an unrendered word's renderings reaches, or that
+    # negate one of them: the only ones a relation can be found for (in most pairs none)
+    analysis.unrendered = unrendered
     reaches = [_reach(renderings[i], wordnet) for i in unrendered]
-    unexplained = [j for j in unexplained if not all(map(tgt_lemmas[j].isdisjoint, reaches))]
+    unexplained = [j for j in unexplained if not all(map(tgt_lemmas[j].isdisjoint, reaches))
+                   or _prefixed(tgt_lemmas[j]) and any(analysis.negates(i, j) for i in unrendered)]
     if not unexplained:
         return None
     analysis.unrendered, analysis.unexplained = unrendered, unexplained
@@ -249,10 +353,16 @@ def _rendered_by_target(analysis: _Analysis, tgt_content: list[int],
                         by_rendering: dict[str, list[int]]) -> set[int]:
     """The source words (indices) a target content word renders: of the candidates
     (source words with one of its lemmas among their renderings) those with the fewest
-    renderings, and of each such form the occurrence nearest in relative place."""
+    renderings, and of each such form the occurrence nearest in relative place. A target
+    word that repeats a part of a hyphenated source word renders that word, no other
+    (``Top-Musiker … besten`` → ``Top musicians … worst``: ``Top`` is not ``besten``)."""
     renderings, src_facts = analysis.renderings, analysis.src_facts
     rendered: set[int] = set()
+    parts = {fold(part) for word in analysis.src_words if "-" in word
+             for part in word.split("-") if part} if "-" in analysis.source else set()
     for j in tgt_content:
+        if analysis.tgt_facts[j][1] in parts:
+            continue
         candidates = sorted({i for lemma in analysis.tgt_lemmas[j]
                              for i in by_rendering.get(lemma, ())})
         if not candidates:
@@ -336,17 +446,24 @@ def _related(analysis: _Analysis, j: int, relations: frozenset[str]
     near = None  # the lemmas and their synonyms, only for a word some relation reaches
     for i in analysis.unrendered:
         renderings = analysis.renderings[i]
-        if lemmas.isdisjoint(_reach(renderings, wordnet)):
+        negated = analysis.negates(i, j) if "antonym" in relations else None
+        if negated is None and lemmas.isdisjoint(_reach(renderings, wordnet)):
             continue  # opposite or more general than none of its renderings (most words)
         if near is None:
-            near = lemmas.union(*map(wordnet.synonyms, lemmas))
+            near = _senses(analysis.tgt_words[j], lemmas, wordnet)
         if not near.isdisjoint(renderings):
             continue  # a synonym of one of its renderings: another sense of the word
         options = sorted(renderings - PARTICLES)
         if "antonym" in relations:
+            if negated is not None:
+                yield i, negated, "antonym"
+                continue
             direct = [r for r in options if lemmas & wordnet.antonyms(r)]
             indirect = [r for r in options if lemmas & wordnet.indirect_antonyms(r)]
-            if direct or len(indirect) >= INDIRECT_SUPPORT:
+            # one indirect antonym is mostly another sense (mehrere → few ↔ many), unless
+            # the target word is a negated word (begrüßt → uninvited ↔ welcome)
+            if direct or len(indirect) >= INDIRECT_SUPPORT or (
+                    indirect and _negated_word(lemmas, wordnet)):
                 yield i, (direct or indirect)[0], "antonym"
                 continue
         if not analysis.src_words[i][0].isupper() or i == 0 and analysis.span("source", 0)[0] == 0:
@@ -355,6 +472,44 @@ def _related(analysis: _Analysis, j: int, relations: frozenset[str]
             if "hypernym" in relations and lemmas & wordnet.hypernyms(rendering):
                 yield i, rendering, "hypernym"
                 break
+
+
+#: English irregular comparison: the compared forms and their positive degrees
+IRREGULAR_COMPARISON = {
+    "better": ("good", "well"), "best": ("good", "well"), "worse": ("bad", "badly", "ill"),
+    "worst": ("bad", "badly", "ill"), "more": ("much", "many"), "most": ("much", "many"),
+    "less": ("little",), "least": ("little",), "further": ("far",), "furthest": ("far",),
+    "farther": ("far",), "farthest": ("far",)}
+
+
+def _positive_degree(form: str, lemma: str) -> bool:
+    """``lemma`` is the positive degree of ``form``, a comparative or superlative
+    (``later`` → ``late``, ``earliest`` → ``early``, ``bigger`` → ``big``, ``best`` →
+    ``good``)."""
+    if lemma in IRREGULAR_COMPARISON.get(form, ()):
+        return True
+    for suffix in ("er", "est"):
+        if form.endswith(suffix) and lemma != form:
+            base = form[:-len(suffix)]
+            if lemma in (base, base + "e") or base.endswith("i") and lemma == base[:-1] + "y" \
+                    or len(base) > 2 and base[-1] == base[-2] and lemma == base[:-1]:
+                return True
+    return False
+
+
+def _senses(word: str, lemmas: frozenset[str], wordnet: WordNet) -> frozenset[str]:
+    """The lemmas of a target word and the words it may mean (their synonyms), for the
+    test that it is another sense of a rendering. A comparative or superlative that
+    WordNet lists as a word of its own (``later``, ``best``) has its own senses, not
+    every one of its positive degree's: ``later`` is not ``former`` as ``late`` may be,
+    ``best`` not ``serious`` as ``good`` may be; so those are left out. A regular form that
+    is a noun in WordNet (it has hypernyms) is no comparison: ``former``, ``number``,
+    ``player`` keep their lemmas' senses."""
+    form = english.stem(word.lower())
+    if form in lemmas and wordnet.synonyms(form) and (
+            form in IRREGULAR_COMPARISON or not wordnet.hypernyms(form)):
+        lemmas = frozenset(lemma for lemma in lemmas if not _positive_degree(form, lemma))
+    return lemmas.union(*map(wordnet.synonyms, lemmas))
 
 
 @lru_cache(maxsize=1 << 15)
@@ -367,13 +522,32 @@ def _reach(renderings: frozenset[str], wordnet: WordNet) -> frozenset[str]:
     return frozenset(out)
 
 
-def _negated(word: Word, found: list, after: bool) -> bool:
+def _negated(word: Word, found: list, after: bool, text: str = "") -> bool:
     """A negator within :data:`NEGATION_REACH` characters before the word, or ``after``
     it too (German negates a verb after it: ``stiegen nicht``; English ``impossible to
-    run without issues`` is no negated ``impossible``)."""
+    run without issues`` is no negated ``impossible``) in the same clause: a negator
+    after a clause mark of ``text`` (:data:`CLAUSE_MARK`) negates the next clause (``in
+    Armut leben, können wir nicht``)."""
     return any(n.end >= word.start - NEGATION_REACH
-               and (n.start < word.start or after and n.start <= word.end + NEGATION_REACH)
+               and (n.start < word.start or after and n.start <= word.end + NEGATION_REACH
+                    and not CLAUSE_MARK.search(text, word.end, n.start))
                for n in found)
+
+
+#: the next word of a text after a word: whether it is capitalised (a German noun)
+_NEXT_WORD = re.compile(r"\s+(\w)")
+
+
+def _attributive(word: Word, text: str) -> bool:
+    """A German adjective before its noun (``die neuen Forderungen``): a lower-case word
+    followed by a capitalised one, not a verb form (``stiegen Anfang Mai`` is
+    ``steigen``'s). A ``nicht`` after its noun phrase negates the clause's verb (``die
+    neuen Forderungen könnten nicht erfüllt werden``), not the adjective."""
+    following = _NEXT_WORD.match(text, word.end)
+    if not word.text[:1].islower() or following is None or not following.group(1).isupper():
+        return False
+    lemma = german_lemma(word.text)
+    return not (lemma.islower() and lemma.endswith(("en", "ern", "eln")))
 
 
 class _Substitution(Check):
@@ -401,7 +575,8 @@ class _Substitution(Check):
         for found in ctx.shared(by_relation, source, target, ctx.lang.lexicon, self._wordnet):
             if found.relation not in self.relations:
                 continue
-            if _negated(found.source, source_negators, after=True) != \
+            if _negated(found.source, source_negators, after=not _attributive(found.source, source),
+                        text=source) != \
                     _negated(found.target, target_negators, after=False):
                 continue  # nicht möglich → impossible, in a paragraph negated elsewhere too
             yield self.finding(
@@ -431,6 +606,30 @@ class AntonymSubstitution(_Substitution):
                     termbase=_TOY_LEXICON, config={"lexicon": "none"}),
         Example.bad("Der Mann wurde verletzt.", "The man was ⟦uninjured⟧.",
                     termbase=_TOY_LEXICON, config={"lexicon": "none"}),
+        Example.bad("Der Mann wurde verletzt.", "The man was ⟦unharmed⟧.",
+                    note="un + harmed, a rendering of verletzt: WordNet puts unharmed and "
+                         "injured in two clusters, the prefix says not",
+                    termbase=_TOY_LEXICON, config={"lexicon": "none"}),
+        Example.bad("Das ist eine wichtige Frage.", "That is an ⟦inconsequential⟧ question.",
+                    note="in + consequential, and the dictionary gives it for unwichtig",
+                    termbase=_TOY_LEXICON, config={"lexicon": "none"}),
+        Example.bad("Der Moderator begrüßte den Gast.", "The host ⟦uninvited⟧ the guest.",
+                    note="one indirect antonym (of welcome) counts for a negated word",
+                    termbase=_TOY_LEXICON, config={"lexicon": "none"}),
+        Example.bad("Er trat das Amt früher im Jahr an.", "He took office ⟦later⟧ in the year.",
+                    note="later is no former, as late may be: a compared form's own senses",
+                    termbase=_TOY_LEXICON, config={"lexicon": "none"}),
+        Example.bad("Die neuen Forderungen könnten nicht erfüllt werden.",
+                    "The ⟦old⟧ demands could not be met.",
+                    note="the nicht after the noun phrase negates erfüllt, not neuen",
+                    termbase=_TOY_LEXICON, config={"lexicon": "none"}),
+        Example.bad("Viele leben in Armut, wir können nicht helfen.",
+                    "Many live in ⟦wealth⟧, we cannot help.",
+                    note="the nicht after the comma negates the next clause",
+                    termbase=_TOY_LEXICON, config={"lexicon": "none"}),
+        Example.good("Vor der Reparatur den Stecker ziehen.", "Unplug before the repair.",
+                     note="un on a noun's rendering makes a verb of removal, no negation",
+                     termbase=_TOY_LEXICON, config={"lexicon": "none"}),
         Example.good("Die Preise stiegen.", "The prices rose.",
                      termbase=_TOY_LEXICON, config={"lexicon": "none"}),
         Example.good("Die Preise stiegen nicht.", "The prices fell.",

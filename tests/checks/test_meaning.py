@@ -96,3 +96,84 @@ def test_without_wordnet_the_checks_are_skipped_with_the_fix(monkeypatch, write)
     reasons = {s.check: s.reason for s in report.skipped}
     assert "wordnet-base" in reasons["MEA01"] and "wordnet-base" in reasons["MEA02"]
     assert report.checks_run == ()
+
+
+def test_a_negative_prefix_on_a_rendering_negates_it():
+    """``un``/``non`` + a rendering is its negation; ``in`` (also "into": ``income``)
+    only when the dictionary gives the word for the German ``un``-word too."""
+    from qa.checks.meaning import negated_rendering
+
+    none = lambda: frozenset()  # noqa: E731 - no German un-word renderings
+    assert negated_rendering(frozenset({"unharm", "unharmed"}),
+                             frozenset({"harm", "harmed", "injured"}), none) == "harmed"
+    assert negated_rendering(frozenset({"income"}), frozenset({"come"}), none) is None
+    assert negated_rendering(frozenset({"inconsequential"}), frozenset({"consequential"}),
+                             none) is None
+    assert negated_rendering(frozenset({"inconsequential"}), frozenset({"consequential"}),
+                             lambda: frozenset({"inconsequential"})) == "consequential"
+    assert negated_rendering(frozenset({"union"}), frozenset({"ion"}), none) is None
+
+
+def test_a_prefixed_rendering_is_found_in_the_slot_of_an_unrendered_word():
+    lexicon = ToyLexicon({"Preise": "price", "stabil": "stable steady"})
+    found = substitutions("Die Preise sind stabil.", "The prices are unstable.", lexicon,
+                          WORDNET, ANTONYM)
+    assert [(f.source.text, f.target.text, f.rendering) for f in found] == \
+        [("stabil", "unstable", "stable")]
+    # a noun's rendering with un is a verb of removal (Stecker → plug: unplug)
+    lexicon = ToyLexicon({"Stecker": "plug", "Reparatur": "repair"})
+    assert substitutions("Vor der Reparatur den Stecker ziehen.", "Unplug before the repair.",
+                         lexicon, WORDNET, ANTONYM) == []
+
+
+def test_a_compared_form_wordnet_lists_has_its_own_senses():
+    """``later`` is not ``former`` as ``late`` may be: the synonyms of a comparative's
+    positive degree do not make it another sense of a rendering; a verb form keeps its
+    lemma's (``taken`` → ``take``)."""
+    from qa.checks.meaning import _positive_degree, _senses
+
+    assert _positive_degree("later", "late") and _positive_degree("earliest", "early")
+    assert _positive_degree("bigger", "big") and _positive_degree("best", "good")
+    assert not _positive_degree("taken", "take") and not _positive_degree("later", "later")
+    wordnet = WordNet({"s\tlate": "former previous", "s\tlater": "subsequently",
+                       "s\ttaken": "occupied", "s\ttake": "go", "x\tlater": "late",
+                       "x\ttaken": "take"})
+    assert "former" not in _senses("later", wordnet.lemma_stems("later"), wordnet)
+    assert "go" in _senses("taken", wordnet.lemma_stems("taken"), wordnet)
+    # a noun in -er is no comparison (number: numb)
+    wordnet = WordNet({"s\tnumber": "count", "h\tnumber": "amount", "s\tnumb": "dead"})
+    assert "dead" in _senses("number", frozenset({"number", "numb"}), wordnet)
+
+
+def test_a_target_word_repeating_part_of_a_hyphenated_source_word_renders_only_that():
+    """``Top`` repeats ``Top-Musiker``'s first part: it does not render ``besten`` (whose
+    renderings include ``top``), which then stays unrendered for ``worst``."""
+    lexicon = ToyLexicon({"besten": "best good top", "Gitarristen": "guitarist",
+                          "nannten": "called"})
+    wordnet = WordNet({"a\tbest": "worst", "a\tworst": "best"})
+    found = substitutions("Top-Musiker nannten ihn einen der besten Gitarristen.",
+                          "Top musicians called him one of the worst guitarists.",
+                          lexicon, wordnet, ANTONYM)
+    assert [(f.source.text, f.target.text) for f in found] == [("besten", "worst")]
+
+
+def test_a_nicht_after_a_clause_mark_or_after_a_noun_phrase_does_not_negate_the_word():
+    """German negates a verb with a ``nicht`` after it (``stiegen nicht``), but not a word
+    of another clause (``in Armut leben, können wir nicht``) nor an adjective before its
+    noun (``die neuen Forderungen könnten nicht erfüllt werden``)."""
+    from qa.checks.meaning import Word, _attributive, _negated
+    from qa.lang.negation import negators
+
+    clause = "Da viele in Armut leben, können wir nicht helfen."
+    armut = Word("Armut", 12, 17)
+    assert clause[armut.start:armut.end] == "Armut"
+    assert not _negated(armut, negators(clause, "de"), after=True, text=clause)
+    fell = "Die Preise stiegen nicht."
+    stiegen = Word("stiegen", 11, 18)
+    assert _negated(stiegen, negators(fell, "de"), after=True, text=fell)
+    aside = "Die Preise stiegen – wie erwartet – nicht."
+    assert _negated(stiegen, negators(aside, "de"), after=True, text=aside)
+    demands = "Die neuen Forderungen könnten nicht erfüllt werden."
+    assert _attributive(Word("neuen", 4, 9), demands)
+    assert not _attributive(Word("stiegen", 11, 18), "Die Preise stiegen Anfang Mai nicht.")
+    assert not _attributive(Word("stiegen", 11, 18), fell)
