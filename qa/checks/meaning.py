@@ -102,18 +102,6 @@ NEGATION_REACH = 30
 CLAUSE_MARK = re.compile(r"[,;:]")
 #: words shorter than this are not judged (too many senses, abbreviations)
 MIN_LETTERS = 3
-#: English prefixes that negate the word they are put on: a target word made of one and a
-#: rendering of the source word says "not" that rendering (``un`` + ``harmed`` ←
-#: ``verletzt``; ``un`` + ``essential`` ← ``wichtig``), which WordNet, relating whole
-#: words, often does not pair (``unharmed`` and ``injured`` are satellites of two heads)
-NEGATIVE_PREFIXES = ("un", "non", "in", "im", "il", "ir", "dis")
-#: of those, the ones that negate wherever they stand; ``in``, ``im``, ``dis``… also mean
-#: "into" and "apart" (``income``, ``import``, ``display``), so a word with one counts only
-#: when the dictionary gives it for the German ``un``-word too (``unwichtig`` →
-#: ``inconsequential``)
-PLAIN_NEGATIVE_PREFIXES = ("un", "non")
-#: a negated word's base has at least this many letters (``union`` is no ``un`` + ``ion``)
-MIN_NEGATED_BASE = 4
 
 _TOY_LEXICON = (
     {"de": "Preise", "en": "prices"}, {"de": "stiegen", "en": "rose|climbed"},
@@ -206,13 +194,14 @@ def german_negation_renderings(word: str, lexicon) -> frozenset[str]:
 
 def negated_rendering(lemmas: frozenset[str], renderings: frozenset[str],
                       dictionary_negations) -> str | None:
-    """The rendering a target word negates by a prefix (:data:`NEGATIVE_PREFIXES`), or
-    None: ``unharmed`` is ``un`` + ``harmed``, a rendering of ``verletzt``. A prefix of
-    :data:`PLAIN_NEGATIVE_PREFIXES` is enough; another (``in``: ``income``) counts only
+    """The rendering a target word negates by a prefix
+    (:data:`english.NEGATIVE_PREFIXES`), or None: ``unharmed`` is ``un`` + ``harmed``, a
+    rendering of ``verletzt``. A prefix of :data:`english.PLAIN_NEGATIVE_PREFIXES` is
+    enough; another (``in``: ``income``) counts only
     when ``dictionary_negations()`` — the renderings of the German ``un``-word
     (:func:`german_negation_renderings`), asked for only then — include the target word."""
     for lemma, prefix, base in _prefixed(lemmas):
-        if base in renderings and (prefix in PLAIN_NEGATIVE_PREFIXES
+        if base in renderings and (prefix in english.PLAIN_NEGATIVE_PREFIXES
                                    or lemma in dictionary_negations()):
             return base
     return None
@@ -221,21 +210,22 @@ def negated_rendering(lemmas: frozenset[str], renderings: frozenset[str],
 @lru_cache(maxsize=1 << 16)
 def _prefixed(lemmas: frozenset[str]) -> tuple[tuple[str, str, str], ...]:
     """Each way a target word's lemmas split into a negative prefix and a base of at
-    least :data:`MIN_NEGATED_BASE` letters, the longest lemma (the word itself) first;
-    empty for most words, once per word."""
+    least :data:`english.MIN_NEGATED_BASE` letters, the longest lemma (the word itself)
+    first; empty for most words, once per word."""
     return tuple((lemma, prefix, lemma[len(prefix):])
                  for lemma in sorted(lemmas, key=lambda lemma: (-len(lemma), lemma))
-                 for prefix in NEGATIVE_PREFIXES
-                 if lemma.startswith(prefix) and len(lemma) - len(prefix) >= MIN_NEGATED_BASE)
+                 for prefix in english.NEGATIVE_PREFIXES
+                 if lemma.startswith(prefix)
+                 and len(lemma) - len(prefix) >= english.MIN_NEGATED_BASE)
 
 
 def _negated_word(lemmas: frozenset[str], wordnet: WordNet) -> bool:
     """A target word made of a plain negative prefix and a word WordNet knows
     (``uninvited``: ``un`` + ``invited``; not ``united``, ``uniform``)."""
     for lemma in lemmas:
-        for prefix in PLAIN_NEGATIVE_PREFIXES:
+        for prefix in english.PLAIN_NEGATIVE_PREFIXES:
             base = lemma[len(prefix):]
-            if lemma.startswith(prefix) and len(base) >= MIN_NEGATED_BASE and any(
+            if lemma.startswith(prefix) and len(base) >= english.MIN_NEGATED_BASE and any(
                     wordnet.synonyms(b) or wordnet.antonyms(b) or wordnet.hypernyms(b)
                     or wordnet.indirect_antonyms(b) for b in wordnet.lemma_stems(base)):
                 return True
@@ -474,29 +464,6 @@ def _related(analysis: _Analysis, j: int, relations: frozenset[str]
                 break
 
 
-#: English irregular comparison: the compared forms and their positive degrees
-IRREGULAR_COMPARISON = {
-    "better": ("good", "well"), "best": ("good", "well"), "worse": ("bad", "badly", "ill"),
-    "worst": ("bad", "badly", "ill"), "more": ("much", "many"), "most": ("much", "many"),
-    "less": ("little",), "least": ("little",), "further": ("far",), "furthest": ("far",),
-    "farther": ("far",), "farthest": ("far",)}
-
-
-def _positive_degree(form: str, lemma: str) -> bool:
-    """``lemma`` is the positive degree of ``form``, a comparative or superlative
-    (``later`` → ``late``, ``earliest`` → ``early``, ``bigger`` → ``big``, ``best`` →
-    ``good``)."""
-    if lemma in IRREGULAR_COMPARISON.get(form, ()):
-        return True
-    for suffix in ("er", "est"):
-        if form.endswith(suffix) and lemma != form:
-            base = form[:-len(suffix)]
-            if lemma in (base, base + "e") or base.endswith("i") and lemma == base[:-1] + "y" \
-                    or len(base) > 2 and base[-1] == base[-2] and lemma == base[:-1]:
-                return True
-    return False
-
-
 def _senses(word: str, lemmas: frozenset[str], wordnet: WordNet) -> frozenset[str]:
     """The lemmas of a target word and the words it may mean (their synonyms), for the
     test that it is another sense of a rendering. A comparative or superlative that
@@ -507,8 +474,8 @@ def _senses(word: str, lemmas: frozenset[str], wordnet: WordNet) -> frozenset[st
     ``player`` keep their lemmas' senses."""
     form = english.stem(word.lower())
     if form in lemmas and wordnet.synonyms(form) and (
-            form in IRREGULAR_COMPARISON or not wordnet.hypernyms(form)):
-        lemmas = frozenset(lemma for lemma in lemmas if not _positive_degree(form, lemma))
+            form in english.IRREGULAR_COMPARISON or not wordnet.hypernyms(form)):
+        lemmas = frozenset(lemma for lemma in lemmas if not english.positive_degree(form, lemma))
     return lemmas.union(*map(wordnet.synonyms, lemmas))
 
 

@@ -77,3 +77,40 @@ def demonym_bases(word: str) -> list[str]:
     not words."""
     return [word[: -len(ending)] for ending in DEMONYM_ENDINGS
             if word.lower().endswith(ending) and len(word) - len(ending) >= 4]
+
+
+#: English prefixes that negate the word they are put on: a target word made of one and a
+#: rendering of the source word says "not" that rendering (``un`` + ``harmed`` ←
+#: ``verletzt``; ``un`` + ``essential`` ← ``wichtig``), which WordNet, relating whole
+#: words, often does not pair (``unharmed`` and ``injured`` are satellites of two heads)
+NEGATIVE_PREFIXES = ("un", "non", "in", "im", "il", "ir", "dis")
+#: of those, the ones that negate wherever they stand; ``in``, ``im``, ``dis``… also mean
+#: "into" and "apart" (``income``, ``import``, ``display``), so a word with one counts only
+#: when the dictionary gives it for the German ``un``-word too (``unwichtig`` →
+#: ``inconsequential``)
+PLAIN_NEGATIVE_PREFIXES = ("un", "non")
+#: a negated word's base has at least this many letters (``union`` is no ``un`` + ``ion``)
+MIN_NEGATED_BASE = 4
+
+
+#: English irregular comparison: the compared forms and their positive degrees
+IRREGULAR_COMPARISON = {
+    "better": ("good", "well"), "best": ("good", "well"), "worse": ("bad", "badly", "ill"),
+    "worst": ("bad", "badly", "ill"), "more": ("much", "many"), "most": ("much", "many"),
+    "less": ("little",), "least": ("little",), "further": ("far",), "furthest": ("far",),
+    "farther": ("far",), "farthest": ("far",)}
+
+
+def positive_degree(form: str, lemma: str) -> bool:
+    """``lemma`` is the positive degree of ``form``, a comparative or superlative
+    (``later`` → ``late``, ``earliest`` → ``early``, ``bigger`` → ``big``, ``best`` →
+    ``good``)."""
+    if lemma in IRREGULAR_COMPARISON.get(form, ()):
+        return True
+    for suffix in ("er", "est"):
+        if form.endswith(suffix) and lemma != form:
+            base = form[:-len(suffix)]
+            if lemma in (base, base + "e") or base.endswith("i") and lemma == base[:-1] + "y" \
+                    or len(base) > 2 and base[-1] == base[-2] and lemma == base[:-1]:
+                return True
+    return False

@@ -243,3 +243,10 @@ def test_a_german_verb_form_is_a_lower_case_word_whose_lemma_is_a_verb():
     # adjectives, adverbs, nouns and the infinitive itself are not (its own lemma)
     for word in ("neuen", "besten", "oben", "bisher", "Kongress", "Wagen", "laufen"):
         assert not verb_form(word), word
+
+
+def test_the_positive_degree_of_a_compared_english_form():
+    positive = english.positive_degree
+    assert positive("later", "late") and positive("earliest", "early")
+    assert positive("bigger", "big") and positive("best", "good") and positive("happier", "happy")
+    assert not positive("taken", "take") and not positive("later", "later")
