@@ -133,10 +133,16 @@ def locate(document: JudgedDocument, report: Report) -> list[LocatedFinding]:
                      None)
         if index is None or index >= len(document.lines):
             continue
-        start = doc.paragraphs[index].start
+        # spans in the dataset line as written (a line with decomposed characters is
+        # checked composed: its origin maps back)
+        def in_file(offset: int, end: bool = False) -> int:
+            return doc.origin.file_offset(offset, end=end) if doc.origin else offset
+
+        start = in_file(doc.paragraphs[index].start)
         located.append(LocatedFinding(
-            Key(document.dataset, document.lines[index], side, span[0] - start, span[1] - start,
-                finding.code), finding, document))
+            Key(document.dataset, document.lines[index], side, in_file(span[0]) - start,
+                in_file(span[1], end=span[1] > span[0]) - start, finding.code),
+            finding, document))
     return located
 
 
