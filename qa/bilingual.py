@@ -20,8 +20,9 @@ from typing import Callable, Iterable
 from qa.align import Alignment, AlignParams, align_documents
 from qa.config import Config
 from qa.errors import InputError
-from qa.io.base import ExtractedText, newline_of
-from qa.model import Document, InlineCode, Report, SegmentPair, Sentence, TranslationUnit
+from qa.io.base import ExtractedText, compose, newline_of
+from qa.model import (Document, InlineCode, Origin, Report, SegmentPair, Sentence,
+                      TranslationUnit)
 from qa.segment import segment
 
 #: XLIFF states of a unit nobody has translated yet (1.2 ``new``, ``needs-translation``;
@@ -73,6 +74,28 @@ class _Placed:
     target_start: int | None
 
 
+def _composed_segment(segment):
+    """A unit side with its decomposed characters composed (:func:`qa.io.base.compose`),
+    its anchors and inline codes moved with the text."""
+    composition = compose(segment.text)
+    if composition is None:
+        return segment
+    to_new = composition.to_new
+    return replace(segment, text=composition.text,
+                   anchors=composition.anchors(Origin(segment.anchors)),
+                   tags=tuple(replace(tag, offset=to_new(tag.offset), end=to_new(tag.end))
+                              for tag in segment.tags))
+
+
+def _composed_unit(unit):
+    """``unit`` with both sides composed, as a two-document check composes its files."""
+    target = _composed_segment(unit.target) if unit.target is not None else None
+    source = _composed_segment(unit.source)
+    if source is unit.source and target is unit.target:
+        return unit
+    return replace(unit, source=source, target=target)
+
+
 def build_documents(reading) -> tuple[Document, Document, list[_Placed], dict[str, int]]:
     """The source and target documents of a bilingual file (one block per unit, mapped
     to the file's lines) and where each unit's text went; units with no source text
@@ -85,6 +108,7 @@ def build_documents(reading) -> tuple[Document, Document, list[_Placed], dict[st
     source_codes: list[tuple[int, int]] = []
     target_codes: list[tuple[int, int]] = []
     for unit in reading.units:
+        unit = _composed_unit(unit)
         reason = _left_out(unit)
         if reason is not None:
             skipped[reason] = skipped.get(reason, 0) + 1

@@ -225,3 +225,25 @@ def test_reordered_placeholders_are_the_same_codes_and_no_numbers():
                            (Tag("placeholder", "%2$s", 0, 4), Tag("placeholder", "%1$s", 8, 12)))}
     report, _ = check([("u1", "%s von %s Dateien", "%2$s of %1$s files")], placeholders)
     assert [f.code for f in report.findings if f.code in ("MRK01", "NUM01")] == []
+
+
+def test_decomposed_units_are_checked_composed_and_placed_in_the_file(tmp_path):
+    import unicodedata
+
+    from qa.bilingual import check_bilingual
+
+    text = unicodedata.normalize("NFD", XLIFF.replace(
+        "Er umfasst", "Für Bürger umfasst er").replace("It amounts to", "For citizens it is"))
+    path = tmp_path / "news.xlf"
+    path.write_text(text, encoding="utf-8")
+    composed_path = tmp_path / "composed.xlf"
+    composed_path.write_text(unicodedata.normalize("NFC", text), encoding="utf-8")
+    report = check_bilingual(str(path), Config(mt=False))
+    same = check_bilingual(str(composed_path), Config(mt=False))
+    assert [(f.code, f.kind) for f in report.findings] == [(f.code, f.kind) for f in same.findings]
+    assert "Für Bürger" in report.source.text
+    number = next(f for f in report.findings if f.code == "NUM01")
+    line, col = report.target.line_col(number.target_span[0])
+    assert text.splitlines()[line - 1][col - 1:].startswith("400")
+    source_line, source_col = report.source.line_col(report.source.text.index("Bürger"))
+    assert text.splitlines()[source_line - 1][source_col - 1:].startswith("Bu\u0308rger")

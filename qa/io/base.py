@@ -149,6 +149,57 @@ _DECOMPOSED_RE = re.compile("[^\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u2
                             re.DOTALL)
 
 
+@dataclass(frozen=True)
+class Composition:
+    """A text with its decomposed characters composed, and the way between the offsets
+    of the two: ``shifts`` are ``(new offset, old offset)`` after each character that
+    composing shortened."""
+
+    text: str
+    shifts: tuple[tuple[int, int], ...]
+
+    def to_old(self, offset: int) -> int:
+        """The offset in the text as written of composed offset ``offset``."""
+        k = bisect.bisect_right(self.shifts, offset, key=lambda shift: shift[0]) - 1
+        return offset if k < 0 else self.shifts[k][1] + offset - self.shifts[k][0]
+
+    def to_new(self, offset: int) -> int:
+        """The composed offset of ``offset`` in the text as written (inside a composed
+        character: that character's start)."""
+        k = bisect.bisect_right(self.shifts, offset, key=lambda shift: shift[1]) - 1
+        mapped = offset if k < 0 else self.shifts[k][0] + offset - self.shifts[k][1]
+        return mapped if k + 1 >= len(self.shifts) else min(mapped, self.shifts[k + 1][0])
+
+    def anchors(self, origin: Origin | None) -> tuple[tuple[int, int], ...]:
+        """``(composed offset, file offset)`` where one-to-one runs start, through
+        ``origin`` (the text's own map to its file; None: the text is the file's)."""
+        points = {0} | {n for n, _ in self.shifts}
+        if origin is not None:
+            points |= {self.to_new(t) for t, _ in origin.anchors}
+        return tuple((n, origin.file_offset(self.to_old(n)) if origin else self.to_old(n))
+                     for n in sorted(points))
+
+
+def compose(text: str) -> Composition | None:
+    """``text`` with its decomposed characters composed (Unicode NFC, character by
+    character); None when nothing composes."""
+    pieces: list[str] = []
+    shifts: list[tuple[int, int]] = []
+    last = new = 0
+    for m in _DECOMPOSED_RE.finditer(text):
+        joined = unicodedata.normalize("NFC", m.group(0))
+        if len(joined) == len(m.group(0)):
+            continue
+        pieces += [text[last:m.start()], joined]
+        new += m.start() - last + len(joined)
+        last = m.end()
+        shifts.append((new, last))
+    if not shifts:
+        return None
+    pieces.append(text[last:])
+    return Composition("".join(pieces), tuple(shifts))
+
+
 def composed(loaded: LoadedText) -> LoadedText:
     """The loaded text with its decomposed characters composed (Unicode NFC): text some
     systems store as ``o`` + U+0308 for ``ö`` would otherwise be cut into pieces by every
@@ -156,46 +207,13 @@ def composed(loaded: LoadedText) -> LoadedText:
     30 on the same text decomposed). Composing shortens the text, so ``origin`` maps
     its offsets back to the file's (as for HTML); blocks and markup move with the text.
     Unchanged when nothing composes."""
-    text = loaded.text
-    pieces: list[str] = []
-    shifts: list[tuple[int, int]] = []  # (new offset, old offset) after each shortening
-    last = 0
-    new = 0
-    for m in _DECOMPOSED_RE.finditer(text):
-        joined = unicodedata.normalize("NFC", m.group(0))
-        if len(joined) == len(m.group(0)):
-            continue
-        pieces.append(text[last:m.start()])
-        pieces.append(joined)
-        new += m.start() - last + len(joined)
-        last = m.end()
-        shifts.append((new, last))
-    if not shifts:
+    composition = compose(loaded.text)
+    if composition is None:
         return loaded
-    pieces.append(text[last:])
-    new_text = "".join(pieces)
-    starts = [n for n, _ in shifts]
-
-    def to_old(offset: int) -> int:
-        k = bisect.bisect_right(starts, offset) - 1
-        return offset if k < 0 else shifts[k][1] + offset - shifts[k][0]
-
-    olds = [o for _, o in shifts]
-
-    def to_new(offset: int) -> int:
-        k = bisect.bisect_right(olds, offset) - 1
-        mapped = offset if k < 0 else shifts[k][0] + offset - shifts[k][1]
-        # an offset inside a composed character maps to that character's start
-        return mapped if k + 1 >= len(shifts) else min(mapped, starts[k + 1])
-
-    old_origin = loaded.origin
-    points = set(starts) | {0}
-    if old_origin is not None:
-        points |= {to_new(t) for t, _ in old_origin.anchors}
-    anchors = tuple((n, old_origin.file_offset(to_old(n)) if old_origin else to_old(n))
-                    for n in sorted(points))
-    line_starts = old_origin.line_starts if old_origin else line_starts_of(text)
-    return replace(loaded, text=new_text,
+    to_new = composition.to_new
+    origin = loaded.origin
+    line_starts = origin.line_starts if origin else line_starts_of(loaded.text)
+    return replace(loaded, text=composition.text,
                    blocks=tuple((to_new(s), to_new(e), kind) for s, e, kind in loaded.blocks),
                    markup=tuple((to_new(s), to_new(e)) for s, e in loaded.markup),
-                   origin=Origin(anchors, line_starts))
+                   origin=Origin(composition.anchors(origin), line_starts))
