@@ -38,7 +38,7 @@ from qa.lang import frequency as zipf_band
 from qa.lang.dictionary import known_word
 from qa.lang.wordnet import load_wordnet
 from qa.lang.frequency import zipf
-from qa.lang.function_words import STOPWORDS
+from qa.lang.function_words import GERMAN_DETERMINERS, STOPWORDS
 from qa.lang.names import (abbreviation_spellings, demonyms, edit_distance,
                            english_adjectives, english_place_names, exonyms,
                            german_abbreviations, german_adjective_stems, name_key,
@@ -580,10 +580,6 @@ class MissingName(Check):
 #: the evidence that a German dictionary word is a person's or body's name, strong enough
 #: to read the same word elsewhere in the document as that name
 NAMING_EVIDENCE = frozenset({"speaker", "no translation"})
-#: German articles and determiners: a capitalised word after one is a noun, not a name
-GERMAN_ARTICLES = frozenset("""der die das dem den des ein eine einer eines einem einen
-kein keine keiner keines keinem keinen dieser diese dieses diesem diesen jeder jede jedes
-jedem jeden""".split())
 
 
 def _named_elsewhere(text: str, groups, known: frozenset[str]
@@ -596,7 +592,7 @@ def _named_elsewhere(text: str, groups, known: frozenset[str]
         if m.group(0) not in known or m.start() in taken:
             continue
         before = text[max(0, m.start() - 40):m.start()].split()
-        if before and before[-1].strip(",;:()„“\"").casefold() in GERMAN_ARTICLES:
+        if before and before[-1].strip(",;:()„“\"").casefold() in GERMAN_DETERMINERS:
             continue
         out.append([(m.group(0), m.start(), m.end(), "named elsewhere")])
     return out

@@ -39,3 +39,9 @@ am ans beim im ins vom zum zur fürs ums
 #: German articles that never mark the nominative (dative, genitive, accusative forms): a
 #: noun after one is no subject
 GERMAN_OBLIQUE_ARTICLES = frozenset("dem den des einem einen eines".split())
+
+#: German articles and determiners: a capitalised word after one is a noun (``das
+#: Heil``), not the person the same word names elsewhere
+GERMAN_DETERMINERS = frozenset("""der die das dem den des ein eine einer eines einem einen
+kein keine keiner keines keinem keinen dieser diese dieses diesem diesen jeder jede jedes
+jedem jeden""".split())
