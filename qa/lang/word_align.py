@@ -110,6 +110,15 @@ class WordAlignment:
         linked = {i for i, _, _ in self.links}
         return [w for w in self.source if w.content and w.index not in linked]
 
+    def source_coverage(self) -> float:
+        """The share of the source's content words linked to a target word (1.0 when it
+        has none): how closely the translation follows the dictionary."""
+        content = [w for w in self.source if w.content]
+        if not content:
+            return 1.0
+        linked = {i for i, _, _ in self.links}
+        return sum(w.index in linked for w in content) / len(content)
+
     def unlinked_target(self) -> list[Word]:
         linked = {j for _, j, _ in self.links}
         return [w for w in self.target if w.content and w.index not in linked]

@@ -174,3 +174,20 @@ def test_a_nicht_after_a_clause_mark_or_after_a_noun_phrase_does_not_negate_the_
     assert _attributive(Word("neuen", 4, 9), demands)
     assert not _attributive(Word("stiegen", 11, 18), "Die Preise stiegen Anfang Mai nicht.")
     assert not _attributive(Word("stiegen", 11, 18), fell)
+
+
+def test_a_substitution_in_a_free_translation_is_not_reported(monkeypatch, write):
+    # a pair whose word alignment links fewer than half the source's content words
+    # rewords freely: its unrendered word and added opposite are no evidence
+    lexicon = write("lexicon.tsv", "de\ten\nPreise\tprices\nstiegen\trose\nMai\tMay\n"
+                    "Markt\tmarket\nKunden\tcustomers\n")
+    monkeypatch.setattr(meaning, "load_wordnet", lambda: WORDNET)
+
+    def codes(source: str, target: str) -> list[str]:
+        report = check_documents(source, target, Config(select=("MEA01",), lexicon=lexicon,
+                                                        mt=False))
+        return [f.code for f in report.findings]
+
+    source = "Die Preise stiegen im Mai auf dem Markt für Kunden.\n"
+    assert codes(source, "The prices fell in May on the market for customers.\n") == ["MEA01"]
+    assert codes(source, "In spring, the prices fell, shoppers said.\n") == []
