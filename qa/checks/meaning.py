@@ -31,7 +31,7 @@ near the target word (``die neuen Forderungen`` → ``the old demands``).
   reported.
 
 A free translation — a pair whose word alignment links fewer than half the source's
-content words (:data:`FREE_TRANSLATION_COVERAGE`) — rewords: its substitutions are not
+content words (:func:`qa.lang.word_align.free_translation`) — rewords: its substitutions are not
 reported (on the WMT references they were false; a real one inside a free translation is
 missed with them).
 
@@ -64,7 +64,7 @@ from qa.lang.dictionary import german_lemma
 from qa.lang.function_words import STOPWORDS
 from qa.lang.negation import negators
 from qa.lang.normalise import fold
-from qa.lang.word_align import align_words
+from qa.lang.word_align import free_translation
 from qa.lang.wordnet import FIX, WordNet, load_wordnet
 from qa.model import Category, Finding, SegmentPair, Severity
 from qa.text import WORD_RE
@@ -108,12 +108,6 @@ NEGATION_REACH = 30
 CLAUSE_MARK = re.compile(r"[,;:]")
 #: words shorter than this are not judged (too many senses, abbreviations)
 MIN_LETTERS = 3
-#: a pair whose word alignment (:mod:`qa.lang.word_align`) links fewer than this share of
-#: the source's content words is a free translation: a word it leaves unrendered and a
-#: word it adds are the translator's rewording, no substitution. At one half: 5 of the
-#: 37 MEA01 pairs on the WMT21/22 references (A and B) lie below it, none of DEMETR's 40
-#: antonyms found (lowest 0.55)
-FREE_TRANSLATION_COVERAGE = 0.5
 
 _TOY_LEXICON = (
     {"de": "Preise", "en": "prices"}, {"de": "stiegen", "en": "rose|climbed"},
@@ -556,8 +550,7 @@ class _Substitution(Check):
             if found.relation not in self.relations:
                 continue
             if free is None:  # (aligned only for the few pairs with a substitution)
-                free = align_words(source, target, ctx.lang.lexicon).source_coverage() \
-                    < FREE_TRANSLATION_COVERAGE
+                free = free_translation(source, target, ctx.lang.lexicon)
             if free:
                 return  # a free translation rewords: its substitutions are no evidence
             if _negated(found.source, source_negators, after=not _attributive(found.source, source),
