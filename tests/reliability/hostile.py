@@ -6,6 +6,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
+
 from conftest import CORPORA
 from qa.cli import main
 
@@ -59,3 +61,12 @@ def snapshot(folder: Path) -> dict[str, bytes]:
     """Every regular file under ``folder`` and its bytes: what a run must leave as it was."""
     return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*"))
             if p.is_file() and not p.is_symlink()}
+
+
+@pytest.fixture
+def home(tmp_path, monkeypatch):
+    """The working folder of a run, holding a defective ``article/`` pair (a module that
+    uses it imports it: pytest finds a fixture in the test module's namespace)."""
+    article(tmp_path / "article", defective=True)
+    monkeypatch.chdir(tmp_path)
+    return tmp_path

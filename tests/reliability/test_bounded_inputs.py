@@ -15,7 +15,7 @@ from contextlib import contextmanager
 import pytest
 
 from conftest import CORPORA
-from hostile import ENGLISH, GERMAN, article, assert_one_line_error, run
+from hostile import ENGLISH, GERMAN, assert_one_line_error, home, run  # noqa: F401 (home: a fixture)
 
 pytestmark = pytest.mark.reliability
 
@@ -46,12 +46,6 @@ def hang_guard(seconds: int = HANG_GUARD_S):
         signal.alarm(0)
         signal.signal(signal.SIGALRM, before)
 
-
-@pytest.fixture
-def home(tmp_path, monkeypatch):
-    article(tmp_path / "article", defective=True)
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
 
 
 def _special(home, kind: str, name: str) -> str:

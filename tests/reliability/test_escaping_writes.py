@@ -14,16 +14,10 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from hostile import article, assert_one_line_error, run, snapshot
+from hostile import assert_one_line_error, home, run, snapshot  # noqa: F401 (home: a fixture)
 
 pytestmark = pytest.mark.reliability
 
-
-@pytest.fixture
-def home(tmp_path, monkeypatch):
-    article(tmp_path / "article", defective=True)
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
 
 
 PAIR_ARGS = ["article/de.txt", "article/en.txt", "--no-mt"]

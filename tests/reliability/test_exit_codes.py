@@ -14,17 +14,11 @@ from pathlib import Path
 import pytest
 
 from conftest import CORPORA
-from hostile import ENGLISH, GERMAN, article, assert_one_line_error, run
+from hostile import ENGLISH, GERMAN, assert_one_line_error, home, run  # noqa: F401 (home: a fixture)
 from qa.cli import main
 
 pytestmark = pytest.mark.reliability
 
-
-@pytest.fixture
-def home(tmp_path, monkeypatch):
-    article(tmp_path / "article", defective=True)
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
 
 
 PAIR_ARGS = ["article/de.txt", "article/en.txt", "--no-mt"]
