@@ -37,7 +37,7 @@ English behind and are not found here.
 from __future__ import annotations
 
 import re
-from typing import Iterator, NamedTuple
+from typing import Callable, Iterator, NamedTuple
 
 from qa.checks.base import Check, CheckContext, Example, sentence_spans
 from qa.lang import german
@@ -332,14 +332,22 @@ def _distance(word: Word, place: float, length: int) -> float:
 
 
 def _nearest(candidates: list[Word], used: set[int], place: float, length: int,
-             noun: bool) -> list[Word]:
-    """The unaccounted source word nearest to relative place ``place``, within
-    :data:`NEAREST_WORD_REACH`: a capitalised one (a German noun, not opening the
-    sentence) for a ``noun``, else a lower-case one (a verb); none otherwise."""
-    fitting = [w for w in candidates if w.index not in used
-               and (w.text[:1].isupper() and w.start > 0 if noun else w.text[:1].islower())
+             fits: Callable[[Word], bool]) -> list[Word]:
+    """The unaccounted source word that ``fits`` nearest to relative place ``place``,
+    within :data:`NEAREST_WORD_REACH`; none otherwise."""
+    fitting = [w for w in candidates if w.index not in used and fits(w)
                and _distance(w, place, length) <= NEAREST_WORD_REACH]
     return sorted(fitting, key=lambda w: _distance(w, place, length))[:1]
+
+
+def _noun(word: Word) -> bool:
+    """A capitalised source word not opening the sentence: a German noun or name."""
+    return word.text[:1].isupper() and word.start > 0
+
+
+def _lower_case(word: Word) -> bool:
+    """A lower-case source word: a verb, where a subject pronoun lost one."""
+    return word.text[:1].islower()
 
 
 def _name_like(word: Word, candidates: list[Word], lexicon) -> bool:
@@ -382,11 +390,10 @@ def _missing_subject(alignment: WordAlignment, candidates: list[Word], used: set
                   for w in alignment.target)
     if len(pronouns) > english:
         return min(pronouns, key=lambda w: _distance(w, place, length))
-    fitting = [w for w in candidates if w.index not in used and w.text[:1].isupper()
-               and (w.start > 0 or _opens_statement(alignment, w))
-               and _may_be_subject(alignment, w)
-               and _distance(w, place, length) <= NEAREST_WORD_REACH]
-    return min(fitting, key=lambda w: _distance(w, place, length), default=None)
+    nearest = _nearest(candidates, used, place, length, lambda w: (
+        _noun(w) or w.text[:1].isupper() and _opens_statement(alignment, w))
+        and _may_be_subject(alignment, w))
+    return nearest[0] if nearest else None
 
 
 def _opens_statement(alignment: WordAlignment, noun: Word) -> bool:
@@ -434,13 +441,13 @@ def dropped_at_breaks(source: str, target: str, lexicon) -> list[Dropped]:
     expected there."""
     found = breaks(target)
     subjects = subject_gaps(target)
+    if subjects and _drops_subjects(source):
+        subjects = []
     if not found and not subjects:
         return []
     alignment = align_words(source, target, lexicon)
     candidates = [w for w in alignment.unlinked_source()
                   if lexicon.translations(w.text) or w.text[:1].isupper()]
-    if subjects and _drops_subjects(source):
-        subjects = []
     out = []
     used = set()
     for offset, text in subjects:
@@ -459,11 +466,11 @@ def dropped_at_breaks(source: str, target: str, lexicon) -> list[Dropped]:
         head = text.split()[0].lower().rstrip(".,;:!?")
         if not at_gap and (head in DETERMINERS or head in SUBJECT_PRONOUNS):
             at_gap = _nearest(candidates, used, offset / max(1, len(target)), len(source),
-                              noun=head in DETERMINERS)
+                              _noun if head in DETERMINERS else _lower_case)
         if not at_gap and _UNSTRANDABLE_RE.fullmatch(text):
             # ``according to,``: what is missing is who says so, a name
-            at_gap = _nearest([w for w in candidates if _name_like(w, candidates, lexicon)],
-                              used, offset / max(1, len(target)), len(source), noun=True)
+            at_gap = _nearest(candidates, used, offset / max(1, len(target)), len(source),
+                              lambda w: _noun(w) and _name_like(w, candidates, lexicon))
         if at_gap:
             out.append(Dropped(at_gap[0], text, "broken-target"))
             used.add(at_gap[0].index)
