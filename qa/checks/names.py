@@ -127,6 +127,12 @@ def _untranslatable_names(text: str, lexicon) -> tuple[tuple[str, int, int, str]
 BEFORE_WINDOW = 200
 
 
+def _last_word(words: list[str]) -> str:
+    """The last of ``words`` without the punctuation around it, case-folded ("" for none):
+    the word before a capitalised one."""
+    return words[-1].strip(",;:()„“\"").casefold() if words else ""
+
+
 @lru_cache(maxsize=1 << 17)  # a translation memory's sentences: NAM01 and NAM02 both read them
 def _source_names(text: str) -> tuple[tuple[str, int, int, str], ...]:
     """:func:`source_names` without a lexicon. Cached: the names checks all read them for
@@ -147,7 +153,7 @@ def _source_names(text: str) -> tuple[tuple[str, int, int, str], ...]:
             # too short to judge, or Mrd., Mio., Abs.; but a speaker is a name however
             # short (", sagte Hu.")
             continue
-        prev_word = before[-1].strip(",;:()„“\"").casefold() if before else ""
+        prev_word = _last_word(before)
         # "eine Frau Springt": Frau after an article is the noun, not a form of address
         title_before = prev_word in german.TITLES and not german.address_as_noun(
             prev_word, before[-2].strip(",;:()„“\"") if len(before) > 1 else "")
@@ -591,8 +597,7 @@ def _named_elsewhere(text: str, groups, known: frozenset[str]
     for m in _CAP_RE.finditer(text):
         if m.group(0) not in known or m.start() in taken:
             continue
-        before = text[max(0, m.start() - 40):m.start()].split()
-        if before and before[-1].strip(",;:()„“\"").casefold() in GERMAN_DETERMINERS:
+        if _last_word(text[max(0, m.start() - 40):m.start()].split()) in GERMAN_DETERMINERS:
             continue
         out.append([(m.group(0), m.start(), m.end(), "named elsewhere")])
     return out
